@@ -1,0 +1,73 @@
+/**
+ * embedding-explorer: the command-line shell over the same core the app uses.
+ * Exit codes: 0 success, 1 a user-facing error (unknown word, bad file), 2 bad usage.
+ */
+import { parseArgs } from 'node:util';
+import { isExplorerError } from '../core/errors';
+import { APP_VERSION } from '../core/version';
+import { type Command, UsageError } from './command';
+import { modelsCommand } from './commands/models';
+import { neighborsCommand } from './commands/neighbors';
+import { serveCommand } from './commands/serve';
+
+const COMMANDS: Command[] = [neighborsCommand, modelsCommand, serveCommand];
+
+function mainHelp(): string {
+  const width = Math.max(...COMMANDS.map((c) => c.name.length));
+  return [
+    `embedding-explorer ${APP_VERSION}: explore word embeddings from the command line`,
+    '',
+    'Usage: embedding-explorer COMMAND [options]',
+    '',
+    'Commands:',
+    ...COMMANDS.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`),
+    '',
+    'Run "embedding-explorer COMMAND --help" for a command\'s options.',
+    'The database is $EMBEDDING_EXPLORER_DB or the per-user data folder unless --db PATH is given.',
+    '',
+  ].join('\n');
+}
+
+function commandHelp(c: Command): string {
+  return [`Usage: ${c.usage}`, '', `${c.summary[0].toUpperCase()}${c.summary.slice(1)}.`, '', 'Options:', ...c.details, ''].join('\n');
+}
+
+export async function runCli(argv: string[]): Promise<number> {
+  const [name, ...rest] = argv;
+  if (!name || name === '--help' || name === '-h' || name === 'help') {
+    process.stdout.write(mainHelp());
+    return name ? 0 : 2;
+  }
+  if (name === '--version' || name === '-v') {
+    process.stdout.write(`${APP_VERSION}\n`);
+    return 0;
+  }
+  const command = COMMANDS.find((c) => c.name === name);
+  if (!command) {
+    process.stderr.write(`embedding-explorer: unknown command "${name}"\n\n${mainHelp()}`);
+    return 2;
+  }
+  try {
+    const { values, positionals } = parseArgs({ args: rest, options: command.options, allowPositionals: true, strict: true });
+    if (values.help) {
+      process.stdout.write(commandHelp(command));
+      return 0;
+    }
+    return await command.run(positionals, values);
+  } catch (e) {
+    if (e instanceof UsageError || (e as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+      process.stderr.write(`embedding-explorer ${name}: ${(e as Error).message}\n\n${commandHelp(command)}`);
+      return 2;
+    }
+    if (isExplorerError(e)) {
+      process.stderr.write(`embedding-explorer: ${e.message}\n`);
+      return 1;
+    }
+    process.stderr.write(`embedding-explorer: internal error: ${e instanceof Error ? e.message : String(e)}\n`);
+    return 1;
+  }
+}
+
+const code = await runCli(process.argv.slice(2));
+// Serve keeps running; everything else exits with its code once output is flushed.
+if (code !== -1) process.exitCode = code;

@@ -1,0 +1,57 @@
+import { exactScan } from '../search/exact-scan';
+import type { StoredModel } from '../store/models-repo';
+
+/** Anything that can answer exact cosine top-k over a model's unit rows. */
+export interface Searcher {
+  search(query: Float32Array, k: number, exclude: number): { index: number; score: number }[];
+}
+
+/**
+ * A model in memory: words in frequency order and one row-major Float32Array of unit vectors.
+ * Row i is word i and its frequency rank.
+ */
+export class Model {
+  readonly name: string;
+  readonly dims: number;
+  readonly size: number;
+  readonly words: string[];
+  readonly vectors: Float32Array;
+  readonly norms: Float32Array;
+  private readonly index = new Map<string, number>();
+  private lowerIndex?: Map<string, number>;
+  searcher: Searcher;
+
+  constructor(stored: StoredModel) {
+    this.name = stored.row.name;
+    this.dims = stored.row.dims;
+    this.words = stored.words;
+    this.size = stored.words.length;
+    this.vectors = stored.vectors;
+    this.norms = stored.norms;
+    for (let i = 0; i < this.size; i++) this.index.set(this.words[i], i);
+    this.searcher = { search: (q, k, ex) => exactScan(this.vectors, this.dims, q, k, ex) };
+  }
+
+  /** Exact match first, then the most frequent word whose lower-case form matches. */
+  lookup(word: string): number {
+    const exact = this.index.get(word);
+    if (exact !== undefined) return exact;
+    const lower = word.toLowerCase();
+    const direct = this.index.get(lower);
+    if (direct !== undefined) return direct;
+    if (!this.lowerIndex) {
+      this.lowerIndex = new Map();
+      for (let i = this.size - 1; i >= 0; i--) this.lowerIndex.set(this.words[i].toLowerCase(), i);
+    }
+    return this.lowerIndex.get(lower) ?? -1;
+  }
+
+  row(i: number): Float32Array {
+    return this.vectors.subarray(i * this.dims, (i + 1) * this.dims);
+  }
+
+  /** Exact top-k neighbours of row `i` (itself excluded), nearest first, ties by rank. */
+  neighborsOf(i: number, k: number): { index: number; score: number }[] {
+    return this.searcher.search(this.row(i), Math.min(k, this.size - 1), i);
+  }
+}

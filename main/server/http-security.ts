@@ -1,0 +1,43 @@
+import { timingSafeEqual } from 'node:crypto';
+
+/** The hosts a browser may legitimately use to reach the local server. */
+export function allowedHosts(port: number): string[] {
+  return [`127.0.0.1:${port}`, `localhost:${port}`];
+}
+
+/**
+ * Rejects DNS-rebinding and cross-site requests: the Host header must name the loopback server,
+ * and an Origin header, when present, must be the server itself.
+ */
+export function checkOriginAndHost(headers: { host?: string; origin?: string }, port: number): string | null {
+  const hosts = allowedHosts(port);
+  if (!headers.host || !hosts.includes(headers.host)) return `Host "${headers.host ?? ''}" is not allowed`;
+  if (headers.origin !== undefined && !hosts.map((h) => `http://${h}`).includes(headers.origin)) {
+    return `Origin "${headers.origin}" is not allowed`;
+  }
+  return null;
+}
+
+/** Constant-time token check; accepts "Bearer <token>" or the bare token. */
+export function checkToken(presented: string | undefined, token: string): boolean {
+  if (!presented) return false;
+  const value = presented.startsWith('Bearer ') ? presented.slice(7) : presented;
+  const a = Buffer.from(value);
+  const b = Buffer.from(token);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+/** Strict CSP for the renderer page; the same policy the Electron window enforces. */
+export const CSP = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "worker-src 'self' blob:",
+  "style-src 'self'",
+  "img-src 'self' data: blob:",
+  "font-src 'self'",
+  "connect-src 'self'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'none'",
+  "frame-ancestors 'none'",
+].join('; ');

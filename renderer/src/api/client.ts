@@ -1,0 +1,113 @@
+/**
+ * The renderer's only door to the core. In Electron it wraps the preload bridge; in a browser
+ * tab it speaks the same contract over HTTP with the session token. Callers cannot tell which.
+ */
+import {
+  type ApiMethod,
+  type BridgeApi,
+  type Envelope,
+  type ExplorerApi,
+  type ExplorerEvent,
+  METHODS,
+} from '../../../preload/contract';
+import { decodeWire, encodeWire } from '../../../preload/wire';
+
+export class ApiError extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+    readonly details?: unknown,
+  ) {
+    super(message);
+  }
+}
+
+declare global {
+  interface Window {
+    explorerBridge?: BridgeApi;
+  }
+}
+
+function unwrap<T>(envelope: Envelope<T>): T {
+  if (envelope.ok) return envelope.value;
+  throw new ApiError(envelope.error.code, envelope.error.message, envelope.error.details);
+}
+
+/** Session token: taken from the URL once, then kept out of the address bar. */
+function sessionToken(): string {
+  const url = new URL(location.href);
+  const fromUrl = url.searchParams.get('token');
+  if (fromUrl) {
+    sessionStorage.setItem('explorer-token', fromUrl);
+    url.searchParams.delete('token');
+    history.replaceState(null, '', url.pathname + url.search + url.hash);
+    return fromUrl;
+  }
+  return sessionStorage.getItem('explorer-token') ?? '';
+}
+
+function httpApi(): ExplorerApi {
+  const token = sessionToken();
+  const headers = { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' };
+  const call = async (method: ApiMethod, request?: unknown) => {
+    const res = await fetch(`/api/${method}`, { method: 'POST', headers, body: request === undefined ? '' : encodeWire(request) });
+    if (res.status === 401) throw new ApiError('unauthorized', 'This page has no valid session token. Open the address printed by "npm run serve".');
+    const text = await res.text();
+    if (!res.headers.get('content-type')?.startsWith('application/json')) throw new ApiError('http', `Server answered ${res.status}: ${text}`);
+    return unwrap(decodeWire<Envelope<unknown>>(text));
+  };
+  const listeners = new Set<(e: ExplorerEvent) => void>();
+  let started = false;
+  const startStream = async () => {
+    started = true;
+    for (;;) {
+      try {
+        const res = await fetch('/api/events', { headers: { Authorization: headers.Authorization } });
+        if (!res.body) throw new Error('no event stream');
+        const reader = res.body.pipeThrough(new TextDecoderStream()).getReader();
+        let buffer = '';
+        for (;;) {
+          const { value, done } = await reader.read();
+          if (done) break;
+          buffer += value;
+          let cut: number;
+          while ((cut = buffer.indexOf('\n\n')) >= 0) {
+            const chunk = buffer.slice(0, cut);
+            buffer = buffer.slice(cut + 2);
+            if (chunk.startsWith('data: ')) {
+              const event = decodeWire<ExplorerEvent>(chunk.slice(6));
+              for (const l of listeners) l(event);
+            }
+          }
+        }
+      } catch {
+        // Server restarting or gone: retry quietly; calls will surface real errors.
+      }
+      await new Promise((r) => setTimeout(r, 1000));
+    }
+  };
+  const api: Record<string, unknown> = {
+    onEvent(listener: (e: ExplorerEvent) => void) {
+      listeners.add(listener);
+      if (!started) void startStream();
+      return () => listeners.delete(listener);
+    },
+  };
+  for (const m of METHODS) api[m] = (request?: unknown) => call(m, request);
+  return api as unknown as ExplorerApi;
+}
+
+function bridgeApi(bridge: BridgeApi): ExplorerApi {
+  const api: Record<string, unknown> = { onEvent: (l: (e: ExplorerEvent) => void) => bridge.onEvent(l) };
+  for (const m of METHODS) {
+    api[m] = async (request?: unknown) => unwrap(await (bridge[m] as (r?: unknown) => Promise<Envelope<unknown>>)(request));
+  }
+  return api as unknown as ExplorerApi;
+}
+
+let instance: ExplorerApi | undefined;
+
+export function getApi(): ExplorerApi {
+  instance ??= window.explorerBridge ? bridgeApi(window.explorerBridge) : httpApi();
+  return instance;
+}
