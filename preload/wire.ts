@@ -44,7 +44,7 @@ export function decodeWire<T>(text: string): T {
     if (v && typeof v === 'object' && typeof v.$typed === 'string' && typeof v.b64 === 'string' && v.$typed in KINDS) {
       const bytes = fromBase64(v.b64);
       const Ctor = KINDS[v.$typed as Kind];
-      return new Ctor(bytes.buffer, 0, bytes.byteLength / Ctor.BYTES_PER_ELEMENT);
+      return new Ctor(bytes.buffer as ArrayBuffer, 0, bytes.byteLength / Ctor.BYTES_PER_ELEMENT);
     }
     return v;
   }) as T;

@@ -44,6 +44,48 @@ export const MIGRATIONS: ReadonlyArray<(db: Database.Database) => void> = [
       );
     `);
   },
+  // 2: user vocabularies (per model) and saved projections (per model).
+  (db) => {
+    db.exec(`
+      CREATE TABLE vocabularies (
+        id INTEGER PRIMARY KEY,
+        model_id INTEGER NOT NULL REFERENCES models(id) ON DELETE CASCADE,
+        name TEXT NOT NULL,
+        source TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        meta TEXT NOT NULL DEFAULT '{}',
+        UNIQUE (model_id, name)
+      );
+      -- One row per normalised entry, in file order. word_idx is the model row for a single
+      -- word found in the model; composed entries (several words) carry their own unit vector.
+      CREATE TABLE vocabulary_entries (
+        vocabulary_id INTEGER NOT NULL REFERENCES vocabularies(id) ON DELETE CASCADE,
+        pos INTEGER NOT NULL,
+        entry TEXT NOT NULL,
+        label TEXT,
+        word_idx INTEGER,
+        composed INTEGER NOT NULL DEFAULT 0,
+        vector BLOB,
+        found INTEGER NOT NULL,
+        meta TEXT NOT NULL DEFAULT '{}',
+        PRIMARY KEY (vocabulary_id, pos)
+      ) WITHOUT ROWID;
+      -- Everything needed to reproduce a layout: model, words, parameters (JSON, seed included)
+      -- and the coordinates (float32, point_count × 3, row-major, in word order).
+      CREATE TABLE projections (
+        id INTEGER PRIMARY KEY,
+        model_id INTEGER NOT NULL REFERENCES models(id) ON DELETE CASCADE,
+        name TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        params TEXT NOT NULL,
+        words TEXT NOT NULL,
+        point_count INTEGER NOT NULL,
+        coords BLOB NOT NULL,
+        meta TEXT NOT NULL DEFAULT '{}'
+      );
+      CREATE INDEX projections_by_model ON projections(model_id, id);
+    `);
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

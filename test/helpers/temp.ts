@@ -1,0 +1,24 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll } from 'vitest';
+import { inject } from 'vitest';
+
+/** A fresh temporary folder, removed after the file's tests. */
+export function tempDir(prefix = 'ee-test-'): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+  afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+  return dir;
+}
+
+/** Path of the shared store with the real default model: open it, but write nothing to it. */
+export function sharedDefaultDb(): string {
+  return inject('defaultDbPath');
+}
+
+/** A private copy of the default-model store, for tests that write (projections, vocabularies). */
+export function copyOfDefaultDb(): string {
+  const dest = path.join(tempDir(), 'copy.db');
+  fs.copyFileSync(sharedDefaultDb(), dest);
+  return dest;
+}
