@@ -12,7 +12,7 @@ describe('browser mode smoke', () => {
   it('loads the page with the search box focused and the model in the status line', async () => {
     const { page } = app;
     await expect.poll(() => page.locator('#status-model').textContent(), { timeout: 30_000 }).toContain('glove-6b-100d');
-    expect(await page.evaluate(() => (document.activeElement as { id?: string } | null)?.id)).toBe('search');
+    expect(await page.evaluate('document.activeElement && document.activeElement.id')).toBe('search');
     expect(app.errors).toEqual([]);
   });
 });

@@ -174,10 +174,7 @@ export async function startApp(options: AppOptions = {}): Promise<AppHandle> {
  */
 export async function waitForScene(page: Page, timeoutMs = 240_000): Promise<void> {
   await page.waitForFunction(
-    () => {
-      const stage = document.getElementById('stage');
-      return !!stage && stage.dataset.state === 'ready' && Number(stage.dataset.points) > 0;
-    },
+    `(() => { const s = document.getElementById('stage'); return !!s && s.dataset.state === 'ready' && Number(s.dataset.points) > 0; })()`,
     undefined,
     { timeout: timeoutMs, polling: 250 },
   );
