@@ -16,7 +16,7 @@ import { Model } from './model/model';
 import { createSearcher } from './search/create-searcher';
 import { suggestSpellings } from './search/spelling';
 import { type Db, describeSqliteError, openDatabase } from './store/database';
-import { findModelRow, getSetting, listModelRows, readModel, setSetting, toModelInfo } from './store/models-repo';
+import { findModelRow, findWordIndex, getSetting, listModelRows, readModel, setSetting, toModelInfo } from './store/models-repo';
 import { runWorkerTask } from './workers';
 import { APP_VERSION } from './version';
 
@@ -148,8 +148,9 @@ export class ExplorerService {
     if (!p) {
       const t = target;
       p = Promise.resolve().then(() => {
-        const m = new Model(readModel(this.db, t));
-        m.searcher = createSearcher(m);
+        const stored = readModel(this.db, t);
+        const m = new Model(stored, (w) => findWordIndex(this.db, stored.row.id, w));
+        m.searcher = createSearcher(m, stored.quantized);
         return m;
       });
       p.catch(() => this.loaded.delete(t));

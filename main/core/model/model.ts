@@ -17,23 +17,34 @@ export class Model {
   readonly words: string[];
   readonly vectors: Float32Array;
   readonly norms: Float32Array;
-  private readonly index = new Map<string, number>();
+  private index?: Map<string, number>;
   private lowerIndex?: Map<string, number>;
   searcher: Searcher;
 
-  constructor(stored: StoredModel) {
+  /**
+   * `find` resolves a word to its row (exact, then lower-case, then any case; -1 if absent).
+   * The service passes a SQLite look-up so a 341k-word model needs no in-memory hash map.
+   */
+  constructor(
+    stored: StoredModel,
+    private readonly find?: (word: string) => number,
+  ) {
     this.name = stored.row.name;
     this.dims = stored.row.dims;
     this.words = stored.words;
     this.size = stored.words.length;
     this.vectors = stored.vectors;
     this.norms = stored.norms;
-    for (let i = 0; i < this.size; i++) this.index.set(this.words[i], i);
     this.searcher = { search: (q, k, ex) => exactScan(this.vectors, this.dims, q, k, ex) };
   }
 
   /** Exact match first, then the most frequent word whose lower-case form matches. */
   lookup(word: string): number {
+    if (this.find) return this.find(word);
+    if (!this.index) {
+      this.index = new Map();
+      for (let i = 0; i < this.size; i++) this.index.set(this.words[i], i);
+    }
     const exact = this.index.get(word);
     if (exact !== undefined) return exact;
     const lower = word.toLowerCase();

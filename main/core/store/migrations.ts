@@ -18,24 +18,31 @@ export const MIGRATIONS: ReadonlyArray<(db: Database.Database) => void> = [
         imported_at TEXT NOT NULL,
         meta TEXT NOT NULL DEFAULT '{}'
       );
-      -- idx is the row in the model's matrix and its frequency rank (file order).
-      -- norm is the original vector's L2 norm; vectors are stored unit-normalised.
+      -- idx is the row in the model's matrix and its frequency rank (file order). This table
+      -- serves look-ups and prefix completion; loading reads the blocks below.
       CREATE TABLE words (
         model_id INTEGER NOT NULL REFERENCES models(id) ON DELETE CASCADE,
         idx INTEGER NOT NULL,
         word TEXT NOT NULL,
-        norm REAL NOT NULL,
         PRIMARY KEY (model_id, idx)
       ) WITHOUT ROWID;
       CREATE UNIQUE INDEX words_by_word ON words(model_id, word);
-      -- Row-major float32 blocks of consecutive rows: one BLOB per block keeps a 341k-word
-      -- model to a few hundred rows, so loading it is a handful of large reads.
+      -- Blocks of consecutive rows: one row per block keeps a 341k-word model to under a
+      -- hundred rows, so loading it is a handful of large reads.
+      --   words: JSON array of the block's words; norms: float32 original L2 norms;
+      --   data: float32 unit vectors, row-major; q8: int8 quantised rows padded to a multiple
+      --   of 16 bytes; qmeta: float32 triples (scale, residual norm, quantised norm) per row,
+      --   the bounds that make the int8 pre-scan exact (search/quantize.ts).
       CREATE TABLE vector_blocks (
         model_id INTEGER NOT NULL REFERENCES models(id) ON DELETE CASCADE,
         block INTEGER NOT NULL,
         first_idx INTEGER NOT NULL,
         row_count INTEGER NOT NULL,
+        words TEXT NOT NULL,
+        norms BLOB NOT NULL,
         data BLOB NOT NULL,
+        q8 BLOB NOT NULL,
+        qmeta BLOB NOT NULL,
         PRIMARY KEY (model_id, block)
       ) WITHOUT ROWID;
       CREATE TABLE settings (

@@ -1,5 +1,6 @@
 import type { ModelInfo } from '../../../preload/contract';
 import { ExplorerError } from '../errors';
+import { META_PER_ROW, quantizeRows, strideOf } from '../search/quantize';
 import type { Db } from './database';
 
 /** Rows per vector BLOB: large enough that loading is a few big reads, small enough to stream. */
@@ -64,6 +65,10 @@ export class ModelWriter {
   private block = 0;
   private blockRows = 0;
   private readonly blockData: Float32Array;
+  private readonly blockNorms = new Float32Array(BLOCK_ROWS);
+  private blockWords: string[] = [];
+  private readonly blockQ8: Int8Array;
+  private readonly blockMeta = new Float32Array(BLOCK_ROWS * META_PER_ROW);
   private readonly seen = new Set<string>();
   private readonly insertWord;
   private readonly insertBlock;
@@ -78,8 +83,11 @@ export class ModelWriter {
       .run(model.name, model.dims, model.source, model.format, new Date().toISOString(), JSON.stringify(model.meta ?? {}));
     this.modelId = Number(info.lastInsertRowid);
     this.blockData = new Float32Array(BLOCK_ROWS * model.dims);
-    this.insertWord = db.prepare('INSERT INTO words(model_id, idx, word, norm) VALUES (?, ?, ?, ?)');
-    this.insertBlock = db.prepare('INSERT INTO vector_blocks(model_id, block, first_idx, row_count, data) VALUES (?, ?, ?, ?, ?)');
+    this.blockQ8 = new Int8Array(BLOCK_ROWS * strideOf(model.dims));
+    this.insertWord = db.prepare('INSERT INTO words(model_id, idx, word) VALUES (?, ?, ?)');
+    this.insertBlock = db.prepare(
+      'INSERT INTO vector_blocks(model_id, block, first_idx, row_count, words, norms, data, q8, qmeta) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
+    );
   }
 
   get size(): number {
@@ -107,19 +115,34 @@ export class ModelWriter {
     const inv = norm > 0 ? 1 / norm : 0;
     const base = this.blockRows * d;
     for (let j = 0; j < d; j++) this.blockData[base + j] = values[offset + j] * inv;
-    this.insertWord.run(this.modelId, this.count, word, norm);
+    this.blockNorms[this.blockRows] = norm;
+    this.blockWords.push(word);
+    this.insertWord.run(this.modelId, this.count, word);
     this.count++;
     if (++this.blockRows === BLOCK_ROWS) this.flush();
     return true;
   }
 
   private flush(): void {
-    if (this.blockRows === 0) return;
-    const bytes = this.blockRows * this.dims * 4;
-    const data = Buffer.from(this.blockData.buffer, this.blockData.byteOffset, bytes);
-    this.insertBlock.run(this.modelId, this.block, this.count - this.blockRows, this.blockRows, data);
+    const rows = this.blockRows;
+    if (rows === 0) return;
+    const d = this.dims;
+    quantizeRows(this.blockData, d, 0, rows, this.blockQ8, this.blockMeta);
+    const bytes = (a: ArrayBufferView, n: number) => Buffer.from(a.buffer, a.byteOffset, n);
+    this.insertBlock.run(
+      this.modelId,
+      this.block,
+      this.count - rows,
+      rows,
+      JSON.stringify(this.blockWords),
+      bytes(this.blockNorms, rows * 4),
+      bytes(this.blockData, rows * d * 4),
+      bytes(this.blockQ8, rows * strideOf(d)),
+      bytes(this.blockMeta, rows * META_PER_ROW * 4),
+    );
     this.block++;
     this.blockRows = 0;
+    this.blockWords = [];
   }
 
   /** Writes the last partial block and the final word count. */
@@ -138,33 +161,52 @@ export interface StoredModel {
   norms: Float32Array;
   /** Unit vectors, row-major count × dims. */
   vectors: Float32Array;
+  /** Stored int8 quantisation for the exact pre-scan (search/quantize.ts). */
+  quantized?: { q8: Int8Array; meta: Float32Array };
 }
 
-/** Reads a whole model: words in rank order and one contiguous Float32Array. */
+/** Copies a BLOB into a typed array at a byte offset (a BLOB's Buffer need not be aligned). */
+function copyBlob(target: ArrayBufferView, byteOffset: number, blob: Buffer): void {
+  new Uint8Array(target.buffer, target.byteOffset + byteOffset, blob.byteLength).set(blob);
+}
+
+/** Reads a whole model: words in rank order, norms, one contiguous Float32Array, quantisation. */
 export function readModel(db: Db, name: string): StoredModel {
   const row = findModelRow(db, name);
   if (!row) throw new ExplorerError('unknown-model', `There is no model named "${name}".`);
   const n = row.word_count;
+  const d = row.dims;
+  const stride = strideOf(d);
   const words: string[] = new Array(n);
   const norms = new Float32Array(n);
-  let i = 0;
-  for (const r of db.prepare('SELECT word, norm FROM words WHERE model_id = ? ORDER BY idx').raw().iterate(row.id) as Iterable<[string, number]>) {
-    words[i] = r[0];
-    norms[i] = r[1];
-    i++;
-  }
-  if (i !== n) throw new ExplorerError('db-corrupt', `Model "${name}" is incomplete in the database (${i} of ${n} words).`);
-  const vectors = new Float32Array(n * row.dims);
-  const blocks = db.prepare('SELECT first_idx, row_count, data FROM vector_blocks WHERE model_id = ? ORDER BY block').raw();
+  const vectors = new Float32Array(n * d);
+  const q8 = new Int8Array(n * stride);
+  const meta = new Float32Array(n * META_PER_ROW);
+  const damaged = (at: number) => new ExplorerError('db-corrupt', `Model "${name}" has a damaged vector block at row ${at}; delete and re-import it.`);
+  const blocks = db.prepare('SELECT first_idx, row_count, words, norms, data, q8, qmeta FROM vector_blocks WHERE model_id = ? ORDER BY block').raw();
   let rows = 0;
-  for (const [first, count, data] of blocks.iterate(row.id) as Iterable<[number, number, Buffer]>) {
-    if (data.byteLength !== count * row.dims * 4) {
-      throw new ExplorerError('db-corrupt', `Model "${name}" has a damaged vector block at row ${first}.`);
+  for (const [first, count, w, nb, data, qb, mb] of blocks.iterate(row.id) as Iterable<[number, number, string, Buffer, Buffer, Buffer, Buffer]>) {
+    if (first !== rows || first + count > n || data.byteLength !== count * d * 4 || nb.byteLength !== count * 4 || qb.byteLength !== count * stride || mb.byteLength !== count * META_PER_ROW * 4) {
+      throw damaged(first);
     }
-    // Byte copy: a BLOB's Buffer need not be 4-byte aligned.
-    new Uint8Array(vectors.buffer, first * row.dims * 4, data.byteLength).set(data);
+    const blockWords = JSON.parse(w) as string[];
+    if (blockWords.length !== count) throw damaged(first);
+    for (let i = 0; i < count; i++) words[first + i] = blockWords[i];
+    copyBlob(norms, first * 4, nb);
+    copyBlob(vectors, first * d * 4, data);
+    copyBlob(q8, first * stride, qb);
+    copyBlob(meta, first * META_PER_ROW * 4, mb);
     rows += count;
   }
-  if (rows !== n) throw new ExplorerError('db-corrupt', `Model "${name}" is incomplete in the database (${rows} of ${n} vectors).`);
-  return { row, words, norms, vectors };
+  if (rows !== n) throw new ExplorerError('db-corrupt', `Model "${name}" is incomplete in the database (${rows} of ${n} rows); delete and re-import it.`);
+  return { row, words, norms, vectors, quantized: { q8, meta } };
+}
+
+/** Row of `word` in the model: exact, then lower-case, then any case (most frequent); -1 if none. */
+export function findWordIndex(db: Db, modelId: number, word: string): number {
+  const exact = db.prepare('SELECT idx FROM words WHERE model_id = ? AND word = ?').pluck();
+  const hit = (exact.get(modelId, word) ?? exact.get(modelId, word.toLowerCase())) as number | undefined;
+  if (hit !== undefined) return hit;
+  const anyCase = db.prepare('SELECT idx FROM words WHERE model_id = ? AND lower(word) = ? ORDER BY idx LIMIT 1').pluck();
+  return (anyCase.get(modelId, word.toLowerCase()) as number | undefined) ?? -1;
 }
