@@ -1,0 +1,36 @@
+import type { Neighbor } from '../../../preload/contract';
+import { ROWS_PER_CHUNK } from './chunks';
+import type { ExportData } from './export-data';
+import { f32, fixed } from './format-numbers';
+
+/** RFC 4180 field: quoted when it holds a comma, a quote, CR or LF; quotes doubled. */
+export function csvField(s: string): string {
+  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+export const PROJECTION_CSV_HEADER = ['word', 'x', 'y', 'z', 'label', 'in_view', 'is_query', 'similarity'];
+
+/**
+ * The projection as CSV (RFC 4180, CRLF line ends, header row): one row per point in stored
+ * order; coordinates read back to the stored float32 values; similarity to the query to 6
+ * decimals, empty without a query.
+ */
+export function* projectionCsv(data: ExportData): Generator<string> {
+  const { words, coords } = data.projection;
+  const { labels, similarity, screen } = data;
+  const q = data.query?.point ?? -1;
+  yield `${PROJECTION_CSV_HEADER.join(',')}\r\n`;
+  for (let start = 0; start < words.length; start += ROWS_PER_CHUNK) {
+    const end = Math.min(words.length, start + ROWS_PER_CHUNK);
+    let s = '';
+    for (let i = start; i < end; i++) {
+      s += `${csvField(words[i])},${f32(coords[3 * i])},${f32(coords[3 * i + 1])},${f32(coords[3 * i + 2])},${csvField(labels[i] ?? '')},${screen.inView[i]},${i === q ? 1 : 0},${similarity ? fixed(similarity[i], 6) : ''}\r\n`;
+    }
+    yield s;
+  }
+}
+
+/** A neighbour table as CSV: rank (1 = nearest), word, cosine similarity to 4 decimals. */
+export function neighboursCsv(neighbors: Neighbor[]): string {
+  return `rank,word,similarity\r\n${neighbors.map((n, i) => `${i + 1},${csvField(n.word)},${n.similarity.toFixed(4)}\r\n`).join('')}`;
+}

@@ -1,0 +1,125 @@
+import type { Projection } from '../../../preload/contract';
+import type { Model } from '../model/model';
+import { type CameraSpec, defaultCamera, projectToScreen, type ScreenPoints } from './camera';
+
+/** Everything a writer needs about one projection export, computed once. */
+export interface ExportData {
+  projection: Projection;
+  model: { name: string; dims: number; source: string; words: number };
+  /** Category label per point ('' when none), e.g. from a labelled vocabulary. */
+  labels: string[];
+  /** The query the export is centred on, when there is one. */
+  query?: {
+    /** As typed. */
+    text: string;
+    /** The model word it matched. */
+    matched: string;
+    /** Its point index, or -1 when the query is not among the projection's points. */
+    point: number;
+  };
+  /** Cosine similarity of each point to the query (NaN when unknown); absent without a query. */
+  similarity?: Float32Array;
+  /** Point indices of the query's nearest points in the projection, nearest first (query excluded). */
+  neighbourhood: Int32Array;
+  /** Frequency rank per point (the model size when unknown): lower ranks get labels first. */
+  ranks: Int32Array;
+  camera: CameraSpec;
+  /** Viewport the camera looks through, in pixels. */
+  width: number;
+  height: number;
+  screen: ScreenPoints;
+  appVersion: string;
+  /** ISO-8601 time of the export. */
+  exportedAt: string;
+}
+
+export interface PrepareOptions {
+  projection: Projection;
+  model: Model;
+  labels: string[];
+  query?: { text: string; matched: string; modelIndex: number };
+  /** Neighbourhood size highlighted around the query. Default 10. */
+  neighbourhoodK?: number;
+  camera?: CameraSpec;
+  width?: number;
+  height?: number;
+  appVersion: string;
+  source: string;
+  /** Unit vectors of points the model does not hold (composed vocabulary entries), by point index. */
+  extraVectors?: Map<number, Float32Array>;
+}
+
+/** Default viewport for exports made without a window (CLI): 16:10, 1600 × 1000 px. */
+export const DEFAULT_VIEWPORT = { width: 1600, height: 1000 } as const;
+
+/** Model row of every point (-1 when the model lacks it). */
+export function modelRows(model: Model, words: string[]): Int32Array {
+  const rows = new Int32Array(words.length);
+  for (let i = 0; i < words.length; i++) rows[i] = model.lookup(words[i]);
+  return rows;
+}
+
+/** Unit vector of point i, from the model or from the extra vectors, or undefined. */
+export function pointVector(model: Model, rows: Int32Array, i: number, extra?: Map<number, Float32Array>): Float32Array | undefined {
+  return rows[i] >= 0 ? model.row(rows[i]) : extra?.get(i);
+}
+
+/** Cosine similarity of every point to the query's unit vector. */
+export function similarities(model: Model, rows: Int32Array, queryRow: number, extra?: Map<number, Float32Array>): Float32Array {
+  const q = model.row(queryRow);
+  const d = model.dims;
+  const out = new Float32Array(rows.length);
+  for (let i = 0; i < rows.length; i++) {
+    const v = pointVector(model, rows, i, extra);
+    if (!v) {
+      out[i] = NaN;
+      continue;
+    }
+    let s = 0;
+    for (let j = 0; j < d; j++) s += q[j] * v[j];
+    out[i] = s;
+  }
+  return out;
+}
+
+/** The k points most similar to the query (excluding the query point), nearest first. */
+export function topPoints(sim: Float32Array, k: number, exclude: number): Int32Array {
+  const idx: number[] = [];
+  for (let i = 0; i < sim.length; i++) if (i !== exclude && !Number.isNaN(sim[i])) idx.push(i);
+  idx.sort((a, b) => sim[b] - sim[a] || a - b);
+  return Int32Array.from(idx.slice(0, k));
+}
+
+export function prepareExport(o: PrepareOptions): ExportData {
+  const { projection, model } = o;
+  const rows = modelRows(model, projection.words);
+  const ranks = new Int32Array(rows.length);
+  for (let i = 0; i < rows.length; i++) ranks[i] = rows[i] >= 0 ? rows[i] : model.size;
+  const width = o.width ?? DEFAULT_VIEWPORT.width;
+  const height = o.height ?? DEFAULT_VIEWPORT.height;
+  const camera = o.camera ?? defaultCamera(projection.coords, width / height);
+  let query: ExportData['query'];
+  let similarity: Float32Array | undefined;
+  let neighbourhood: Int32Array = new Int32Array(0);
+  if (o.query) {
+    const point = rows.indexOf(o.query.modelIndex);
+    query = { text: o.query.text, matched: o.query.matched, point };
+    similarity = similarities(model, rows, o.query.modelIndex, o.extraVectors);
+    neighbourhood = topPoints(similarity, o.neighbourhoodK ?? 10, point);
+  }
+  return {
+    projection,
+    model: { name: model.name, dims: model.dims, source: o.source, words: model.size },
+    labels: o.labels,
+    query,
+    similarity,
+    neighbourhood,
+    ranks,
+    camera,
+    width,
+    height,
+    screen: projectToScreen(camera, projection.coords, width, height),
+    appVersion: o.appVersion,
+    exportedAt: new Date().toISOString(),
+  };
+}

@@ -1,0 +1,33 @@
+/** The data an exported HTML file carries in `<script id="ee-data" type="application/json">`. */
+export interface ViewerData {
+  meta: {
+    title: string;
+    model: string;
+    projection: { id: number; name: string; createdAt: string };
+    appVersion: string;
+    exportedAt: string;
+    theme: { background: string; text: string; textDim: string; point: string; accent: string };
+    /** The query and its point index (-1 when not among the points). */
+    query: { matched: string; point: number } | null;
+    /** Point indices of the query's neighbourhood, nearest first. */
+    neighbourhood: number[];
+    /** Label category → colour. */
+    legend: Record<string, string>;
+    camera: { position: [number, number, number]; target: [number, number, number]; up: [number, number, number]; fov: number };
+  };
+  words: string[];
+  /** Category label per point, or empty when the projection has none. */
+  labels: string[];
+  /** Frequency rank per point: lower ranks get labels first. */
+  ranks: number[];
+  /** Similarity to the query per point (null when unknown), or empty without a query. */
+  similarity: (number | null)[];
+  /** Row-major xyz. */
+  coords: number[];
+}
+
+export function readViewerData(): ViewerData {
+  const el = document.getElementById('ee-data');
+  if (!el?.textContent) throw new Error('This file has no map data.');
+  return JSON.parse(el.textContent) as ViewerData;
+}
