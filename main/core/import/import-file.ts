@@ -1,0 +1,153 @@
+import type { ImportModelResult } from '../../../preload/contract';
+import { ExplorerError } from '../errors';
+import type { ProgressFn } from '../jobs';
+import type { Db } from '../store/database';
+import { findModelRow, ModelWriter } from '../store/models-repo';
+import { type ByteSource, openByteSource } from './byte-source';
+import { baseName, detectFormat, hasHeader } from './detect-format';
+import { badFile, type RowSink, type VectorFormat, type VectorParser } from './import-types';
+import { findMetadataFile, readProjectorNames } from './projector-tsv';
+import { TextVectorParser } from './text-vectors';
+import { Word2VecBinaryParser } from './word2vec-binary';
+
+export interface FileImportOptions {
+  /** The vector file (any supported format, optionally gzip-compressed). */
+  file: string;
+  /** Model name; default: the file name without extensions, made unique with "-2", "-3"… */
+  name?: string;
+  /** Keep only the first N distinct words (file order). Default: all. */
+  limit?: number;
+  /** Skip detection and read the file as this format. */
+  format?: VectorFormat;
+  /** Projector metadata.tsv; default: the one beside vectors.tsv, if any. */
+  metadataFile?: string;
+  /** Shown as the model's source instead of `file` (e.g. the original name of an upload). */
+  sourceLabel?: string;
+  progress?: ProgressFn;
+  isCancelled?: () => boolean;
+}
+
+const HEAD_BYTES = 64 * 1024;
+const MAX_DUPLICATE_EXAMPLES = 5;
+
+function uniqueName(db: Db, wanted: string): string {
+  if (!findModelRow(db, wanted)) return wanted;
+  for (let i = 2; ; i++) if (!findModelRow(db, `${wanted}-${i}`)) return `${wanted}-${i}`;
+}
+
+/** Reads chunks until at least HEAD_BYTES are there (or the input ends). */
+async function readHead(it: AsyncGenerator<Buffer>): Promise<{ head: Buffer; chunks: Buffer[]; done: boolean }> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  while (size < HEAD_BYTES) {
+    const next = await it.next();
+    if (next.done) return { head: Buffer.concat(chunks), chunks, done: true };
+    chunks.push(next.value);
+    size += next.value.length;
+  }
+  return { head: Buffer.concat(chunks), chunks, done: false };
+}
+
+/**
+ * Imports a vector file into the store as a new model, streaming: the file is read in 1 MiB
+ * chunks and rows go straight into the ModelWriter. Everything happens in one IMMEDIATE
+ * transaction; any error or a cancel rolls it back, leaving the database as it was.
+ */
+export async function importVectorFile(db: Db, o: FileImportOptions): Promise<ImportModelResult> {
+  const started = Date.now();
+  const progress = o.progress ?? (() => {});
+  const isCancelled = o.isCancelled ?? (() => false);
+  const file = o.file;
+  if (o.limit !== undefined && (!Number.isInteger(o.limit) || o.limit < 1)) {
+    throw new ExplorerError('invalid-request', `The word limit must be a whole number of at least 1 (got ${o.limit}).`);
+  }
+  let src: ByteSource | undefined = openByteSource(file);
+  progress('Detecting the format', 0);
+  const it = src.chunks();
+  let began = false;
+  try {
+    const { head, chunks, done } = await readHead(it);
+    const format = o.format ?? detectFormat(file, head);
+    let names: string[] | undefined;
+    let namesFile: string | undefined;
+    if (format === 'projector-tsv') {
+      namesFile = o.metadataFile ?? findMetadataFile(file);
+      if (namesFile) names = await readProjectorNames(namesFile);
+    }
+    const name = o.name ?? uniqueName(db, baseName(o.sourceLabel ?? file));
+    const storedFormat = src.gzip ? `${format}+gzip` : format;
+
+    let writer: ModelWriter | undefined;
+    let duplicates = 0;
+    const duplicateExamples: string[] = [];
+    let limited = false;
+    const sink: RowSink = {
+      row(word, values, dims, where) {
+        if (!writer) {
+          writer = new ModelWriter(db, { name, dims, source: o.sourceLabel ?? file, format: storedFormat });
+        }
+        if (writer.has(word)) {
+          duplicates++;
+          if (duplicateExamples.length < MAX_DUPLICATE_EXAMPLES) duplicateExamples.push(`"${word}" (${where})`);
+          return true;
+        }
+        let sq = 0;
+        for (let j = 0; j < dims; j++) sq += values[j] * values[j];
+        if (sq === 0) throw badFile(file, where, `the vector of "${word}" is all zeros, so it has no direction`);
+        writer.add(word, values);
+        if (o.limit !== undefined && writer.size >= o.limit) {
+          limited = true;
+          return false;
+        }
+        return true;
+      },
+    };
+    const parser: VectorParser =
+      format === 'word2vec-binary'
+        ? new Word2VecBinaryParser(file, sink)
+        : new TextVectorParser({ file, sink, header: hasHeader(format, head), wordless: format === 'projector-tsv', names, namesFile });
+
+    // Fail fast when another writer holds the lock, instead of parsing first.
+    db.exec('BEGIN IMMEDIATE');
+    began = true;
+    const feed = async (): Promise<void> => {
+      for (const c of chunks) if (!parser.push(c)) return;
+      if (done) return;
+      let n = 0;
+      for await (const chunk of it) {
+        if (!parser.push(chunk)) return;
+        if (isCancelled()) throw new ExplorerError('cancelled', 'Import cancelled.');
+        if ((++n & 3) === 0) {
+          const read = src!.bytesRead();
+          progress(`Reading vectors (${(writer?.size ?? 0).toLocaleString('en-US')} words, ${Math.round(read / 1e6)} of ${Math.round(src!.size / 1e6)} MB)`, 0.97 * Math.min(1, read / src!.size));
+        }
+      }
+    };
+    await feed();
+    if (!limited) parser.end();
+    if (isCancelled()) throw new ExplorerError('cancelled', 'Import cancelled.');
+    if (!writer) throw badFile(file, 'end', 'the file holds no vectors');
+    progress('Saving', 0.98);
+    const words = writer.finish();
+    const meta = { detectedFormat: format, compressed: src.gzip ? 'gzip' : null, duplicates, limit: o.limit ?? null, metadataFile: namesFile ?? null };
+    db.prepare('UPDATE models SET meta = ? WHERE id = ?').run(JSON.stringify(meta), writer.modelId);
+    db.exec('COMMIT');
+    began = false;
+    return {
+      name,
+      words,
+      dims: writer.dims,
+      format,
+      compressed: src.gzip,
+      source: o.sourceLabel ?? file,
+      duplicates,
+      duplicateExamples,
+      limited,
+      seconds: (Date.now() - started) / 1000,
+    };
+  } finally {
+    if (began && db.inTransaction) db.exec('ROLLBACK');
+    src.close();
+    src = undefined;
+  }
+}
