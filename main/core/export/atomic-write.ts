@@ -51,6 +51,16 @@ function tempNameFor(target: string): string {
   return path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}-${randomBytes(4).toString('hex')}.part`);
 }
 
+/** Writes all of `buf`: a write may be short (e.g. the disk fills up); the next one then fails. */
+async function writeAll(fh: fs.promises.FileHandle, buf: Uint8Array): Promise<void> {
+  let off = 0;
+  while (off < buf.byteLength) {
+    const { bytesWritten } = await fh.write(buf, off, buf.byteLength - off);
+    if (bytesWritten <= 0) throw Object.assign(new Error('no bytes written'), { code: 'ENOSPC' });
+    off += bytesWritten;
+  }
+}
+
 async function writeTemp(temp: string, content: Chunks): Promise<number> {
   const fh = await fs.promises.open(temp, 'wx', 0o666);
   let bytes = 0;
@@ -62,7 +72,7 @@ async function writeTemp(temp: string, content: Chunks): Promise<number> {
       const buf = Buffer.from(pending.join(''), 'utf8');
       pending = [];
       pendingLength = 0;
-      await fh.write(buf, 0, buf.byteLength);
+      await writeAll(fh, buf);
       bytes += buf.byteLength;
     };
     for await (const chunk of timeSliced(content)) {
@@ -71,7 +81,7 @@ async function writeTemp(temp: string, content: Chunks): Promise<number> {
         pendingLength += chunk.length;
       } else {
         await flush();
-        await fh.write(chunk, 0, chunk.byteLength);
+        await writeAll(fh, chunk);
         bytes += chunk.byteLength;
       }
       if (pendingLength >= FLUSH_BYTES) await flush();

@@ -1,5 +1,6 @@
 import type { Projection } from '../../../preload/contract';
 import type { Model } from '../model/model';
+import { SLICE_MS } from './chunks';
 import { type CameraSpec, defaultCamera, projectToScreen, type ScreenPoints } from './camera';
 
 /** Everything a writer needs about one projection export, computed once. */
@@ -21,6 +22,8 @@ export interface ExportData {
   similarity?: Float32Array;
   /** Point indices of the query's nearest points in the projection, nearest first (query excluded). */
   neighbourhood: Int32Array;
+  /** Model row per point (-1 for points the model lacks, e.g. composed vocabulary entries). */
+  rows: Int32Array;
   /** Frequency rank per point (the model size when unknown): lower ranks get labels first. */
   ranks: Int32Array;
   camera: CameraSpec;
@@ -52,10 +55,20 @@ export interface PrepareOptions {
 /** Default viewport for exports made without a window (CLI): 16:10, 1600 × 1000 px. */
 export const DEFAULT_VIEWPORT = { width: 1600, height: 1000 } as const;
 
-/** Model row of every point (-1 when the model lacks it). */
-export function modelRows(model: Model, words: string[]): Int32Array {
+/**
+ * Model row of every point (-1 when the model lacks it). Look-ups may go to SQLite, so a large
+ * projection is resolved in time slices that leave the event loop free.
+ */
+export async function modelRows(model: Model, words: string[]): Promise<Int32Array> {
   const rows = new Int32Array(words.length);
-  for (let i = 0; i < words.length; i++) rows[i] = model.lookup(words[i]);
+  let start = performance.now();
+  for (let i = 0; i < words.length; i++) {
+    rows[i] = model.lookup(words[i]);
+    if ((i & 255) === 255 && performance.now() - start > SLICE_MS) {
+      await new Promise<void>((resolve) => setImmediate(resolve));
+      start = performance.now();
+    }
+  }
   return rows;
 }
 
@@ -90,9 +103,9 @@ export function topPoints(sim: Float32Array, k: number, exclude: number): Int32A
   return Int32Array.from(idx.slice(0, k));
 }
 
-export function prepareExport(o: PrepareOptions): ExportData {
+export async function prepareExport(o: PrepareOptions): Promise<ExportData> {
   const { projection, model } = o;
-  const rows = modelRows(model, projection.words);
+  const rows = await modelRows(model, projection.words);
   const ranks = new Int32Array(rows.length);
   for (let i = 0; i < rows.length; i++) ranks[i] = rows[i] >= 0 ? rows[i] : model.size;
   const width = o.width ?? DEFAULT_VIEWPORT.width;
@@ -111,6 +124,7 @@ export function prepareExport(o: PrepareOptions): ExportData {
     projection,
     model: { name: model.name, dims: model.dims, source: o.source, words: model.size },
     labels: o.labels,
+    rows,
     query,
     similarity,
     neighbourhood,

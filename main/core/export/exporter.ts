@@ -9,7 +9,7 @@ import { writeFilesAtomic, type WrittenFile } from './atomic-write';
 import type { CameraSpec } from './camera';
 import { type Chunks, collectText } from './chunks';
 import { projectionCsv } from './csv-writer';
-import { modelRows, prepareExport } from './export-data';
+import { prepareExport } from './export-data';
 import { projectionHtml } from './html-writer';
 import { projectionJson } from './json-writer';
 import { projectorMetadata, projectorVectors, type VectorKind } from './projector-writer';
@@ -92,7 +92,7 @@ export async function buildProjectionExport(source: ExportSource, o: ProjectionE
   }
   const extras = vocabularyExtras(source.db, projection);
   const row = source.db.prepare('SELECT source FROM models WHERE name = ?').get(model.name) as { source: string } | undefined;
-  const data = prepareExport({
+  const data = await prepareExport({
     projection,
     model,
     labels: extras.labels,
@@ -115,9 +115,8 @@ export async function buildProjectionExport(source: ExportSource, o: ProjectionE
     case 'html':
       return [{ name: `${stem}.html`, mimeType: MIME.html, content: projectionHtml(data, o) }];
     case 'tsv': {
-      const rows = modelRows(model, projection.words);
       return [
-        { name: 'vectors.tsv', mimeType: MIME.tsv, content: projectorVectors(data, model, rows, o.vectors ?? 'original', extras.vectors) },
+        { name: 'vectors.tsv', mimeType: MIME.tsv, content: projectorVectors(data, model, data.rows, o.vectors ?? 'original', extras.vectors) },
         { name: 'metadata.tsv', mimeType: MIME.tsv, content: projectorMetadata(data) },
       ];
     }
