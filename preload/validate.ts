@@ -10,6 +10,7 @@ import {
   K_DEFAULT,
   K_MAX,
 } from './contract';
+import { libraryValidators } from './validate-library';
 
 export class ValidationError extends Error {
   readonly code = 'invalid-request';
@@ -87,4 +88,5 @@ export const validators: Record<ApiMethod, (req: unknown) => unknown> = {
   status: none,
   neighbors,
   complete,
+  ...libraryValidators,
 };

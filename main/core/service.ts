@@ -19,6 +19,22 @@ import { type Db, describeSqliteError, openDatabase } from './store/database';
 import { findModelRow, findWordIndex, getSetting, listModelRows, readModel, setSetting, toModelInfo } from './store/models-repo';
 import { runWorkerTask } from './workers';
 import { APP_VERSION } from './version';
+import type {
+  BeginUploadRequest,
+  ImportModelRequest,
+  ImportModelResult,
+  PreviewVocabularyRequest,
+  RenameModelRequest,
+  UploadChunkRequest,
+  Vocabulary,
+  VocabularyPreview,
+  VocabularySample,
+  VocabularySummary,
+} from '../../preload/contract';
+import { runModelImport } from './import/model-import-job';
+import { UploadStore } from './import/uploads';
+import { deleteModel, renameModel } from './models/model-admin';
+import * as vocab from './vocab/vocab-service';
 
 export interface ServiceOptions {
   /** Absolute path of the SQLite file (see paths.ts for the default). */
@@ -39,6 +55,8 @@ export function defaultModelFile(): string {
  */
 export class ExplorerService {
   readonly jobs = new JobManager();
+  /** Files sent by the renderer for import (browser mode has no paths). */
+  readonly uploads = new UploadStore();
   private readonly events = new EventEmitter();
   private readonly loaded = new Map<string, Promise<Model>>();
   private defaultImport?: Promise<void>;
@@ -58,6 +76,7 @@ export class ExplorerService {
   }
 
   close(): void {
+    this.uploads.closeAll();
     this.db.close();
   }
 
@@ -78,7 +97,9 @@ export class ExplorerService {
     return listModelRows(this.db)[0]?.name ?? null;
   }
 
-  setActiveModel(name: string): void {
+  /** Accepts the contract's `{ name }` or, for in-process callers, the bare name. */
+  setActiveModel(req: { name: string } | string): void {
+    const name = typeof req === 'string' ? req : req.name;
     if (!findModelRow(this.db, name)) throw new ExplorerError('unknown-model', `There is no model named "${name}".`);
     this.guardWrite(() => setSetting(this.db, 'active_model', name));
     this.emit({ type: 'models-changed' });
@@ -204,5 +225,65 @@ export class ExplorerService {
       }
     }
     return { words };
+  }
+  // Model import and management; the work lives in import/ and models/.
+
+  async importModel(req: ImportModelRequest): Promise<ImportModelResult> {
+    const deps = { dbPath: this.dbPath, nativeBinding: this.opts.nativeBinding, readOnly: this.readOnly, jobs: this.jobs, uploads: this.uploads };
+    const result = await runModelImport(deps, req);
+    if (req.activate) this.setActiveModel({ name: result.name });
+    else this.emit({ type: 'models-changed' });
+    return result;
+  }
+
+  beginUpload(req: BeginUploadRequest): { uploadId: string } {
+    return { uploadId: this.uploads.begin(req.fileName, req.size) };
+  }
+
+  uploadChunk(req: UploadChunkRequest): { received: number } {
+    return { received: this.uploads.append(req.uploadId, req.data) };
+  }
+
+  renameModel(req: RenameModelRequest): void {
+    this.guardWrite(() => renameModel(this.db, req.name, req.newName));
+    this.loaded.delete(req.name);
+    this.emit({ type: 'models-changed' });
+  }
+
+  deleteModel(req: { name: string }): boolean {
+    const existed = this.guardWrite(() => deleteModel(this.db, req.name));
+    this.loaded.delete(req.name);
+    if (existed) this.emit({ type: 'models-changed' });
+    return existed;
+  }
+
+  // Vocabularies; the work lives in vocab/.
+
+  previewVocabulary(req: PreviewVocabularyRequest): Promise<VocabularyPreview> {
+    return vocab.previewVocabulary(this, req);
+  }
+
+  saveVocabulary(req: PreviewVocabularyRequest): Promise<VocabularySummary> {
+    return vocab.saveVocabulary(this, req);
+  }
+
+  listVocabularies(req: { model?: string } = {}): Promise<VocabularySummary[]> {
+    return vocab.listVocabularies(this, req);
+  }
+
+  getVocabulary(req: { id: number }): Vocabulary | null {
+    return vocab.getVocabulary(this, req);
+  }
+
+  removeVocabulary(req: { id: number }): boolean {
+    return vocab.removeVocabulary(this, req);
+  }
+
+  listSamples(): VocabularySample[] {
+    return vocab.listSamples();
+  }
+
+  addSample(req: { id: string; model?: string }): Promise<VocabularySummary> {
+    return vocab.addSample(this, req);
   }
 }
