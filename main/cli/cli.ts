@@ -6,11 +6,12 @@ import { parseArgs } from 'node:util';
 import { isExplorerError } from '../core/errors';
 import { APP_VERSION } from '../core/version';
 import { type Command, UsageError } from './command';
+import { exportCommand } from './commands/export';
 import { modelsCommand } from './commands/models';
 import { neighborsCommand } from './commands/neighbors';
 import { serveCommand } from './commands/serve';
 
-const COMMANDS: Command[] = [neighborsCommand, modelsCommand, serveCommand];
+const COMMANDS: Command[] = [neighborsCommand, modelsCommand, serveCommand, exportCommand];
 
 function mainHelp(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));

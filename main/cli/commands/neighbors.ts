@@ -1,6 +1,14 @@
 import { K_DEFAULT, K_MAX, type NeighborsResult } from '../../../preload/contract';
 import { COMMON_DETAILS, COMMON_OPTIONS, type Command, intOption, UsageError } from '../command';
 import { openService } from '../context';
+import { neighboursCsv } from '../../core/export/csv-writer';
+import { neighboursMarkdown } from '../../core/export/markdown-writer';
+
+/** --format csv|md: the neighbour table as a report would take it (one table per word, CSV tables separated by a blank line). */
+function printTable(results: NeighborsResult[], format: string): void {
+  const tables = results.filter((r) => r.neighbors).map((r) => (format === 'csv' ? neighboursCsv(r.neighbors!) : neighboursMarkdown(r.matched ?? r.query, r.model, r.neighbors!)));
+  process.stdout.write(tables.join(format === 'csv' ? '\r\n' : '\n'));
+}
 
 const round4 = (x: number) => Math.round(x * 1e4) / 1e4;
 
@@ -27,20 +35,24 @@ function printText(results: NeighborsResult[]): void {
 export const neighborsCommand: Command = {
   name: 'neighbors',
   summary: 'nearest neighbours of words by cosine similarity',
-  usage: 'embedding-explorer neighbors WORD [WORD...] [--k 10] [--model NAME] [--json]',
+  usage: 'embedding-explorer neighbors WORD [WORD...] [--k 10] [--model NAME] [--json | --format csv|md]',
   details: [
     `  --k N            neighbours per word (default ${K_DEFAULT}, 1..${K_MAX})`,
     '  --model NAME     model to search (default: the active model)',
+    '  --format F       csv | md: print the table as CSV (rank,word,similarity) or Markdown',
     ...COMMON_DETAILS,
   ],
-  options: { ...COMMON_OPTIONS, k: { type: 'string' }, model: { type: 'string' } },
+  options: { ...COMMON_OPTIONS, k: { type: 'string' }, model: { type: 'string' }, format: { type: 'string' } },
   async run(positionals, values) {
     if (positionals.length === 0) throw new UsageError('give at least one word, e.g. "embedding-explorer neighbors virtue"');
     const k = intOption(values, 'k', K_DEFAULT, 1, K_MAX);
+    const format = values.format as string | undefined;
+    if (format !== undefined && format !== 'csv' && format !== 'md') throw new UsageError(`--format must be csv or md (got "${format}")`);
     const service = openService(values);
     try {
       const results = await service.neighbors({ words: positionals, k, model: values.model as string | undefined });
-      if (values.json) process.stdout.write(`${JSON.stringify(toJson(results), null, 2)}\n`);
+      if (format) printTable(results, format);
+      else if (values.json) process.stdout.write(`${JSON.stringify(toJson(results), null, 2)}\n`);
       else printText(results);
       let failed = 0;
       for (const r of results) {
