@@ -7,11 +7,13 @@ import { isExplorerError } from '../core/errors';
 import { APP_VERSION } from '../core/version';
 import { type Command, UsageError } from './command';
 import { exportCommand } from './commands/export';
+import { importCommand } from './commands/import';
 import { modelsCommand } from './commands/models';
 import { neighborsCommand } from './commands/neighbors';
 import { serveCommand } from './commands/serve';
+import { vocabCommand } from './commands/vocab';
 
-const COMMANDS: Command[] = [neighborsCommand, modelsCommand, serveCommand, exportCommand];
+const COMMANDS: Command[] = [neighborsCommand, modelsCommand, serveCommand, exportCommand, importCommand, vocabCommand];
 
 function mainHelp(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));
