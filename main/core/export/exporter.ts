@@ -8,10 +8,11 @@ import { APP_VERSION } from '../version';
 import { writeFilesAtomic, type WrittenFile } from './atomic-write';
 import type { CameraSpec } from './camera';
 import { type Chunks, collectText } from './chunks';
-import { projectionCsv } from './csv-writer';
+import { neighboursCsv, projectionCsv } from './csv-writer';
 import { prepareExport } from './export-data';
 import { projectionHtml } from './html-writer';
 import { projectionJson } from './json-writer';
+import { neighboursMarkdown } from './markdown-writer';
 import { projectorMetadata, projectorVectors, type VectorKind } from './projector-writer';
 import { projectionSvg } from './svg-writer';
 import { vocabularyExtras } from './vocabulary-labels';
@@ -159,4 +160,18 @@ export async function exportProjectionText(source: ExportSource, o: ProjectionEx
   const out = [];
   for (const p of pieces) out.push({ name: p.name, mimeType: p.mimeType, content: await collectText(p.content) });
   return out;
+}
+
+/** A word's neighbour table as a CSV or Markdown file. */
+export async function exportNeighborsFile(
+  source: ExportSource,
+  req: { word: string; k?: number; model?: string; format: 'csv' | 'md' },
+): Promise<{ name: string; mimeType: string; content: string }> {
+  const [r] = await source.neighbors({ words: [req.word], k: req.k, model: req.model });
+  if (!r.neighbors) throw new ExplorerError(r.error?.code ?? 'unknown-word', r.error?.message ?? `No neighbours for "${req.word}".`, { suggestions: r.error?.suggestions ?? [] });
+  const word = r.matched ?? req.word;
+  const stem = `${word}-neighbours`.replace(/[^\p{L}\p{N}_.-]+/gu, '_');
+  return req.format === 'csv'
+    ? { name: `${stem}.csv`, mimeType: MIME.csv, content: neighboursCsv(r.neighbors) }
+    : { name: `${stem}.md`, mimeType: 'text/markdown; charset=utf-8', content: neighboursMarkdown(word, r.model, r.neighbors) };
 }
