@@ -9,6 +9,15 @@ import {
   K_DEFAULT,
   type NeighborsRequest,
   type NeighborsResult,
+  type GetProjectionRequest,
+  type ListProjectionsRequest,
+  type Projection,
+  type ProjectionSummary,
+  type SaveProjectionRequest,
+  type VectorsOfRequest,
+  type VectorsOfResult,
+  type ViewData,
+  type ViewDataRequest,
 } from '../../preload/contract';
 import { ExplorerError, isExplorerError } from './errors';
 import { JobManager } from './jobs';
@@ -17,6 +26,7 @@ import { createSearcher } from './search/create-searcher';
 import { suggestSpellings } from './search/spelling';
 import { type Db, describeSqliteError, openDatabase } from './store/database';
 import { findModelRow, findWordIndex, getSetting, listModelRows, readModel, setSetting, toModelInfo } from './store/models-repo';
+import * as projections from './projection/projection-service';
 import { runWorkerTask } from './workers';
 import { APP_VERSION } from './version';
 import type {
@@ -285,5 +295,35 @@ export class ExplorerService {
 
   addSample(req: { id: string; model?: string }): Promise<VocabularySummary> {
     return vocab.addSample(this, req);
+  }
+
+  // Projections (see projection/projection-service.ts).
+
+  viewData(req: ViewDataRequest): Promise<ViewData> {
+    return projections.viewData(this, req);
+  }
+
+  vectorsOf(req: VectorsOfRequest): Promise<VectorsOfResult> {
+    return projections.vectorsOf(this, req);
+  }
+
+  saveProjection(req: SaveProjectionRequest): Promise<ProjectionSummary> {
+    return projections.saveProjection(this, req);
+  }
+
+  async listProjections(req: ListProjectionsRequest = {}): Promise<ProjectionSummary[]> {
+    return projections.listProjections(this, req);
+  }
+
+  async getProjection(req: GetProjectionRequest): Promise<Projection | null> {
+    return projections.getProjection(this, req);
+  }
+
+  async renameProjection(req: { id: number; name: string }): Promise<ProjectionSummary> {
+    return projections.renameProjection(this, req);
+  }
+
+  async deleteProjection(req: { id: number }): Promise<boolean> {
+    return projections.deleteProjection(this, req);
   }
 }

@@ -1,0 +1,149 @@
+/**
+ * UMAP's layout optimisation (umap-learn's optimize_layout_euclidean, single-threaded, so
+ * deterministic) for 3 components on typed arrays: attractive updates along sampled graph edges,
+ * repulsive updates against negative samples drawn from a seeded generator, learning rate
+ * decaying linearly to zero. One `runEpochs` call is a slice of the loop; the caller decides when
+ * to yield, report progress or stop.
+ */
+import { mixSeed } from './prng';
+
+export interface OptimiserOptions {
+  /** Edge endpoints: `head[e]` moves towards `tail[e]`. Indices into headEmbedding / tailEmbedding. */
+  head: Int32Array;
+  tail: Int32Array;
+  /** Epochs between samples of each edge (umap-learn make_epochs_per_sample). */
+  epochsPerSample: Float64Array;
+  /** Points being laid out, row-major × 3; updated in place. */
+  headEmbedding: Float64Array;
+  /** Points attracted to and repelled from; the same array as headEmbedding for a fit. */
+  tailEmbedding: Float64Array;
+  /** Number of tail points negative samples are drawn from. */
+  nVertices: number;
+  a: number;
+  b: number;
+  nEpochs: number;
+  /** Whether the tail end of an edge moves too (true for a fit, false when placing new points). */
+  moveOther: boolean;
+  seed: number;
+  /** Repulsion weight. Default 1. */
+  gamma?: number;
+  /** Negative samples per positive sample. Default 5. */
+  negativeSampleRate?: number;
+  /** Initial learning rate. Default 1. */
+  learningRate?: number;
+}
+
+export class LayoutOptimiser {
+  /** Epochs done so far. */
+  epoch = 0;
+  readonly nEpochs: number;
+  private readonly o: OptimiserOptions;
+  private readonly nextSample: Float64Array;
+  private readonly nextNegative: Float64Array;
+  private readonly perNegative: Float64Array;
+  private rng: number;
+
+  constructor(o: OptimiserOptions) {
+    this.o = o;
+    this.nEpochs = o.nEpochs;
+    const rate = o.negativeSampleRate ?? 5;
+    this.perNegative = o.epochsPerSample.map((e) => e / rate);
+    this.nextSample = o.epochsPerSample.slice();
+    this.nextNegative = this.perNegative.slice();
+    this.rng = mixSeed(o.seed >>> 0, 7);
+  }
+
+  get done(): boolean {
+    return this.epoch >= this.nEpochs;
+  }
+
+  /** Runs up to `count` epochs; returns how many ran. */
+  runEpochs(count: number): number {
+    const { head, tail, epochsPerSample, headEmbedding: H, tailEmbedding: T, nVertices, a, b, moveOther } = this.o;
+    const gamma = this.o.gamma ?? 1;
+    const initialAlpha = this.o.learningRate ?? 1;
+    const nextSample = this.nextSample;
+    const nextNegative = this.nextNegative;
+    const perNegative = this.perNegative;
+    const nEdges = head.length;
+    const twoAB = 2 * a * b;
+    const twoGammaB = 2 * gamma * b;
+    const bm1 = b - 1;
+    let s = this.rng | 0;
+    let ran = 0;
+    while (ran < count && this.epoch < this.nEpochs) {
+      const n = this.epoch;
+      const alpha = initialAlpha * (1 - n / this.nEpochs);
+      for (let e = 0; e < nEdges; e++) {
+        if (nextSample[e] > n) continue;
+        const j = head[e] * 3;
+        const k = tail[e] * 3;
+        let c0 = H[j];
+        let c1 = H[j + 1];
+        let c2 = H[j + 2];
+        let d0 = c0 - T[k];
+        let d1 = c1 - T[k + 1];
+        let d2 = c2 - T[k + 2];
+        let dist2 = d0 * d0 + d1 * d1 + d2 * d2;
+        if (dist2 > 0) {
+          const pb1 = Math.pow(dist2, bm1);
+          const coeff = (-twoAB * pb1) / (a * pb1 * dist2 + 1);
+          let g0 = coeff * d0;
+          let g1 = coeff * d1;
+          let g2 = coeff * d2;
+          g0 = g0 > 4 ? 4 : g0 < -4 ? -4 : g0;
+          g1 = g1 > 4 ? 4 : g1 < -4 ? -4 : g1;
+          g2 = g2 > 4 ? 4 : g2 < -4 ? -4 : g2;
+          c0 += g0 * alpha;
+          c1 += g1 * alpha;
+          c2 += g2 * alpha;
+          if (moveOther) {
+            T[k] -= g0 * alpha;
+            T[k + 1] -= g1 * alpha;
+            T[k + 2] -= g2 * alpha;
+          }
+        }
+        nextSample[e] += epochsPerSample[e];
+        const nNeg = Math.trunc((n - nextNegative[e]) / perNegative[e]);
+        for (let p = 0; p < nNeg; p++) {
+          // xorshift32: cheap, seeded, identical everywhere.
+          s ^= s << 13;
+          s ^= s >>> 17;
+          s ^= s << 5;
+          const kk = (s >>> 0) % nVertices;
+          const q = kk * 3;
+          if (moveOther && q === j) continue; // the point itself: umap-learn skips it
+          d0 = c0 - T[q];
+          d1 = c1 - T[q + 1];
+          d2 = c2 - T[q + 2];
+          dist2 = d0 * d0 + d1 * d1 + d2 * d2;
+          if (dist2 > 0) {
+            const coeff = twoGammaB / ((0.001 + dist2) * (a * Math.pow(dist2, b) + 1));
+            let g0 = coeff * d0;
+            let g1 = coeff * d1;
+            let g2 = coeff * d2;
+            g0 = g0 > 4 ? 4 : g0 < -4 ? -4 : g0;
+            g1 = g1 > 4 ? 4 : g1 < -4 ? -4 : g1;
+            g2 = g2 > 4 ? 4 : g2 < -4 ? -4 : g2;
+            c0 += g0 * alpha;
+            c1 += g1 * alpha;
+            c2 += g2 * alpha;
+          } else {
+            // Coincident points: push apart by a fixed step (umap-learn's grad_d = 4).
+            c0 += 4 * alpha;
+            c1 += 4 * alpha;
+            c2 += 4 * alpha;
+          }
+        }
+        H[j] = c0;
+        H[j + 1] = c1;
+        H[j + 2] = c2;
+        nextNegative[e] += nNeg * perNegative[e];
+      }
+      this.epoch++;
+      ran++;
+    }
+    this.rng = s;
+    return ran;
+  }
+}

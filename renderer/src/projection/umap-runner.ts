@@ -1,0 +1,353 @@
+/**
+ * The UMAP projection engine: a precomputed exact kNN graph in, 3-D coordinates out. Pure
+ * computation (no DOM, no Node APIs), so the renderer's Web Worker and the CLI under Node run
+ * exactly this code, and the same input, parameters and seed give the same coordinates.
+ *
+ * Pipeline (umap-learn's, cosine metric, 3 components):
+ *   1. fuzzy simplicial set from the kNN graph (fuzzy-graph.ts; checked against umap-js),
+ *   2. a start layout from the data's principal components (init.ts),
+ *   3. seeded single-threaded SGD over the graph's edges with negative sampling (optimise.ts).
+ * `placePoints` adds points to a finished layout the way UMAP's transform does.
+ */
+import type { UmapParams } from '../../../preload/contract';
+import { findAbParams } from './ab-params';
+import { edgesForEpochs, epochsPerSample, fuzzySimplicialSet, smoothKnnDistance } from './fuzzy-graph';
+import { pcaInit, randomInit } from './init';
+import { LayoutOptimiser } from './optimise';
+
+/** What a run needs: the view's kNN graph (self excluded) and, for the PCA start, its vectors. */
+export interface UmapInput {
+  /** n × knnK neighbour indices, nearest first, self excluded. */
+  knnIndices: Int32Array;
+  /** Cosine distances matching knnIndices. */
+  knnDistances: Float32Array;
+  knnK: number;
+  /** Unit vectors, row-major n × dims (optional: without them the start is seeded noise). */
+  vectors?: Float32Array;
+  dims?: number;
+}
+
+export type ProjectionPhase = 'graph' | 'init' | 'optimise' | 'done';
+
+export interface ProjectionProgress {
+  phase: ProjectionPhase;
+  /** Epochs finished, 0..epochs. */
+  epoch: number;
+  /** Total epochs of this run. */
+  epochs: number;
+  /** 0..1 over the whole run. */
+  fraction: number;
+  /** Human text, e.g. "Optimising layout: epoch 120 of 500". */
+  message: string;
+}
+
+export class ProjectionCancelled extends Error {
+  readonly code = 'cancelled';
+  constructor() {
+    super('The projection was cancelled.');
+    this.name = 'ProjectionCancelled';
+  }
+}
+
+/** Share of the progress bar spent before the first epoch. */
+const PREP_FRACTION = 0.05;
+
+/** Checks an input/params pair; returns the number of points. Throws plain Errors with readable text. */
+export function checkInput(input: UmapInput, params: UmapParams): number {
+  const { knnIndices, knnDistances, knnK } = input;
+  if (!Number.isInteger(knnK) || knnK < 1) throw new Error(`knnK must be a positive whole number (got ${knnK}).`);
+  if (knnIndices.length !== knnDistances.length || knnIndices.length % knnK !== 0) {
+    throw new Error('The kNN graph is malformed: indices and distances must both hold n × knnK entries.');
+  }
+  const n = knnIndices.length / knnK;
+  if (n < 3) throw new Error(`A projection needs at least 3 points (got ${n}).`);
+  if (input.vectors && input.dims && input.vectors.length !== n * input.dims) {
+    throw new Error(`vectors must hold n × dims = ${n * input.dims} numbers (got ${input.vectors.length}).`);
+  }
+  if (!Number.isInteger(params.nNeighbors) || params.nNeighbors < 2) throw new Error(`nNeighbors must be at least 2 (got ${params.nNeighbors}).`);
+  if (!(params.minDist >= 0 && params.minDist < 1)) throw new Error(`minDist must be in 0..0.99 (got ${params.minDist}).`);
+  if (!Number.isInteger(params.nEpochs) || params.nEpochs < 1) throw new Error(`nEpochs must be a positive whole number (got ${params.nEpochs}).`);
+  if (!Number.isInteger(params.seed) || params.seed < 0 || params.seed > 0xffffffff) throw new Error(`seed must be a whole number 0..4294967295 (got ${params.seed}).`);
+  if (knnK < Math.min(params.nNeighbors - 1, n - 1)) {
+    throw new Error(`The kNN graph holds ${knnK} neighbours per point; nNeighbors ${params.nNeighbors} needs ${params.nNeighbors - 1}. Request viewData with knnK ≥ ${params.nNeighbors - 1}.`);
+  }
+  return n;
+}
+
+/** One projection, step by step: `prepare()`, then `step()` until `done`, reading `layout()` any time. */
+export class UmapRun {
+  readonly n: number;
+  readonly nEpochs: number;
+  private embedding?: Float64Array;
+  private optimiser?: LayoutOptimiser;
+
+  constructor(
+    private readonly input: UmapInput,
+    readonly params: UmapParams,
+  ) {
+    this.n = checkInput(input, params);
+    this.nEpochs = params.nEpochs;
+  }
+
+  get epoch(): number {
+    return this.optimiser?.epoch ?? 0;
+  }
+
+  get done(): boolean {
+    return this.optimiser?.done ?? false;
+  }
+
+  /** Builds the fuzzy graph, the edge schedule and the start layout. */
+  prepare(): void {
+    const { input, params, n } = this;
+    const nNeighbors = Math.min(params.nNeighbors, n - 1, input.knnK + 1);
+    const graph = fuzzySimplicialSet({ n, k: input.knnK, indices: input.knnIndices, distances: input.knnDistances }, nNeighbors);
+    const edges = edgesForEpochs(graph, params.nEpochs);
+    const eps = epochsPerSample(edges.weight, params.nEpochs);
+    const emb = input.vectors && input.dims ? pcaInit(input.vectors, n, input.dims, params.seed) : randomInit(n, params.seed);
+    const { a, b } = findAbParams(1, params.minDist);
+    this.embedding = emb;
+    this.optimiser = new LayoutOptimiser({
+      head: edges.head,
+      tail: edges.tail,
+      epochsPerSample: eps,
+      headEmbedding: emb,
+      tailEmbedding: emb,
+      nVertices: n,
+      a,
+      b,
+      nEpochs: params.nEpochs,
+      moveOther: true,
+      seed: params.seed,
+    });
+  }
+
+  /** Runs up to `epochs` epochs (preparing first if needed). Returns true when the run is complete. */
+  step(epochs = 1): boolean {
+    if (!this.optimiser) this.prepare();
+    this.optimiser!.runEpochs(epochs);
+    return this.optimiser!.done;
+  }
+
+  /** A copy of the current coordinates, row-major n × 3. */
+  layout(): Float32Array {
+    if (!this.embedding) this.prepare();
+    return Float32Array.from(this.embedding!);
+  }
+}
+
+export interface RunOptions {
+  onProgress?(p: ProjectionProgress): void;
+  /** Receives a copy of the layout every `layoutEvery` epochs (and the start layout). The copy is the caller's to keep or transfer. */
+  onLayout?(coords: Float32Array, epoch: number): void;
+  /** Epochs between intermediate layouts. Default 10. */
+  layoutEvery?: number;
+  /** Polled between epochs; true stops the run with ProjectionCancelled. */
+  isCancelled?(): boolean;
+  /** How long to compute before yielding to the event loop (so cancel messages get in). Default 40 ms. */
+  sliceMs?: number;
+}
+
+const now = (): number => (typeof performance !== 'undefined' ? performance.now() : Date.now());
+const yieldNow = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
+
+function progressOf(phase: ProjectionPhase, epoch: number, epochs: number): ProjectionProgress {
+  const fraction = phase === 'graph' ? 0 : phase === 'init' ? PREP_FRACTION / 2 : phase === 'done' ? 1 : PREP_FRACTION + (1 - PREP_FRACTION) * (epoch / epochs);
+  const message =
+    phase === 'graph'
+      ? 'Building the neighbour graph'
+      : phase === 'init'
+        ? 'Placing the starting layout'
+        : phase === 'done'
+          ? 'Done'
+          : `Optimising layout: epoch ${epoch} of ${epochs}`;
+  return { phase, epoch, epochs, fraction, message };
+}
+
+/**
+ * Runs a whole projection, yielding to the event loop every `sliceMs` so a worker can receive
+ * "cancel" between epochs. Resolves to the final coordinates (n × 3); rejects with
+ * ProjectionCancelled when cancelled.
+ */
+export async function runUmap(input: UmapInput, params: UmapParams, opts: RunOptions = {}): Promise<Float32Array> {
+  const run = new UmapRun(input, params);
+  const every = Math.max(1, opts.layoutEvery ?? 10);
+  const slice = opts.sliceMs ?? 40;
+  const cancelled = () => opts.isCancelled?.() === true;
+  opts.onProgress?.(progressOf('graph', 0, run.nEpochs));
+  await yieldNow();
+  if (cancelled()) throw new ProjectionCancelled();
+  run.prepare();
+  opts.onProgress?.(progressOf('init', 0, run.nEpochs));
+  opts.onLayout?.(run.layout(), 0);
+  let sliceStart = now();
+  while (!run.done) {
+    if (cancelled()) throw new ProjectionCancelled();
+    run.step(1);
+    const e = run.epoch;
+    if (e % every === 0 || run.done) {
+      opts.onProgress?.(progressOf('optimise', e, run.nEpochs));
+      if (!run.done) opts.onLayout?.(run.layout(), e);
+    }
+    if (now() - sliceStart > slice) {
+      await yieldNow();
+      sliceStart = now();
+    }
+  }
+  if (cancelled()) throw new ProjectionCancelled();
+  const out = run.layout();
+  opts.onProgress?.(progressOf('done', run.nEpochs, run.nEpochs));
+  return out;
+}
+
+/** The same projection synchronously (CLI, tests): no yielding, progress every `layoutEvery` epochs. */
+export function runUmapSync(input: UmapInput, params: UmapParams, opts: Omit<RunOptions, 'sliceMs'> = {}): Float32Array {
+  const run = new UmapRun(input, params);
+  const every = Math.max(1, opts.layoutEvery ?? 10);
+  opts.onProgress?.(progressOf('graph', 0, run.nEpochs));
+  run.prepare();
+  opts.onProgress?.(progressOf('init', 0, run.nEpochs));
+  opts.onLayout?.(run.layout(), 0);
+  while (!run.done) {
+    if (opts.isCancelled?.()) throw new ProjectionCancelled();
+    run.step(1);
+    if (run.epoch % every === 0 || run.done) {
+      opts.onProgress?.(progressOf('optimise', run.epoch, run.nEpochs));
+      if (!run.done) opts.onLayout?.(run.layout(), run.epoch);
+    }
+  }
+  const out = run.layout();
+  opts.onProgress?.(progressOf('done', run.nEpochs, run.nEpochs));
+  return out;
+}
+
+export interface PlaceInput {
+  /** The finished layout the new points go into (fixed), row-major n × 3. */
+  layout: Float32Array;
+  /** m × k indices into the layout: each new point's exact nearest neighbours among the view, nearest first. */
+  neighbours: Int32Array;
+  /** Cosine distances matching `neighbours`. */
+  distances: Float32Array;
+  k: number;
+}
+
+export interface PlaceParams {
+  /** Neighbours used per new point (≤ k). Default: the layout's nNeighbors, 15. */
+  nNeighbors?: number;
+  minDist: number;
+  seed: number;
+  /** Refinement epochs with the layout fixed. Default 100 (umap-learn's transform default). */
+  nEpochs?: number;
+}
+
+/**
+ * UMAP's transform for points that are not in the view: each new point starts at the
+ * membership-weighted mean of its exact neighbours in the layout, then a few epochs of the same
+ * SGD pull it towards them and push it from negative samples, with the layout itself fixed.
+ * Returns m × 3 coordinates; the layout is not changed.
+ */
+export function placePoints(input: PlaceInput, params: PlaceParams): Float32Array {
+  const { layout, neighbours, distances, k: K } = input;
+  const n = layout.length / 3;
+  const m = neighbours.length / K;
+  if (!Number.isInteger(m) || distances.length !== neighbours.length) throw new Error('placePoints: neighbours and distances must both hold m × k entries.');
+  if (m === 0) return new Float32Array(0);
+  const k = Math.max(1, Math.min(params.nNeighbors ?? 15, K));
+  const nEpochs = params.nEpochs ?? 100;
+  // Memberships as in umap-learn's transform: local connectivity 0 (rho = 0), bandwidth per point.
+  const dist = (i: number, j: number) => distances[i * K + j];
+  const { sigmas, rhos } = smoothKnnDistance(m, k, dist, 0);
+  const w = new Float64Array(m * k);
+  for (let i = 0; i < m; i++) {
+    let sum = 0;
+    for (let j = 0; j < k; j++) {
+      const d = distances[i * K + j] - rhos[i];
+      const v = neighbours[i * K + j] < 0 ? 0 : d <= 0 || sigmas[i] === 0 ? 1 : Math.exp(-(d / sigmas[i]));
+      w[i * k + j] = v;
+      sum += v;
+    }
+    if (sum === 0) {
+      for (let j = 0; j < k; j++) w[i * k + j] = neighbours[i * K + j] < 0 ? 0 : 1;
+      sum = k;
+    }
+    for (let j = 0; j < k; j++) w[i * k + j] /= sum;
+  }
+  const tailEmb = Float64Array.from(layout);
+  const headEmb = new Float64Array(m * 3);
+  for (let i = 0; i < m; i++) {
+    for (let j = 0; j < k; j++) {
+      const t = neighbours[i * K + j];
+      if (t < 0 || t >= n) continue;
+      const wt = w[i * k + j];
+      headEmb[i * 3] += wt * tailEmb[t * 3];
+      headEmb[i * 3 + 1] += wt * tailEmb[t * 3 + 1];
+      headEmb[i * 3 + 2] += wt * tailEmb[t * 3 + 2];
+    }
+  }
+  // Edges new point → neighbour, weights thresholded at max / nEpochs as in a fit.
+  let max = 0;
+  for (let p = 0; p < w.length; p++) if (w[p] > max) max = w[p];
+  const head: number[] = [];
+  const tail: number[] = [];
+  const weight: number[] = [];
+  for (let i = 0; i < m; i++) {
+    for (let j = 0; j < k; j++) {
+      const t = neighbours[i * K + j];
+      const v = w[i * k + j];
+      if (t < 0 || t >= n || v < max / nEpochs || v <= 0) continue;
+      head.push(i);
+      tail.push(t);
+      weight.push(v);
+    }
+  }
+  if (head.length > 0) {
+    const { a, b } = findAbParams(1, params.minDist);
+    const opt = new LayoutOptimiser({
+      head: Int32Array.from(head),
+      tail: Int32Array.from(tail),
+      epochsPerSample: epochsPerSample(Float64Array.from(weight), nEpochs),
+      headEmbedding: headEmb,
+      tailEmbedding: tailEmb,
+      nVertices: n,
+      a,
+      b,
+      nEpochs,
+      moveOther: false,
+      seed: params.seed,
+    });
+    opt.runEpochs(nEpochs);
+  }
+  return Float32Array.from(headEmb);
+}
+
+/**
+ * Exact cosine neighbours of `queries` (unit rows, m × dims) among `points` (unit rows, n × dims):
+ * m × k indices and distances, nearest first, ties to the lower index. For placing a handful of
+ * added words; the view's own graph comes from the main process.
+ */
+export function nearestAmong(points: Float32Array, queries: Float32Array, dims: number, k: number): { indices: Int32Array; distances: Float32Array; k: number } {
+  const n = points.length / dims;
+  const m = queries.length / dims;
+  const kk = Math.max(1, Math.min(k, n));
+  const indices = new Int32Array(m * kk).fill(-1);
+  const sims = new Float64Array(m * kk).fill(-Infinity);
+  for (let q = 0; q < m; q++) {
+    const base = q * kk;
+    for (let i = 0; i < n; i++) {
+      let s = 0;
+      for (let j = 0; j < dims; j++) s += points[i * dims + j] * queries[q * dims + j];
+      if (s <= sims[base + kk - 1]) continue;
+      let p = kk - 1;
+      while (p > 0 && sims[base + p - 1] < s) {
+        sims[base + p] = sims[base + p - 1];
+        indices[base + p] = indices[base + p - 1];
+        p--;
+      }
+      sims[base + p] = s;
+      indices[base + p] = i;
+    }
+  }
+  const distances = new Float32Array(m * kk);
+  for (let p = 0; p < distances.length; p++) distances[p] = indices[p] < 0 ? 1 : Math.max(0, 1 - sims[p]);
+  return { indices, distances, k: kk };
+}

@@ -1,0 +1,53 @@
+/**
+ * Module Web Worker around the UMAP runner: the page posts "run" (kNN graph + params), gets
+ * progress, intermediate layouts (transferred Float32Arrays) and the final layout, and may post
+ * "cancel" at any time (the runner yields between slices of epochs, so it is seen within ~40 ms).
+ * "place" puts extra points into a finished layout (UMAP transform) without a re-run.
+ */
+import type { FromWorker, ToWorker } from './protocol';
+import { nearestAmong, placePoints, ProjectionCancelled, runUmap } from './umap-runner';
+
+const scope = self as unknown as DedicatedWorkerGlobalScope;
+const cancelled = new Set<number>();
+
+function post(message: FromWorker, transfer: Transferable[] = []): void {
+  scope.postMessage(message, transfer);
+}
+
+scope.onmessage = (event: MessageEvent<ToWorker>) => {
+  const msg = event.data;
+  if (msg.type === 'cancel') {
+    cancelled.add(msg.id);
+    return;
+  }
+  if (msg.type === 'place') {
+    try {
+      const nn = nearestAmong(msg.viewVectors, msg.newVectors, msg.dims, Math.max(msg.params.nNeighbors, 1));
+      const coords = placePoints({ layout: msg.layout, neighbours: nn.indices, distances: nn.distances, k: nn.k }, msg.params);
+      post({ type: 'placed', id: msg.id, coords, neighbours: nn.indices, k: nn.k }, [coords.buffer, nn.indices.buffer]);
+    } catch (e) {
+      post({ type: 'error', id: msg.id, message: e instanceof Error ? e.message : String(e) });
+    }
+    return;
+  }
+  if (msg.type === 'run') {
+    const { id } = msg;
+    const t0 = performance.now();
+    runUmap(msg.input, msg.params, {
+      layoutEvery: msg.layoutEvery,
+      isCancelled: () => cancelled.has(id),
+      onProgress: (progress) => post({ type: 'progress', id, progress }),
+      onLayout: (coords, epoch) => post({ type: 'layout', id, epoch, coords }, [coords.buffer]),
+    }).then(
+      (coords) => {
+        cancelled.delete(id);
+        post({ type: 'done', id, coords, ms: performance.now() - t0 }, [coords.buffer]);
+      },
+      (e) => {
+        cancelled.delete(id);
+        if (e instanceof ProjectionCancelled) post({ type: 'cancelled', id });
+        else post({ type: 'error', id, message: e instanceof Error ? e.message : String(e) });
+      },
+    );
+  }
+};
