@@ -10,13 +10,17 @@ import { TopK } from './top-k';
  * Each unit row u is stored as s·q (q int8, s = max|u|/127) with a known residual e = u − s·q.
  * For a unit query x quantised as t·p with residual f, the true score obeys
  *   |u·x − s·t·(q·p)| ≤ ‖e‖·‖x‖ + ‖s·q‖·‖f‖ = b,
- * so every row's score lies in [a − b, a + b] around its cheap estimate a. The k-th best lower
- * bound τ is a floor no top-k row can fall below; only rows whose upper bound reaches τ are
- * rescored exactly, with the same arithmetic as the plain scan. The result is therefore the
- * exact answer, having read a quarter of the bytes for the scan.
+ * so every row's score lies in [a − b, a + b] around its cheap estimate a. A histogram of the
+ * lower bounds gives τ, a floor that at least k rows provably reach, so no top-k row scores
+ * below it; only rows whose upper bound reaches τ are rescored exactly, with the same arithmetic
+ * as the plain scan. The answer is therefore exact, having read a quarter of the bytes.
  */
 
-type Kernel = { memory: WebAssembly.Memory; dots: (m: number, q: number, out: number, rows: number, stride: number) => void };
+type Kernel = {
+  memory: WebAssembly.Memory;
+  estimate: (m: number, q: number, meta: number, est: number, hist: number, rows: number, stride: number, t: number, xn: number, fn: number, exclude: number) => void;
+  collect: (meta: number, est: number, cand: number, rows: number, tau: number, xn: number, fn: number, exclude: number) => number;
+};
 
 let wasmModule: WebAssembly.Module | null | undefined;
 
@@ -42,16 +46,22 @@ export interface Quantized {
   meta: Float32Array;
 }
 
+const BINS = 4096;
+const align = (x: number) => (x + 15) & ~15;
+
 export class QuantizedIndex implements Searcher {
   readonly n: number;
   readonly stride: number;
   private readonly kernel: Kernel;
-  private readonly matrixPtr = 0;
+  // Byte offsets in the kernel's memory.
   private readonly queryPtr: number;
-  private readonly outPtr: number;
-  private readonly meta: Float32Array;
-  private readonly out: Int32Array;
+  private readonly metaPtr: number;
+  private readonly estPtr: number;
+  private readonly histPtr: number;
+  private readonly candPtr: number;
   private readonly query: Int8Array;
+  private readonly hist: Int32Array;
+  private readonly cand: Int32Array;
 
   /** Uses stored quantisation when given (fast start), else quantises the rows now. */
   constructor(
@@ -61,32 +71,35 @@ export class QuantizedIndex implements Searcher {
   ) {
     const mod = kernelModule();
     if (!mod) throw new Error('WebAssembly SIMD is not available');
-    this.n = vectors.length / dims;
+    const n = (this.n = vectors.length / dims);
     this.stride = strideOf(dims);
-    this.queryPtr = this.n * this.stride;
-    this.outPtr = (this.queryPtr + this.stride + 15) & ~15;
-    const bytes = this.outPtr + this.n * 4;
-    const instance = new WebAssembly.Instance(mod, {});
-    const exports = instance.exports as unknown as Kernel;
-    const memory = exports.memory;
+    this.queryPtr = align(n * this.stride);
+    this.metaPtr = align(this.queryPtr + this.stride);
+    this.estPtr = align(this.metaPtr + n * META_PER_ROW * 4);
+    this.histPtr = align(this.estPtr + n * 8);
+    this.candPtr = align(this.histPtr + BINS * 4);
+    const bytes = this.candPtr + n * 4;
+    this.kernel = new WebAssembly.Instance(mod, {}).exports as unknown as Kernel;
+    const memory = this.kernel.memory;
     const pages = Math.ceil(bytes / 65536) - memory.buffer.byteLength / 65536;
     if (pages > 0) memory.grow(pages);
-    this.kernel = exports;
-    this.out = new Int32Array(memory.buffer, this.outPtr, this.n);
-    this.query = new Int8Array(memory.buffer, this.queryPtr, this.stride);
-    const q8 = new Int8Array(memory.buffer, 0, this.n * this.stride);
-    if (stored && stored.q8.length === q8.length && stored.meta.length === this.n * META_PER_ROW) {
+    const buf = memory.buffer;
+    this.query = new Int8Array(buf, this.queryPtr, this.stride);
+    this.hist = new Int32Array(buf, this.histPtr, BINS);
+    this.cand = new Int32Array(buf, this.candPtr, n);
+    const q8 = new Int8Array(buf, 0, n * this.stride);
+    const meta = new Float32Array(buf, this.metaPtr, n * META_PER_ROW);
+    if (stored && stored.q8.length === q8.length && stored.meta.length === meta.length) {
       q8.set(stored.q8);
-      this.meta = stored.meta;
+      meta.set(stored.meta);
     } else {
-      this.meta = new Float32Array(this.n * META_PER_ROW);
-      quantizeRows(vectors, dims, 0, this.n, q8, this.meta);
+      quantizeRows(vectors, dims, 0, n, q8, meta);
     }
   }
 
   search(x: Float32Array, k: number, exclude: number): { index: number; score: number }[] {
     const { dims, n } = this;
-    k = Math.max(1, Math.min(k, n - (exclude >= 0 ? 1 : 0)));
+    k = Math.max(1, Math.min(k, n - (exclude >= 0 && exclude < n ? 1 : 0)));
     // Quantise the query; its residual norm enters every row's bound.
     let max = 0;
     let xNorm2 = 0;
@@ -103,26 +116,25 @@ export class QuantizedIndex implements Searcher {
       const r = x[j] - t * p;
       f2 += r * r;
     }
-    const xNorm = Math.sqrt(xNorm2) * (1 + BOUND_SLACK);
-    const fNorm = Math.sqrt(f2) * (1 + BOUND_SLACK) + 1e-7;
-    this.kernel.dots(this.matrixPtr, this.queryPtr, this.outPtr, n, this.stride);
+    const xn = Math.sqrt(xNorm2) * (1 + BOUND_SLACK);
+    const fn = Math.sqrt(f2) * (1 + BOUND_SLACK) + 1e-7;
 
-    // τ: the k-th best lower bound.
-    const { out, meta } = this;
-    const floor = new TopK(k);
-    for (let i = 0, m = 0; i < n; i++, m += 3) {
-      if (i === exclude) continue;
-      const lower = meta[m] * t * out[i] - (meta[m + 1] * xNorm + meta[m + 2] * fNorm);
-      if (lower > floor.threshold) floor.push(i, lower);
+    this.hist.fill(0);
+    this.kernel.estimate(0, this.queryPtr, this.metaPtr, this.estPtr, this.histPtr, n, this.stride, t, xn, fn, exclude);
+    // τ: the lower edge of the highest bin by which k lower bounds have been counted.
+    let tau = -Infinity;
+    for (let bin = BINS - 1, seen = 0; bin > 0; bin--) {
+      seen += this.hist[bin];
+      if (seen >= k) {
+        tau = bin / 2048 - 1 - 1e-9;
+        break;
+      }
     }
-    const tau = floor.threshold - 1e-9;
-
-    // Rescore every row that could still reach τ.
+    const count = this.kernel.collect(this.metaPtr, this.estPtr, this.candPtr, n, tau, xn, fn, exclude);
     const top = new TopK(k);
-    for (let i = 0, m = 0; i < n; i++, m += 3) {
-      if (i === exclude) continue;
-      const upper = meta[m] * t * out[i] + (meta[m + 1] * xNorm + meta[m + 2] * fNorm);
-      if (upper >= tau) top.push(i, dotRows(this.vectors, dims, i, x));
+    for (let c = 0; c < count; c++) {
+      const i = this.cand[c];
+      top.push(i, dotRows(this.vectors, dims, i, x));
     }
     return top.sorted();
   }
