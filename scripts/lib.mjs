@@ -26,9 +26,9 @@ export function needsBuild() {
   return ['main', 'preload', 'renderer', 'resources'].some((d) => fs.existsSync(path.join(root, d)) && newer(d));
 }
 
+/** The same build as `npm run build` (app bundles and the standalone export viewer). */
 export function build() {
-  const bin = path.join(root, 'node_modules', 'electron-vite', 'bin', 'electron-vite.js');
-  return run(process.execPath, [bin, 'build'], { stdio: ['ignore', 'ignore', 'inherit'] });
+  return run('npm', ['run', '--silent', 'build'], { stdio: ['ignore', 'ignore', 'inherit'] });
 }
 
 /** Path of the Electron executable, or null when its binary is not installed. */
