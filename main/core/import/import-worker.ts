@@ -27,6 +27,10 @@ try {
     const cancelled = () => Atomics.load(data.cancelFlag, 0) === 1;
     const progress = (phase: string, fraction: number) => post({ type: 'progress', phase, fraction });
     const result = importWinkModel(db, data.file, data.name, progress, cancelled);
+    // Move the freshly written pages from the WAL into the database file now, so the first
+    // model load reads them through the memory map instead of the WAL.
+    progress('Finishing', 1);
+    db.pragma('wal_checkpoint(TRUNCATE)');
     post({ type: 'done', result });
   } finally {
     db.close();

@@ -29,7 +29,7 @@ export const MIGRATIONS: ReadonlyArray<(db: Database.Database) => void> = [
       CREATE UNIQUE INDEX words_by_word ON words(model_id, word);
       -- Blocks of consecutive rows: one row per block keeps a 341k-word model to under a
       -- hundred rows, so loading it is a handful of large reads.
-      --   words: JSON array of the block's words; norms: float32 original L2 norms;
+      --   words: the block's words joined by newlines (words never contain one); norms: float32 original L2 norms;
       --   data: float32 unit vectors, row-major; q8: int8 quantised rows padded to a multiple
       --   of 16 bytes; qmeta: float32 triples (scale, residual norm, quantised norm) per row,
       --   the bounds that make the int8 pre-scan exact (search/quantize.ts).

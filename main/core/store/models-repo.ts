@@ -103,6 +103,10 @@ export class ModelWriter {
    * and the original norm. Returns false, storing nothing, when the word was already added.
    */
   add(word: string, values: ArrayLike<number>, offset = 0): boolean {
+    if (word.length === 0 || word.includes('\n')) {
+      // Importers report these with their line numbers; this guards the block format itself.
+      throw new ExplorerError('bad-word', `Invalid word ${JSON.stringify(word)}: words must be non-empty and on one line.`);
+    }
     if (this.seen.has(word)) return false;
     this.seen.add(word);
     const d = this.dims;
@@ -134,7 +138,7 @@ export class ModelWriter {
       this.block,
       this.count - rows,
       rows,
-      JSON.stringify(this.blockWords),
+      this.blockWords.join('\n'),
       bytes(this.blockNorms, rows * 4),
       bytes(this.blockData, rows * d * 4),
       bytes(this.blockQ8, rows * strideOf(d)),
@@ -189,7 +193,7 @@ export function readModel(db: Db, name: string): StoredModel {
     if (first !== rows || first + count > n || data.byteLength !== count * d * 4 || nb.byteLength !== count * 4 || qb.byteLength !== count * stride || mb.byteLength !== count * META_PER_ROW * 4) {
       throw damaged(first);
     }
-    const blockWords = JSON.parse(w) as string[];
+    const blockWords = w.split('\n');
     if (blockWords.length !== count) throw damaged(first);
     for (let i = 0; i < count; i++) words[first + i] = blockWords[i];
     copyBlob(norms, first * 4, nb);
