@@ -407,10 +407,70 @@ export interface GetProjectionRequest {
   model?: string;
 }
 
+/** Formats a saved projection can be exported to (see docs/exports.md). */
+export type ExportFormat = 'csv' | 'json' | 'tsv' | 'svg' | 'html';
+
+/** A perspective camera as the scene uses it, for exports of "the current view". */
+export interface ExportCamera {
+  position: [number, number, number];
+  /** The point the camera looks at (the orbit centre). */
+  target: [number, number, number];
+  up: [number, number, number];
+  /** Vertical field of view in degrees, 1..179. */
+  fov: number;
+  /** Viewport width / height. */
+  aspect: number;
+}
+
+export interface ExportProjectionRequest {
+  /** Saved projection id, or "latest" for the newest projection of the model. */
+  id: number | 'latest';
+  /** Model name, used with "latest". Default: the active model. */
+  model?: string;
+  format: ExportFormat;
+  /** Query word: fills the similarity and is_query columns and highlights its neighbourhood. */
+  query?: string;
+  /** Camera of the current view (in_view column, SVG). Default: one framing every point. */
+  camera?: ExportCamera;
+  /** Viewport in CSS pixels for the SVG and in_view, 16..16384 each. Default 1600 × 1000. */
+  width?: number;
+  height?: number;
+  /** Colours of the SVG and HTML. Default "dark". */
+  theme?: 'dark' | 'light';
+  /** SVG without a background. Default false. */
+  transparent?: boolean;
+  /** Text labels in the SVG. Default true. */
+  labels?: boolean;
+  /** Projector pair: "original" vectors (unit × stored norm, default) or "unit" vectors. */
+  vectors?: 'original' | 'unit';
+}
+
+/** One exported file, for the page to download (a native save dialog in Electron). */
+export interface ExportedFile {
+  /** Suggested file name, e.g. "glove-6b-100d-projection-3.csv", "vectors.tsv". */
+  name: string;
+  /** MIME type with charset where it applies. */
+  mimeType: string;
+  /** The whole file as UTF-8 text. */
+  content: string;
+}
+
+export interface ExportNeighborsRequest {
+  word: string;
+  /** Neighbours in the table. Default 10, 1..1000. */
+  k?: number;
+  /** Model name. Default: the active model. */
+  model?: string;
+  /** "csv" (rank,word,similarity) or "md" (a Markdown table with a caption line). */
+  format: 'csv' | 'md';
+}
+
 /** Events pushed from the core to the renderer. */
 export type ExplorerEvent =
   | { type: 'job'; job: JobProgress }
-  | { type: 'models-changed' };
+  | { type: 'models-changed' }
+  /** The Electron File ▸ Export menu asks the page to open its export panel. */
+  | { type: 'menu'; action: 'export' };
 
 /** Everything the renderer may call. Each member maps to one channel in `CHANNELS`. */
 export interface ExplorerApi {
@@ -456,6 +516,10 @@ export interface ExplorerApi {
   listSamples(): Promise<VocabularySample[]>;
   /** Saves a shipped vocabulary for a model (default: active); returns the existing one if already added. */
   addSample(req: { id: string; model?: string }): Promise<VocabularySummary>;
+  /** A saved projection as files (two for the Projector pair: vectors.tsv, metadata.tsv), content inline. */
+  exportProjection(req: ExportProjectionRequest): Promise<ExportedFile[]>;
+  /** A word's neighbour table as CSV or Markdown (cosine similarity to 4 decimals). */
+  exportNeighbors(req: ExportNeighborsRequest): Promise<ExportedFile>;
   /** Subscribes to core events; returns an unsubscribe function. */
   onEvent(listener: (event: ExplorerEvent) => void): () => void;
 }
@@ -468,6 +532,8 @@ export const METHODS: readonly ApiMethod[] = [
   'status',
   'neighbors',
   'complete',
+  'exportProjection',
+  'exportNeighbors',
   'viewData',
   'vectorsOf',
   'saveProjection',

@@ -21,6 +21,7 @@ import {
   K_DEFAULT,
   K_MAX,
 } from './contract';
+import { exportValidators } from './validate-export';
 import { libraryValidators } from './validate-library';
 
 export class ValidationError extends Error {
@@ -244,4 +245,5 @@ export const validators: Record<ApiMethod, (req: unknown) => unknown> = {
   renameProjection,
   deleteProjection,
   ...libraryValidators,
+  ...exportValidators,
 };

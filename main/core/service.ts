@@ -45,6 +45,8 @@ import { runModelImport } from './import/model-import-job';
 import { UploadStore } from './import/uploads';
 import { deleteModel, renameModel } from './models/model-admin';
 import * as vocab from './vocab/vocab-service';
+import type { ExportedFile, ExportNeighborsRequest, ExportProjectionRequest } from '../../preload/contract';
+import { exportNeighborsFile, exportProjectionText } from './export/exporter';
 
 export interface ServiceOptions {
   /** Absolute path of the SQLite file (see paths.ts for the default). */
@@ -325,5 +327,15 @@ export class ExplorerService {
 
   async deleteProjection(req: { id: number }): Promise<boolean> {
     return projections.deleteProjection(this, req);
+  }
+
+  /** A saved projection as files with their content (export/exporter.ts). */
+  exportProjection(req: ExportProjectionRequest): Promise<ExportedFile[]> {
+    return exportProjectionText(this, req);
+  }
+
+  /** A word's neighbour table as CSV or Markdown. */
+  exportNeighbors(req: ExportNeighborsRequest): Promise<ExportedFile> {
+    return exportNeighborsFile(this, req);
   }
 }

@@ -56,18 +56,39 @@ export interface PrepareOptions {
 export const DEFAULT_VIEWPORT = { width: 1600, height: 1000 } as const;
 
 /**
- * Model row of every point (-1 when the model lacks it). Look-ups may go to SQLite, so a large
- * projection is resolved in time slices that leave the event loop free.
+ * Model row of every point (-1 when the model lacks it). One pass over the model's word list
+ * finds exact matches (the lowest row wins, as in look-ups); only the rest (other case, composed
+ * vocabulary entries) go through Model.lookup. Runs in time slices that leave the event loop free.
  */
 export async function modelRows(model: Model, words: string[]): Promise<Int32Array> {
-  const rows = new Int32Array(words.length);
-  let start = performance.now();
+  const rows = new Int32Array(words.length).fill(-1);
+  const wanted = new Map<string, number[]>();
   for (let i = 0; i < words.length; i++) {
-    rows[i] = model.lookup(words[i]);
-    if ((i & 255) === 255 && performance.now() - start > SLICE_MS) {
+    const list = wanted.get(words[i]);
+    if (list) list.push(i);
+    else wanted.set(words[i], [i]);
+  }
+  let start = performance.now();
+  const pause = async () => {
+    if (performance.now() - start > SLICE_MS) {
       await new Promise<void>((resolve) => setImmediate(resolve));
       start = performance.now();
     }
+  };
+  let left = wanted.size;
+  for (let r = 0; r < model.size && left > 0; r++) {
+    const list = wanted.get(model.words[r]);
+    if (list) {
+      for (const i of list) rows[i] = r;
+      wanted.delete(model.words[r]);
+      left--;
+    }
+    if ((r & 4095) === 4095) await pause();
+  }
+  for (const list of wanted.values()) {
+    const r = model.lookup(words[list[0]]);
+    for (const i of list) rows[i] = r;
+    await pause();
   }
   return rows;
 }
@@ -77,11 +98,12 @@ export function pointVector(model: Model, rows: Int32Array, i: number, extra?: M
   return rows[i] >= 0 ? model.row(rows[i]) : extra?.get(i);
 }
 
-/** Cosine similarity of every point to the query's unit vector. */
-export function similarities(model: Model, rows: Int32Array, queryRow: number, extra?: Map<number, Float32Array>): Float32Array {
+/** Cosine similarity of every point to the query's unit vector, in time slices. */
+export async function similarities(model: Model, rows: Int32Array, queryRow: number, extra?: Map<number, Float32Array>): Promise<Float32Array> {
   const q = model.row(queryRow);
   const d = model.dims;
   const out = new Float32Array(rows.length);
+  let start = performance.now();
   for (let i = 0; i < rows.length; i++) {
     const v = pointVector(model, rows, i, extra);
     if (!v) {
@@ -91,16 +113,26 @@ export function similarities(model: Model, rows: Int32Array, queryRow: number, e
     let s = 0;
     for (let j = 0; j < d; j++) s += q[j] * v[j];
     out[i] = s;
+    if ((i & 1023) === 1023 && performance.now() - start > SLICE_MS) {
+      await new Promise<void>((resolve) => setImmediate(resolve));
+      start = performance.now();
+    }
   }
   return out;
 }
 
-/** The k points most similar to the query (excluding the query point), nearest first. */
+/** The k points most similar to the query (excluding the query point), nearest first, ties by index. */
 export function topPoints(sim: Float32Array, k: number, exclude: number): Int32Array {
-  const idx: number[] = [];
-  for (let i = 0; i < sim.length; i++) if (i !== exclude && !Number.isNaN(sim[i])) idx.push(i);
-  idx.sort((a, b) => sim[b] - sim[a] || a - b);
-  return Int32Array.from(idx.slice(0, k));
+  const best: number[] = [];
+  for (let i = 0; i < sim.length; i++) {
+    if (i === exclude || Number.isNaN(sim[i])) continue;
+    if (best.length === k && sim[i] <= sim[best[k - 1]]) continue;
+    let at = best.length;
+    while (at > 0 && sim[best[at - 1]] < sim[i]) at--;
+    best.splice(at, 0, i);
+    if (best.length > k) best.pop();
+  }
+  return Int32Array.from(best);
 }
 
 export async function prepareExport(o: PrepareOptions): Promise<ExportData> {
@@ -117,7 +149,7 @@ export async function prepareExport(o: PrepareOptions): Promise<ExportData> {
   if (o.query) {
     const point = rows.indexOf(o.query.modelIndex);
     query = { text: o.query.text, matched: o.query.matched, point };
-    similarity = similarities(model, rows, o.query.modelIndex, o.extraVectors);
+    similarity = await similarities(model, rows, o.query.modelIndex, o.extraVectors);
     neighbourhood = topPoints(similarity, o.neighbourhoodK ?? 10, point);
   }
   return {

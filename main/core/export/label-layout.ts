@@ -1,4 +1,5 @@
 import type { ExportData } from './export-data';
+import { sortIndicesBy } from './sort-indices';
 
 export interface PlacedLabel {
   point: number;
@@ -27,9 +28,9 @@ export function layoutLabels(data: ExportData, fontSize: number, max = MAX_LABEL
   };
   if (data.query) push(data.query.point, 'query');
   for (const p of data.neighbourhood) push(p, 'neighbour');
-  const byRank = Array.from({ length: data.ranks.length }, (_, i) => i).filter((i) => screen.inView[i]);
-  byRank.sort((a, b) => data.ranks[a] - data.ranks[b] || a - b);
-  for (const p of byRank.slice(0, max * 20)) push(p, 'word');
+  const visible: number[] = [];
+  for (let i = 0; i < data.ranks.length; i++) if (screen.inView[i]) visible.push(i);
+  for (const p of sortIndicesBy(data.ranks, visible).subarray(0, max * 20)) push(p, 'word');
   const boxes: [number, number, number, number][] = [];
   const placed: PlacedLabel[] = [];
   for (const { point, kind } of order) {

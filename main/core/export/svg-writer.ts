@@ -1,6 +1,7 @@
 import { ROWS_PER_CHUNK } from './chunks';
 import type { ExportData } from './export-data';
 import { layoutLabels } from './label-layout';
+import { sortIndicesBy } from './sort-indices';
 import { type ExportTheme, labelColours, THEMES } from './theme';
 
 /** Characters XML 1.0 forbids are replaced; markup characters are escaped. */
@@ -39,15 +40,16 @@ export function* projectionSvg(data: ExportData, options: SvgOptions = {}): Gene
   yield `<?xml version="1.0" encoding="UTF-8"?>\n<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="Inter, system-ui, sans-serif">\n`;
   yield `<title>${xmlText(`${data.projection.name} (${data.model.name})`)}</title>\n`;
   if (!options.transparent) yield `<rect width="100%" height="100%" fill="${theme.background}"/>\n`;
-  const order = Array.from({ length: n }, (_, i) => i).filter((i) => Number.isFinite(screen.x[i]));
+  const drawable: number[] = [];
   // Behind-the-camera points cannot be drawn; they are kept as hidden circles so the file still has one per point.
-  const behind = Array.from({ length: n }, (_, i) => i).filter((i) => !Number.isFinite(screen.x[i]));
-  order.sort((a, b) => screen.depth[b] - screen.depth[a]);
+  const behind: number[] = [];
+  for (let i = 0; i < n; i++) (Number.isFinite(screen.x[i]) ? drawable : behind).push(i);
+  const order = sortIndicesBy(screen.depth, drawable, true);
   const radius = Math.max(1.2, Math.min(4, 1800 / Math.sqrt(Math.max(n, 1)) / 20));
   yield `<g id="points" stroke="none">\n`;
   for (let start = 0; start < order.length; start += ROWS_PER_CHUNK) {
     let s = '';
-    for (const i of order.slice(start, start + ROWS_PER_CHUNK)) {
+    for (const i of order.subarray(start, start + ROWS_PER_CHUNK)) {
       const special = i === q ? 'query' : hood.has(i) ? 'neighbour' : '';
       const fill = special ? theme.accent : (colours.get(data.labels[i] ?? '') ?? theme.point);
       const r = i === q ? radius * 2.2 : special ? radius * 1.5 : radius;

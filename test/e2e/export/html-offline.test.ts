@@ -65,7 +65,7 @@ describe('exported HTML map', () => {
     page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
     try {
       await page.goto(pathToFileURL(file).href);
-      await page.waitForFunction(() => document.getElementById('stage')?.dataset.state === 'ready', undefined, { timeout: 60_000 });
+      await expect.poll(() => page.locator('#stage').getAttribute('data-state'), { timeout: 60_000 }).toBe('ready');
       expect(await page.locator('#stage').getAttribute('data-points')).toBe('2000');
       const { count, total } = await nonBackgroundPixels(page, '#stage canvas');
       expect(count).toBeGreaterThan(total * 0.002);
