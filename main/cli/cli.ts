@@ -10,10 +10,11 @@ import { exportCommand } from './commands/export';
 import { importCommand } from './commands/import';
 import { modelsCommand } from './commands/models';
 import { neighborsCommand } from './commands/neighbors';
+import { projectCommand } from './commands/project';
 import { serveCommand } from './commands/serve';
 import { vocabCommand } from './commands/vocab';
 
-const COMMANDS: Command[] = [neighborsCommand, modelsCommand, serveCommand, exportCommand, importCommand, vocabCommand];
+const COMMANDS: Command[] = [neighborsCommand, modelsCommand, serveCommand, exportCommand, importCommand, vocabCommand, projectCommand];
 
 function mainHelp(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));

@@ -7,6 +7,40 @@
  */
 import { mixSeed } from './prng';
 
+/**
+ * x^b by table: x = 2^e · m with m in [1, 2) (the exponent from Math.clz32 of x·2^20), so
+ * x^b = (2^e)^b · m^b, with m^b interpolated in a 1,025-entry table (relative error ~1e-8).
+ * Math.pow is a library call and dominated the epoch loop; outside 2^-20..2048 it is still used.
+ */
+export class PowTable {
+  static readonly MANT = 1024;
+  readonly mant = new Float64Array(PowTable.MANT + 1);
+  readonly invPow2 = new Float64Array(32);
+  readonly expB = new Float64Array(32);
+
+  constructor(readonly b: number) {
+    for (let j = 0; j <= PowTable.MANT; j++) this.mant[j] = Math.pow(1 + j / PowTable.MANT, b);
+    for (let e = 0; e < 32; e++) {
+      this.invPow2[e] = Math.pow(2, 20 - e);
+      this.expB[e] = Math.pow(2, (e - 20) * b);
+    }
+  }
+
+  pow(x: number): number {
+    if (x >= POW_LO && x < POW_HI) {
+      const e = 31 - Math.clz32((x * 1048576) | 0);
+      const pos = (x * this.invPow2[e] - 1) * PowTable.MANT;
+      const j = pos | 0;
+      const m0 = this.mant[j];
+      return this.expB[e] * (m0 + (pos - j) * (this.mant[j + 1] - m0));
+    }
+    return Math.pow(x, this.b);
+  }
+}
+
+const POW_LO = 1 / 1048576;
+const POW_HI = 2048;
+
 export interface OptimiserOptions {
   /** Edge endpoints: `head[e]` moves towards `tail[e]`. Indices into headEmbedding / tailEmbedding. */
   head: Int32Array;
@@ -68,7 +102,12 @@ export class LayoutOptimiser {
     const nEdges = head.length;
     const twoAB = 2 * a * b;
     const twoGammaB = 2 * gamma * b;
-    const bm1 = b - 1;
+    const table = new PowTable(b);
+    const mant = table.mant;
+    const invPow2 = table.invPow2;
+    const expB = table.expB;
+    const MANT = PowTable.MANT;
+    const nScale = nVertices / 4294967296;
     let s = this.rng | 0;
     let ran = 0;
     while (ran < count && this.epoch < this.nEpochs) {
@@ -86,8 +125,15 @@ export class LayoutOptimiser {
         let d2 = c2 - T[k + 2];
         let dist2 = d0 * d0 + d1 * d1 + d2 * d2;
         if (dist2 > 0) {
-          const pb1 = Math.pow(dist2, bm1);
-          const coeff = (-twoAB * pb1) / (a * pb1 * dist2 + 1);
+          let pb: number;
+          if (dist2 >= POW_LO && dist2 < POW_HI) {
+            const ex = 31 - Math.clz32((dist2 * 1048576) | 0);
+            const pos = (dist2 * invPow2[ex] - 1) * MANT;
+            const jj = pos | 0;
+            const m0 = mant[jj];
+            pb = expB[ex] * (m0 + (pos - jj) * (mant[jj + 1] - m0));
+          } else pb = Math.pow(dist2, b);
+          const coeff = (-twoAB * pb) / dist2 / (a * pb + 1);
           let g0 = coeff * d0;
           let g1 = coeff * d1;
           let g2 = coeff * d2;
@@ -110,7 +156,7 @@ export class LayoutOptimiser {
           s ^= s << 13;
           s ^= s >>> 17;
           s ^= s << 5;
-          const kk = (s >>> 0) % nVertices;
+          const kk = ((s >>> 0) * nScale) | 0;
           const q = kk * 3;
           if (moveOther && q === j) continue; // the point itself: umap-learn skips it
           d0 = c0 - T[q];
@@ -118,7 +164,15 @@ export class LayoutOptimiser {
           d2 = c2 - T[q + 2];
           dist2 = d0 * d0 + d1 * d1 + d2 * d2;
           if (dist2 > 0) {
-            const coeff = twoGammaB / ((0.001 + dist2) * (a * Math.pow(dist2, b) + 1));
+            let pb: number;
+            if (dist2 >= POW_LO && dist2 < POW_HI) {
+              const ex = 31 - Math.clz32((dist2 * 1048576) | 0);
+              const pos = (dist2 * invPow2[ex] - 1) * MANT;
+              const jj = pos | 0;
+              const m0 = mant[jj];
+              pb = expB[ex] * (m0 + (pos - jj) * (mant[jj + 1] - m0));
+            } else pb = Math.pow(dist2, b);
+            const coeff = twoGammaB / ((0.001 + dist2) * (a * pb + 1));
             let g0 = coeff * d0;
             let g1 = coeff * d1;
             let g2 = coeff * d2;
