@@ -82,7 +82,8 @@ function serveStatic(rendererDir: string, urlPath: string, res: http.ServerRespo
 
 export function startServer(opts: ServerOptions): Promise<RunningServer> {
   const token = opts.token ?? randomBytes(32).toString('hex');
-  const limit = opts.maxBodyBytes ?? 1 << 20;
+  // Saving a 50,000-point projection sends its words and coordinates (~1.5 MB as JSON).
+  const limit = opts.maxBodyBytes ?? 16 << 20;
   const streams = new Set<http.ServerResponse>();
   let port = 0;
 
