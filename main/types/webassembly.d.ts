@@ -4,11 +4,12 @@ declare namespace WebAssembly {
     constructor(bytes: ArrayBufferView | ArrayBuffer);
   }
   class Instance {
-    constructor(module: Module, imports?: Record<string, unknown>);
+    constructor(module: Module, imports?: Record<string, Record<string, unknown>>);
     readonly exports: Record<string, unknown>;
   }
   class Memory {
-    readonly buffer: ArrayBuffer;
+    constructor(descriptor: { initial: number; maximum?: number; shared?: boolean });
+    readonly buffer: ArrayBuffer | SharedArrayBuffer;
     grow(pages: number): number;
   }
 }

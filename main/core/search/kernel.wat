@@ -3,7 +3,8 @@
 ;; int8 values in [-127, 127] fit in int16; pairs are widened to int32 before they are summed, so
 ;; no intermediate can overflow for any vector length. Bound arithmetic is in f64, like the JS.
 (module
-  (memory (export "memory") 1)
+  ;; Shared so a second thread can run `estimate` over the other half of the rows.
+  (import "env" "memory" (memory 1 65536 shared))
 
   ;; Pass 1. For each row r: est[r] = D·s·t with D the int8 dot product and s the row scale;
   ;; lower bound L = est − (res·xn + qn·fn); hist[bin(L)] += 1 with 4096 bins over [−1, 1].

@@ -65,4 +65,22 @@ describe('QuantizedIndex', () => {
     expect(index.search(q, 50, -1)).toEqual(exactScan(m, d, q, 50, -1));
     expect(index.search(q, 50, -1)).toHaveLength(20);
   });
+
+  it('splits the scan over two threads on large models and stays exact', () => {
+    const n = 60_000;
+    const d = 24;
+    const m = unitRows(n, d, seeded(2024));
+    const index = new QuantizedIndex(m, d);
+    try {
+      for (const q of [0, 29_999, 30_000, 45_123, n - 1]) {
+        const row = m.subarray(q * d, (q + 1) * d);
+        expect(index.search(row, 10, q)).toEqual(exactScan(m, d, row, 10, q));
+      }
+      index.dispose();
+      const row = m.subarray(0, d);
+      expect(index.search(row, 10, 0)).toEqual(exactScan(m, d, row, 10, 0));
+    } finally {
+      index.dispose();
+    }
+  });
 });
