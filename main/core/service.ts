@@ -89,6 +89,7 @@ export class ExplorerService {
 
   close(): void {
     this.uploads.closeAll();
+    for (const p of this.loaded.values()) p.then((m) => m.searcher.dispose?.(), () => {});
     this.db.close();
   }
 

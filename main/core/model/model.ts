@@ -4,6 +4,8 @@ import type { StoredModel } from '../store/models-repo';
 /** Anything that can answer exact cosine top-k over a model's unit rows. */
 export interface Searcher {
   search(query: Float32Array, k: number, exclude: number): { index: number; score: number }[];
+  /** Releases threads or memory the searcher holds. */
+  dispose?(): void;
 }
 
 /**
