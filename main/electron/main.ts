@@ -10,6 +10,8 @@ import { ExplorerService } from '../core/service';
 import { registerIpc } from './ipc';
 import { dbArgument, electronNativeBinding, isTrustedSender } from './sender';
 import { createMainWindow } from './window';
+import { installExportDialogs } from './export-dialog';
+import { installAppMenu } from './menu';
 import fs from 'node:fs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -56,6 +58,8 @@ function start(): void {
     (event) => isTrustedSender(event.senderFrame?.url, rendererFile, devUrl),
     () => BrowserWindow.getAllWindows(),
   );
+  installExportDialogs(session.defaultSession, service);
+  installAppMenu(() => BrowserWindow.getFocusedWindow() ?? BrowserWindow.getAllWindows()[0]);
   createMainWindow({ preload, rendererFile, devUrl });
   service.ensureDefaultModel().catch((e: Error) => console.error(`Embedding Explorer: ${e.message}`));
   app.on('activate', () => {
