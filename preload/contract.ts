@@ -516,6 +516,8 @@ export interface ExplorerApi {
   listSamples(): Promise<VocabularySample[]>;
   /** Saves a shipped vocabulary for a model (default: active); returns the existing one if already added. */
   addSample(req: { id: string; model?: string }): Promise<VocabularySummary>;
+  /** Asks a running job (e.g. an import) to stop; it ends as "cancelled" and stores nothing. */
+  cancelJob(req: { id: string }): Promise<void>;
   /** A saved projection as files (two for the Projector pair: vectors.tsv, metadata.tsv), content inline. */
   exportProjection(req: ExportProjectionRequest): Promise<ExportedFile[]>;
   /** A word's neighbour table as CSV or Markdown (cosine similarity to 4 decimals). */
@@ -554,6 +556,7 @@ export const METHODS: readonly ApiMethod[] = [
   'removeVocabulary',
   'listSamples',
   'addSample',
+  'cancelJob',
 ];
 
 export const channelOf = (m: ApiMethod): string => `ee:${m}`;

@@ -127,4 +127,5 @@ export const libraryValidators = {
   removeVocabulary: vocabularyId('removeVocabulary'),
   listSamples: none,
   addSample,
+  cancelJob: (req: unknown) => ({ id: str(obj(req, 'cancelJob', ['id']).id, 'id', 200) }),
 };

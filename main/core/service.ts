@@ -300,6 +300,10 @@ export class ExplorerService {
     return vocab.addSample(this, req);
   }
 
+  cancelJob(req: { id: string }): void {
+    this.jobs.cancel(req.id);
+  }
+
   // Projections (see projection/projection-service.ts).
 
   viewData(req: ViewDataRequest): Promise<ViewData> {
