@@ -1,0 +1,172 @@
+/**
+ * What the export panel needs from the 3D scene: its camera in the projection's own coordinates
+ * (for in_view and the SVG) and a PNG of the view at a larger size, with the labels, a legend
+ * and a caption drawn over it.
+ */
+import type { ExportCamera } from '../../../preload/contract';
+import type { SceneView } from '../scene/scene-view';
+
+/** Longest side of an exported picture, px ("8K"). */
+export const MAX_PNG_SIDE = 7680;
+
+/**
+ * The scene shows coordinates centred with unit RMS radius (scene/layout.ts normalizeCoords);
+ * this is the same centre and scale, so a scene camera can be mapped back to raw coordinates.
+ */
+export function normalisation(raw: Float32Array): { centre: [number, number, number]; scale: number } {
+  const n = raw.length / 3;
+  const c = [0, 0, 0];
+  let finite = 0;
+  for (let i = 0; i < n; i++) {
+    const x = raw[i * 3];
+    const y = raw[i * 3 + 1];
+    const z = raw[i * 3 + 2];
+    if (!Number.isFinite(x + y + z)) continue;
+    c[0] += x;
+    c[1] += y;
+    c[2] += z;
+    finite++;
+  }
+  const f = Math.max(1, finite);
+  c[0] /= f;
+  c[1] /= f;
+  c[2] /= f;
+  let sq = 0;
+  for (let i = 0; i < n; i++) {
+    const d = (raw[i * 3] - c[0]) ** 2 + (raw[i * 3 + 1] - c[1]) ** 2 + (raw[i * 3 + 2] - c[2]) ** 2;
+    if (Number.isFinite(d)) sq += d;
+  }
+  return { centre: [c[0], c[1], c[2]], scale: 1 / Math.max(1e-9, Math.sqrt(sq / f)) };
+}
+
+/** The scene camera expressed in the raw coordinates of the stored projection. */
+export function rawCamera(view: SceneView, raw: Float32Array): ExportCamera {
+  const { centre, scale } = normalisation(raw);
+  const back = (v: { x: number; y: number; z: number }): [number, number, number] => [v.x / scale + centre[0], v.y / scale + centre[1], v.z / scale + centre[2]];
+  const cam = view.camera;
+  return { position: back(cam.position), target: back(view.controls.target), up: [cam.up.x, cam.up.y, cam.up.z], fov: cam.fov, aspect: cam.aspect };
+}
+
+export interface PngOptions {
+  /** 1, 2 or 4 × the map's size on screen (capped at MAX_PNG_SIDE on the long side). */
+  scale: number;
+  /** Clear the theme background to transparent. */
+  transparent: boolean;
+  /** Caption in the bottom-right corner (model, query). */
+  caption: string;
+  /** Legend entries: colour and text. */
+  legend: { colour: string; text: string }[];
+}
+
+/** Pixel size of a PNG at `scale` for a map of cssW × cssH, capped at MAX_PNG_SIDE. */
+export function pngSize(cssW: number, cssH: number, scale: number): { width: number; height: number; factor: number } {
+  const factor = Math.min(scale, MAX_PNG_SIDE / Math.max(cssW, cssH));
+  return { width: Math.round(cssW * factor), height: Math.round(cssH * factor), factor };
+}
+
+/** Renders the scene once at `factor` device pixels per CSS pixel and copies the frame. */
+function renderLarge(view: SceneView, factor: number, into: CanvasRenderingContext2D): Promise<void> {
+  const renderer = view.renderer;
+  const before = renderer.getPixelRatio();
+  renderer.setPixelRatio(factor);
+  return new Promise<void>((resolve, reject) => {
+    view.requestRender(true);
+    // Queued after the scene's own frame callback, so it runs in the same frame right after the
+    // render, while the drawing buffer still holds it (no preserveDrawingBuffer needed).
+    requestAnimationFrame(() => {
+      try {
+        into.drawImage(renderer.domElement, 0, 0, into.canvas.width, into.canvas.height);
+        resolve();
+      } catch (e) {
+        reject(e as Error);
+      } finally {
+        renderer.setPixelRatio(before);
+        view.requestRender(true);
+      }
+    });
+  });
+}
+
+/** Clears pixels of the background colour (and fades near-background ones) for a transparent PNG. */
+function keyOut(ctx: CanvasRenderingContext2D, bg: [number, number, number]): void {
+  const img = ctx.getImageData(0, 0, ctx.canvas.width, ctx.canvas.height);
+  const d = img.data;
+  for (let i = 0; i < d.length; i += 4) {
+    const diff = Math.abs(d[i] - bg[0]) + Math.abs(d[i + 1] - bg[1]) + Math.abs(d[i + 2] - bg[2]);
+    if (diff < 48) d[i + 3] = Math.round((diff / 48) * 255);
+  }
+  ctx.putImageData(img, 0, 0);
+}
+
+function drawLabels(ctx: CanvasRenderingContext2D, stage: HTMLElement, canvasRect: DOMRect, factor: number, halo: string): void {
+  for (const node of stage.querySelectorAll<HTMLElement>('.scene-labels > *')) {
+    const r = node.getBoundingClientRect();
+    const style = getComputedStyle(node);
+    if (!node.textContent || r.width === 0 || style.visibility === 'hidden' || style.display === 'none' || Number(style.opacity) === 0) continue;
+    ctx.font = `${style.fontWeight} ${parseFloat(style.fontSize) * factor}px ${style.fontFamily}`;
+    ctx.textBaseline = 'middle';
+    const x = (r.left - canvasRect.left + parseFloat(style.paddingLeft || '0')) * factor;
+    const y = (r.top - canvasRect.top + r.height / 2) * factor;
+    ctx.lineWidth = 3 * factor;
+    ctx.lineJoin = 'round';
+    ctx.strokeStyle = halo;
+    ctx.strokeText(node.textContent, x, y);
+    ctx.fillStyle = style.color;
+    ctx.fillText(node.textContent, x, y);
+  }
+}
+
+function drawFrame(ctx: CanvasRenderingContext2D, o: PngOptions, factor: number, text: string, dim: string, halo: string): void {
+  const w = ctx.canvas.width;
+  const h = ctx.canvas.height;
+  const pad = 14 * factor;
+  ctx.textBaseline = 'middle';
+  ctx.font = `${12 * factor}px Inter, system-ui, sans-serif`;
+  ctx.lineWidth = 3 * factor;
+  ctx.strokeStyle = halo;
+  o.legend.forEach((entry, i) => {
+    const y = pad + 8 * factor + i * 18 * factor;
+    ctx.fillStyle = entry.colour;
+    ctx.beginPath();
+    ctx.arc(pad + 5 * factor, y, 5 * factor, 0, Math.PI * 2);
+    ctx.fill();
+    ctx.fillStyle = text;
+    ctx.strokeText(entry.text, pad + 16 * factor, y);
+    ctx.fillText(entry.text, pad + 16 * factor, y);
+  });
+  ctx.textAlign = 'right';
+  ctx.fillStyle = dim;
+  ctx.strokeText(o.caption, w - pad, h - pad);
+  ctx.fillText(o.caption, w - pad, h - pad);
+  ctx.textAlign = 'left';
+}
+
+function rgb(colour: string): [number, number, number] {
+  const c = document.createElement('canvas').getContext('2d')!;
+  c.fillStyle = colour;
+  c.fillRect(0, 0, 1, 1);
+  const d = c.getImageData(0, 0, 1, 1).data;
+  return [d[0], d[1], d[2]];
+}
+
+/** A PNG of the current view: the scene re-rendered at the larger size, labels, legend, caption. */
+export async function snapshotPng(view: SceneView, stage: HTMLElement, o: PngOptions): Promise<{ blob: Blob; width: number; height: number }> {
+  const canvas = view.renderer.domElement;
+  const rect = canvas.getBoundingClientRect();
+  const { width, height, factor } = pngSize(rect.width, rect.height, o.scale);
+  const out = document.createElement('canvas');
+  out.width = width;
+  out.height = height;
+  const ctx = out.getContext('2d', { willReadFrequently: o.transparent })!;
+  await renderLarge(view, factor, ctx);
+  const style = getComputedStyle(document.documentElement);
+  const bg = style.getPropertyValue('--scene-bg').trim() || style.getPropertyValue('--bg').trim() || '#0e1117';
+  if (o.transparent) keyOut(ctx, rgb(bg));
+  const text = style.getPropertyValue('--text').trim() || '#e6e9ef';
+  const dim = style.getPropertyValue('--text-dim').trim() || '#8b94a5';
+  drawLabels(ctx, stage, rect, factor, bg);
+  drawFrame(ctx, o, factor, text, dim, bg);
+  const blob = await new Promise<Blob | null>((resolve) => out.toBlob(resolve, 'image/png'));
+  if (!blob) throw new Error(`The picture (${width} × ${height}) could not be encoded.`);
+  return { blob, width, height };
+}
