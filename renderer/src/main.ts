@@ -1,7 +1,12 @@
 import type { NeighborsResult } from '../../preload/contract';
 import { ApiError, getApi } from './api/client';
+import { Explorer } from './app/explorer';
+import { attachProbe } from './app/probe';
+import { ExportPanel } from './ui/export-panel';
 import { el } from './ui/format';
 import { NeighbourList } from './ui/neighbour-list';
+import { ProjectionPanel } from './ui/projection-panel';
+import { SavedProjections } from './ui/saved-projections';
 import { SearchBox } from './ui/search-box';
 import { StatusBar } from './ui/status-bar';
 
@@ -10,12 +15,25 @@ const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as 
 const api = getApi();
 const errorLine = $<HTMLParagraphElement>('query-error');
 const kInput = $<HTMLInputElement>('k');
-const status = new StatusBar($('status-model'), $('status-job'), $('status-job-text'), $<HTMLProgressElement>('status-job-progress'));
+const status = new StatusBar($('status-model'), $('status-job'), $('status-job-text'), $<HTMLProgressElement>('status-job-progress'), $('status-layout'));
 const neighbours = new NeighbourList($<HTMLOListElement>('neighbours'), $('neighbours-caption'), (w) => void search(w));
 const searchBox = new SearchBox($<HTMLInputElement>('search'), $<HTMLUListElement>('search-suggestions'), api, (w) => void search(w), clear);
 
 let current: string | null = null;
 let seq = 0;
+
+const explorer = new Explorer(api, $('stage'), { select: (w) => void search(w), layoutChanged: (t) => status.showLayout(t) });
+explorer.attach(
+  new ProjectionPanel({ run: (view, params) => void explorer.run(view, params), cancel: () => explorer.cancel() }),
+  new SavedProjections($<HTMLUListElement>('saved-list'), $('saved-count'), {
+    open: (id) => void explorer.open(id),
+    rename: (id, name) => void explorer.rename(id, name),
+    remove: (id) => void explorer.remove(id),
+  }),
+);
+attachProbe(explorer);
+new ExportPanel(api, { scene: explorer.scene, stage: $('stage'), query: () => current });
+let started = false;
 
 function k(): number {
   const v = Math.round(Number(kInput.value));
@@ -38,8 +56,10 @@ function showError(message: string, suggestions: string[] = []): void {
 
 function clear(): void {
   current = null;
+  seq++;
   neighbours.clear();
   errorLine.hidden = true;
+  explorer.clearQuery();
 }
 
 async function search(word: string): Promise<void> {
@@ -56,6 +76,7 @@ async function search(word: string): Promise<void> {
     }
     current = result.matched ?? word;
     neighbours.show(result);
+    explorer.showNeighbours(result);
   } catch (e) {
     if (mine === seq) showError(e instanceof ApiError ? e.message : `Search failed: ${(e as Error).message}`);
   }
@@ -66,6 +87,13 @@ async function refreshStatus(): Promise<void> {
     const s = await api.status();
     status.showStatus(s);
     for (const job of s.jobs) status.showJob(job);
+    if (s.activeModel && !started) {
+      started = true;
+      $('stage-message').textContent = 'Opening the map…';
+      explorer.start().catch((e: Error) => ($('stage-message').textContent = `The map could not be shown: ${e.message}`));
+    } else if (!s.activeModel) {
+      $('stage-message').textContent = 'Preparing the default model (first start only)…';
+    }
   } catch (e) {
     status.showError(`Cannot reach the app core: ${(e as Error).message}`);
   }
@@ -79,6 +107,21 @@ kInput.addEventListener('change', () => current && void search(current));
 document.querySelectorAll<HTMLButtonElement>('[data-example]').forEach((b) => b.addEventListener('click', () => void search(b.dataset.example!)));
 $<HTMLInputElement>('search').addEventListener('keydown', (e) => {
   if (e.key === 'ArrowDown' && $('search').getAttribute('aria-expanded') !== 'true') neighbours.focusFirst();
+});
+$('reset-view').addEventListener('click', () => explorer.scene.resetView());
+// Keyboard: arrows walk the neighbour list (the map follows), Esc clears the query.
+$('neighbours').addEventListener('focusin', (e) => explorer.focusWord((e.target as HTMLElement).dataset.word ?? null));
+$('neighbours').addEventListener('focusout', () => explorer.focusWord(null));
+document.addEventListener('keydown', (e) => {
+  const typing = e.target instanceof HTMLInputElement || e.target instanceof HTMLSelectElement || e.target instanceof HTMLTextAreaElement;
+  if (typing || e.defaultPrevented) return;
+  if ((e.key === 'ArrowDown' || e.key === 'ArrowUp') && !$('neighbours').contains(document.activeElement)) {
+    e.preventDefault();
+    neighbours.focusFirst();
+  } else if (e.key === 'Escape' && current) {
+    $<HTMLInputElement>('search').value = '';
+    clear();
+  }
 });
 $<HTMLInputElement>('search').focus();
 void refreshStatus();

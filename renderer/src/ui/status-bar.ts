@@ -8,7 +8,13 @@ export class StatusBar {
     private readonly job: HTMLElement,
     private readonly jobText: HTMLElement,
     private readonly jobProgress: HTMLProgressElement,
+    private readonly layout?: HTMLElement,
   ) {}
+
+  /** What the map shows, e.g. "5,000 points" (after the model part of the line). */
+  showLayout(text: string): void {
+    if (this.layout) this.layout.textContent = text ? ` · ${text}` : '';
+  }
 
   showStatus(status: AppStatus, extra = ''): void {
     const active = status.models.find((m) => m.active);

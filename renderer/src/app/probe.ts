@@ -1,0 +1,67 @@
+import type { Explorer } from './explorer';
+
+/**
+ * Read-mostly handle for the e2e tests and the scene bench (window.explorerProbe): where a word is
+ * on screen, which labels show, draw calls, and a scripted orbit that reports frame times. It
+ * exposes nothing the page cannot already do.
+ */
+export interface ExplorerProbe {
+  screenOf(word: string): { x: number; y: number } | null;
+  labels(): string[];
+  info(): { calls: number; points: number };
+  /** Orbits the camera for `frames` animation frames; resolves to the frame intervals in ms. */
+  orbit(frames: number): Promise<number[]>;
+  /** Shows n synthetic points (for measuring the scene alone at 50,000 points). */
+  synthetic(n: number): void;
+}
+
+declare global {
+  interface Window {
+    explorerProbe?: ExplorerProbe;
+  }
+}
+
+export function attachProbe(explorer: Explorer): void {
+  const scene = explorer.scene;
+  window.explorerProbe = {
+    screenOf: (word) => {
+      const i = scene.indexOf(word);
+      return i < 0 ? null : scene.screenOf(i);
+    },
+    labels: () => scene.labels.visibleWords(),
+    info: () => scene.info(),
+    orbit: (frames) =>
+      new Promise((resolve) => {
+        const times: number[] = [];
+        let last = performance.now();
+        let left = frames;
+        const step = () => {
+          const now = performance.now();
+          times.push(now - last);
+          last = now;
+          scene.controls.autoRotate = true;
+          scene.controls.autoRotateSpeed = 30;
+          scene.requestRender();
+          if (--left > 0) requestAnimationFrame(step);
+          else {
+            scene.controls.autoRotate = false;
+            resolve(times.slice(1));
+          }
+        };
+        requestAnimationFrame(step);
+      }),
+    synthetic: (n) => {
+      // Clustered pseudo-random points, seeded, so every run draws the same picture.
+      let s = 1234567;
+      const rnd = () => ((s = (s * 1103515245 + 12345) >>> 0) / 4294967296);
+      const coords = new Float32Array(n * 3);
+      const centres = Array.from({ length: 40 }, () => [rnd() * 20 - 10, rnd() * 20 - 10, rnd() * 20 - 10]);
+      for (let i = 0; i < n; i++) {
+        const c = centres[i % centres.length];
+        for (let d = 0; d < 3; d++) coords[i * 3 + d] = c[d] + (rnd() + rnd() + rnd() - 1.5) * 3;
+      }
+      const words = Array.from({ length: n }, (_, i) => `w${i}`);
+      scene.setLayout(words, coords, Int32Array.from(words.keys()));
+    },
+  };
+}

@@ -1,0 +1,81 @@
+/**
+ * Scene-side helpers for a layout's coordinates: UMAP's raw output has an arbitrary centre and
+ * scale (and both drift while it settles), so the scene shows it centred with unit RMS radius.
+ */
+
+/** Centred, unit-RMS-radius copy of row-major n × 3 coordinates (writes into `out` if given). */
+export function normalizeCoords(raw: Float32Array, out: Float32Array = new Float32Array(raw.length)): Float32Array {
+  const n = raw.length / 3;
+  if (n === 0) return out;
+  let cx = 0;
+  let cy = 0;
+  let cz = 0;
+  let finite = 0;
+  for (let i = 0; i < n; i++) {
+    const x = raw[i * 3];
+    const y = raw[i * 3 + 1];
+    const z = raw[i * 3 + 2];
+    if (!Number.isFinite(x + y + z)) continue;
+    cx += x;
+    cy += y;
+    cz += z;
+    finite++;
+  }
+  const f = Math.max(1, finite);
+  cx /= f;
+  cy /= f;
+  cz /= f;
+  let sq = 0;
+  for (let i = 0; i < n; i++) {
+    const dx = raw[i * 3] - cx;
+    const dy = raw[i * 3 + 1] - cy;
+    const dz = raw[i * 3 + 2] - cz;
+    const d = dx * dx + dy * dy + dz * dz;
+    if (Number.isFinite(d)) sq += d;
+  }
+  const s = 1 / Math.max(1e-9, Math.sqrt(sq / f));
+  for (let i = 0; i < raw.length; i += 3) {
+    const x = (raw[i] - cx) * s;
+    const y = (raw[i + 1] - cy) * s;
+    const z = (raw[i + 2] - cz) * s;
+    const ok = Number.isFinite(x + y + z);
+    out[i] = ok ? x : 0;
+    out[i + 1] = ok ? y : 0;
+    out[i + 2] = ok ? z : 0;
+  }
+  return out;
+}
+
+/** Per-point size factor: the most frequent words a little larger, so the map has landmarks. */
+export function sizesFromRanks(ranks: Int32Array): Float32Array {
+  const n = ranks.length;
+  const order = Int32Array.from(ranks.keys()).sort((a, b) => ranks[a] - ranks[b]);
+  const sizes = new Float32Array(n);
+  const scale = Math.max(50, n * 0.04);
+  for (let o = 0; o < n; o++) sizes[order[o]] = 0.85 + 0.75 * Math.exp(-o / scale);
+  return sizes;
+}
+
+/** Base point size in CSS px for a layout of n points: denser maps get finer points. */
+export function basePointSize(n: number): number {
+  return Math.max(2.2, Math.min(6, 2.6 + 9000 / (n + 2500)));
+}
+
+/** Centre and radius of some points (for fly-to). */
+export function boundsOf(coords: Float32Array, indices: number[]): { x: number; y: number; z: number; r: number } {
+  let x = 0;
+  let y = 0;
+  let z = 0;
+  for (const i of indices) {
+    x += coords[i * 3];
+    y += coords[i * 3 + 1];
+    z += coords[i * 3 + 2];
+  }
+  const n = Math.max(1, indices.length);
+  x /= n;
+  y /= n;
+  z /= n;
+  let r = 0;
+  for (const i of indices) r = Math.max(r, Math.hypot(coords[i * 3] - x, coords[i * 3 + 1] - y, coords[i * 3 + 2] - z));
+  return { x, y, z, r };
+}

@@ -1,0 +1,134 @@
+import { BufferAttribute, BufferGeometry, NormalBlending, Points, ShaderMaterial, Sphere, Vector3 } from 'three';
+import type { SceneTheme } from './theme';
+
+/**
+ * Every word of the layout as one `THREE.Points` (one draw call). Round, anti-aliased sprites
+ * sized in screen pixels (a gentle perspective boost near the camera), frequent words slightly
+ * larger, far points faded for depth. Words added from outside the view draw as rings.
+ */
+const vertex = /* glsl */ `
+  attribute float aSize;
+  attribute float aFlag;
+  uniform float uScale;
+  uniform float uPixelRatio;
+  uniform float uFocus;
+  varying float vFade;
+  varying float vFlag;
+  varying float vPx;
+  void main() {
+    vec4 mv = modelViewMatrix * vec4(position, 1.0);
+    float depth = max(-mv.z, 1e-3);
+    float boost = clamp(uFocus / depth, 0.6, 2.4);
+    vPx = max(aSize * uScale * boost, 1.5) * uPixelRatio;
+    gl_PointSize = vPx;
+    vFade = 1.0 - 0.65 * smoothstep(uFocus * 0.7, uFocus * 2.4, depth);
+    vFlag = aFlag;
+    gl_Position = projectionMatrix * mv;
+  }
+`;
+
+const fragment = /* glsl */ `
+  uniform vec3 uColor;
+  uniform vec3 uAccent;
+  uniform float uAlpha;
+  uniform float uDim;
+  varying float vFade;
+  varying float vFlag;
+  varying float vPx;
+  void main() {
+    float d = length(gl_PointCoord - 0.5) * 2.0;
+    float aa = 2.0 / vPx;
+    float disc = 1.0 - smoothstep(1.0 - aa, 1.0, d);
+    if (disc <= 0.0) discard;
+    vec3 color = uColor;
+    if (vFlag > 0.5) {
+      // Added from outside the view: a ring in a warm tint of the accent.
+      disc *= smoothstep(0.52 - aa, 0.52 + aa, d);
+      color = mix(uColor, uAccent, 0.55);
+    }
+    gl_FragColor = vec4(color, disc * uAlpha * vFade * (1.0 - uDim));
+  }
+`;
+
+export class PointsLayer {
+  readonly object: Points;
+  private readonly geometry = new BufferGeometry();
+  private readonly material: ShaderMaterial;
+  private count = 0;
+
+  constructor(theme: SceneTheme) {
+    this.material = new ShaderMaterial({
+      vertexShader: vertex,
+      fragmentShader: fragment,
+      uniforms: {
+        uColor: { value: theme.point.clone() },
+        uAccent: { value: theme.accent.clone() },
+        uAlpha: { value: theme.pointAlpha },
+        uDim: { value: 0 },
+        uScale: { value: 4 },
+        uPixelRatio: { value: 1 },
+        uFocus: { value: 3 },
+      },
+      transparent: true,
+      depthWrite: false,
+      blending: NormalBlending,
+    });
+    this.object = new Points(this.geometry, this.material);
+    this.object.frustumCulled = false;
+  }
+
+  /** Replaces the layout (new word list): allocates buffers once per layout. */
+  setLayout(coords: Float32Array, sizes: Float32Array, flags: Uint8Array): void {
+    this.count = coords.length / 3;
+    this.geometry.setAttribute('position', new BufferAttribute(new Float32Array(coords), 3));
+    this.geometry.setAttribute('aSize', new BufferAttribute(sizes, 1));
+    this.geometry.setAttribute('aFlag', new BufferAttribute(Float32Array.from(flags), 1));
+    this.geometry.setDrawRange(0, this.count);
+    this.geometry.boundingSphere = new Sphere(new Vector3(), 10);
+  }
+
+  /** Moves points in place (streamed layouts, placements): no reallocation. */
+  updatePositions(coords: Float32Array): void {
+    const attr = this.geometry.getAttribute('position') as BufferAttribute | undefined;
+    if (!attr || attr.array.length !== coords.length) return this.setLayout(coords, new Float32Array(coords.length / 3).fill(1), new Uint8Array(coords.length / 3));
+    (attr.array as Float32Array).set(coords);
+    attr.needsUpdate = true;
+  }
+
+  setFlags(flags: Uint8Array): void {
+    const attr = this.geometry.getAttribute('aFlag') as BufferAttribute | undefined;
+    if (!attr) return;
+    const arr = attr.array as Float32Array;
+    for (let i = 0; i < arr.length; i++) arr[i] = flags[i];
+    attr.needsUpdate = true;
+  }
+
+  setTheme(theme: SceneTheme): void {
+    const u = this.material.uniforms;
+    u.uColor.value.copy(theme.point);
+    u.uAccent.value.copy(theme.accent);
+    u.uAlpha.value = theme.pointAlpha;
+  }
+
+  /** 0 = full strength, towards 1 = quieter (when a neighbourhood is highlighted). */
+  setDim(dim: number): void {
+    this.material.uniforms.uDim.value = dim;
+  }
+
+  /** Base point size in CSS pixels, screen DPR and the camera-to-target distance. */
+  setView(scale: number, pixelRatio: number, focus: number): void {
+    const u = this.material.uniforms;
+    u.uScale.value = scale;
+    u.uPixelRatio.value = pixelRatio;
+    u.uFocus.value = focus;
+  }
+
+  get size(): number {
+    return this.count;
+  }
+
+  dispose(): void {
+    this.geometry.dispose();
+    this.material.dispose();
+  }
+}

@@ -1,0 +1,351 @@
+import { Matrix4, PerspectiveCamera, Scene, Vector3, WebGLRenderer } from 'three';
+import { OrbitControls } from 'three/examples/jsm/controls/OrbitControls.js';
+import { HighlightLayer } from './highlight-layer';
+import { LabelLayer, type ScreenProjector } from './labels';
+import { basePointSize, boundsOf, normalizeCoords, sizesFromRanks } from './layout';
+import { PointsLayer } from './points-layer';
+import { onThemeChange, readTheme } from './theme';
+
+export interface SceneEvents {
+  /** Pointer over a point (or -1), with client coordinates for a hover card. */
+  hover(index: number, clientX: number, clientY: number): void;
+  /** Click (not drag) on a point. */
+  pick(index: number): void;
+}
+
+const HOME_DISTANCE = 3.4;
+const FLY_MS = 500;
+const PACK_EVERY_MS = 120;
+const ease = (t: number) => (t < 0.5 ? 4 * t * t * t : 1 - (-2 * t + 2) ** 3 / 2);
+
+/**
+ * The 3D map: renderer, camera, orbit controls and the layers. Renders on demand only (input,
+ * layout updates, animations, damping); there is no loop while nothing changes.
+ */
+export class SceneView {
+  readonly renderer: WebGLRenderer;
+  readonly camera = new PerspectiveCamera(45, 1, 0.005, 200);
+  readonly controls: OrbitControls;
+  private readonly scene = new Scene();
+  private readonly points: PointsLayer;
+  private readonly highlight: HighlightLayer;
+  readonly labels: LabelLayer;
+  private coords: Float32Array = new Float32Array(0);
+  private wordIndex = new Map<string, number>();
+  private frame = 0;
+  private lastPack = 0;
+  private packTimer = 0;
+  private fly: { from: [Vector3, Vector3]; to: [Vector3, Vector3]; start: number } | null = null;
+  private readonly viewProj = new Matrix4();
+  private screen: Float32Array | null = null;
+  private width = 1;
+  private height = 1;
+  private hoverIndex = -1;
+  private pendingPointer: PointerEvent | null = null;
+  private down: { x: number; y: number; t: number } | null = null;
+  private readonly disposers: (() => void)[] = [];
+  /** Recent CPU time per rendered frame, ms (for the bench). */
+  readonly frameTimes: number[] = [];
+
+  constructor(
+    private readonly container: HTMLElement,
+    private readonly events: SceneEvents,
+  ) {
+    const theme = readTheme();
+    this.renderer = new WebGLRenderer({ antialias: true, powerPreference: 'high-performance' });
+    this.renderer.setClearColor(theme.background, 1);
+    this.renderer.domElement.className = 'scene-canvas';
+    this.renderer.domElement.setAttribute('aria-label', 'Word map: drag to orbit, scroll to zoom, right-drag to pan');
+    this.renderer.domElement.setAttribute('role', 'img');
+    container.prepend(this.renderer.domElement);
+    this.points = new PointsLayer(theme);
+    this.highlight = new HighlightLayer(theme);
+    this.scene.add(this.points.object, this.highlight.object);
+    this.labels = new LabelLayer(container);
+    this.camera.position.set(0, 0, HOME_DISTANCE);
+    this.controls = new OrbitControls(this.camera, this.renderer.domElement);
+    this.controls.enableDamping = true;
+    this.controls.dampingFactor = 0.12;
+    this.controls.rotateSpeed = 0.7;
+    this.controls.zoomSpeed = 1.1;
+    this.controls.minDistance = 0.05;
+    this.controls.maxDistance = 20;
+    this.controls.addEventListener('change', () => this.requestRender());
+    this.controls.addEventListener('start', () => (this.fly = null));
+    this.bindPointer();
+    const resize = new ResizeObserver(() => this.resize());
+    resize.observe(container);
+    this.disposers.push(() => resize.disconnect());
+    this.disposers.push(
+      onThemeChange(() => {
+        const t = readTheme();
+        this.renderer.setClearColor(t.background, 1);
+        this.points.setTheme(t);
+        this.highlight.setTheme(t);
+        this.requestRender();
+      }),
+    );
+    this.resize();
+  }
+
+  /** Shows a new layout (raw coordinates; the scene centres and scales them). */
+  setLayout(words: string[], raw: Float32Array, ranks: Int32Array, added: Uint8Array = new Uint8Array(words.length)): void {
+    this.wordIndex = new Map(words.map((w, i) => [w, i]));
+    this.coords = normalizeCoords(raw);
+    this.points.setLayout(this.coords, sizesFromRanks(ranks), added);
+    this.labels.setLayout(words, ranks, added);
+    this.highlight.set(-1, []);
+    this.highlight.update(this.coords);
+    this.points.setDim(0);
+    this.screen = null;
+    this.container.dataset.points = String(words.length);
+    this.requestRender(true);
+  }
+
+  /** Same words, new positions (streamed intermediate layouts): updates buffers in place. */
+  updateLayout(raw: Float32Array): void {
+    if (raw.length !== this.coords.length) return;
+    normalizeCoords(raw, this.coords);
+    this.points.updatePositions(this.coords);
+    this.highlight.update(this.coords);
+    this.screen = null;
+    this.requestRender(true);
+  }
+
+  /** Marks points added from outside the view (drawn as rings). */
+  setAdded(added: Uint8Array): void {
+    this.points.setFlags(added);
+    this.labels.setAdded(added);
+    this.requestRender(true);
+  }
+
+  /** Highlights the query (index or -1) and its neighbours. */
+  setHighlight(query: number, neighbours: number[]): void {
+    this.highlight.set(query, neighbours);
+    this.highlight.update(this.coords);
+    this.labels.setHighlight(query, neighbours);
+    this.points.setDim(query >= 0 || neighbours.length ? 0.45 : 0);
+    this.requestRender(true);
+  }
+
+  /** Eased camera move (~0.5 s) to frame the given points, keeping the viewing direction. */
+  flyTo(indices: number[]): void {
+    const valid = indices.filter((i) => i >= 0 && i * 3 < this.coords.length);
+    if (!valid.length) return;
+    const b = boundsOf(this.coords, valid);
+    const target = new Vector3(b.x, b.y, b.z);
+    const fov = (this.camera.fov * Math.PI) / 180;
+    const distance = Math.min(this.controls.maxDistance, Math.max(0.18, (b.r * 1.35) / Math.tan(fov / 2)));
+    const dir = this.camera.position.clone().sub(this.controls.target).normalize();
+    this.animateTo(target, target.clone().addScaledVector(dir, distance));
+  }
+
+  /** Back to the whole map, seen from the front. */
+  resetView(): void {
+    this.animateTo(new Vector3(), new Vector3(0, 0, HOME_DISTANCE));
+  }
+
+  private animateTo(target: Vector3, position: Vector3): void {
+    if (window.matchMedia('(prefers-reduced-motion: reduce)').matches) {
+      this.controls.target.copy(target);
+      this.camera.position.copy(position);
+      this.requestRender(true);
+      return;
+    }
+    this.fly = { from: [this.controls.target.clone(), this.camera.position.clone()], to: [target, position], start: performance.now() };
+    this.requestRender();
+  }
+
+  requestRender(repack = false): void {
+    if (repack) this.lastPack = 0;
+    if (!this.frame) this.frame = requestAnimationFrame((t) => this.tick(t));
+  }
+
+  private tick(now: number): void {
+    this.frame = 0;
+    let more = false;
+    if (this.fly) {
+      const t = Math.min(1, (now - this.fly.start) / FLY_MS);
+      const k = ease(t);
+      this.controls.target.lerpVectors(this.fly.from[0], this.fly.to[0], k);
+      this.camera.position.lerpVectors(this.fly.from[1], this.fly.to[1], k);
+      if (t >= 1) this.fly = null;
+      more = true;
+    }
+    if (this.controls.update()) more = true;
+    this.renderFrame(now);
+    if (more) this.requestRender();
+  }
+
+  private renderFrame(now: number): void {
+    const t0 = performance.now();
+    const focus = this.camera.position.distanceTo(this.controls.target);
+    const ratio = this.renderer.getPixelRatio();
+    this.points.setView(basePointSize(this.points.size), ratio, focus);
+    this.highlight.setPixelRatio(ratio);
+    this.camera.updateMatrixWorld();
+    this.viewProj.multiplyMatrices(this.camera.projectionMatrix, this.camera.matrixWorldInverse);
+    this.screen = null;
+    this.renderer.render(this.scene, this.camera);
+    const projector = this.projector(focus);
+    clearTimeout(this.packTimer);
+    if (now - this.lastPack >= PACK_EVERY_MS) {
+      this.labels.pack(projector);
+      this.lastPack = now;
+    } else {
+      this.labels.follow(projector);
+      // One more packing shortly after motion stops, so the final view gets the best labels.
+      this.packTimer = window.setTimeout(() => this.requestRender(true), PACK_EVERY_MS + 30);
+    }
+    this.frameTimes.push(performance.now() - t0);
+    if (this.frameTimes.length > 240) this.frameTimes.shift();
+  }
+
+  private projector(focus: number): ScreenProjector {
+    const e = this.viewProj.elements;
+    const c = this.coords;
+    const w = this.width;
+    const h = this.height;
+    return {
+      width: w,
+      height: h,
+      focus,
+      project(i: number, out: Float32Array): boolean {
+        const x = c[i * 3];
+        const y = c[i * 3 + 1];
+        const z = c[i * 3 + 2];
+        const cw = e[3] * x + e[7] * y + e[11] * z + e[15];
+        if (cw <= 1e-6) return false;
+        const sx = ((e[0] * x + e[4] * y + e[8] * z + e[12]) / cw + 1) * 0.5 * w;
+        const sy = (1 - (e[1] * x + e[5] * y + e[9] * z + e[13]) / cw) * 0.5 * h;
+        out[0] = sx;
+        out[1] = sy;
+        out[2] = cw;
+        return sx >= 0 && sx <= w && sy >= 0 && sy <= h;
+      },
+    };
+  }
+
+  /** Nearest point to a canvas position within `radius` CSS px (closer to the camera wins ties). */
+  pickAt(x: number, y: number, radius = 10): number {
+    const n = this.coords.length / 3;
+    if (!n) return -1;
+    if (!this.screen) {
+      // Screen positions of every point, computed once per camera state: 50,000 points ≈ 1 ms.
+      const s = new Float32Array(n * 3);
+      const p = this.projector(1);
+      const out = new Float32Array(3);
+      for (let i = 0; i < n; i++) {
+        const ok = p.project(i, out);
+        s[i * 3] = ok ? out[0] : -1e9;
+        s[i * 3 + 1] = out[1];
+        s[i * 3 + 2] = out[2];
+      }
+      this.screen = s;
+    }
+    const s = this.screen;
+    let best = -1;
+    let bestScore = Infinity;
+    const r2 = radius * radius;
+    for (let i = 0; i < n; i++) {
+      const dx = s[i * 3] - x;
+      const dy = s[i * 3 + 1] - y;
+      const d2 = dx * dx + dy * dy;
+      if (d2 > r2) continue;
+      const score = d2 + s[i * 3 + 2] * 4;
+      if (score < bestScore) {
+        bestScore = score;
+        best = i;
+      }
+    }
+    return best;
+  }
+
+  /** Canvas position of a point in CSS px, or null when off screen. */
+  screenOf(index: number): { x: number; y: number } | null {
+    this.camera.updateMatrixWorld();
+    this.viewProj.multiplyMatrices(this.camera.projectionMatrix, this.camera.matrixWorldInverse);
+    const out = new Float32Array(3);
+    return this.projector(1).project(index, out) ? { x: out[0], y: out[1] } : null;
+  }
+
+  setHover(index: number): void {
+    if (index === this.hoverIndex) return;
+    this.hoverIndex = index;
+    this.highlight.setHover(index);
+    this.highlight.update(this.coords);
+    this.requestRender();
+  }
+
+  private bindPointer(): void {
+    const canvas = this.renderer.domElement;
+    const local = (e: PointerEvent | MouseEvent) => {
+      const r = canvas.getBoundingClientRect();
+      return { x: e.clientX - r.left, y: e.clientY - r.top };
+    };
+    let scheduled = false;
+    canvas.addEventListener('pointermove', (e) => {
+      this.pendingPointer = e;
+      if (scheduled || e.buttons) return;
+      scheduled = true;
+      requestAnimationFrame(() => {
+        scheduled = false;
+        const ev = this.pendingPointer;
+        if (!ev) return;
+        const { x, y } = local(ev);
+        const i = this.pickAt(x, y);
+        this.setHover(i);
+        canvas.style.cursor = i >= 0 ? 'pointer' : '';
+        this.events.hover(i, ev.clientX, ev.clientY);
+      });
+    });
+    canvas.addEventListener('pointerleave', () => {
+      this.pendingPointer = null;
+      this.setHover(-1);
+      this.events.hover(-1, 0, 0);
+    });
+    canvas.addEventListener('pointerdown', (e) => (this.down = { x: e.clientX, y: e.clientY, t: performance.now() }));
+    canvas.addEventListener('pointerup', (e) => {
+      const d = this.down;
+      this.down = null;
+      if (!d || e.button !== 0 || Math.hypot(e.clientX - d.x, e.clientY - d.y) > 5 || performance.now() - d.t > 600) return;
+      const { x, y } = local(e);
+      const i = this.pickAt(x, y, 12);
+      if (i >= 0) this.events.pick(i);
+    });
+    canvas.addEventListener('dblclick', () => this.resetView());
+  }
+
+  private resize(): void {
+    const r = this.container.getBoundingClientRect();
+    this.width = Math.max(1, Math.round(r.width));
+    this.height = Math.max(1, Math.round(r.height));
+    this.renderer.setPixelRatio(Math.min(window.devicePixelRatio || 1, 2));
+    this.renderer.setSize(this.width, this.height);
+    this.camera.aspect = this.width / this.height;
+    this.camera.updateProjectionMatrix();
+    this.requestRender(true);
+  }
+
+  /** Index of a word in the current layout, or -1. */
+  indexOf(word: string): number {
+    return this.wordIndex.get(word) ?? -1;
+  }
+
+  /** Draw calls and triangles/points of the last frame (the bench reads these). */
+  info(): { calls: number; points: number } {
+    return { calls: this.renderer.info.render.calls, points: this.points.size };
+  }
+
+  dispose(): void {
+    cancelAnimationFrame(this.frame);
+    clearTimeout(this.packTimer);
+    for (const d of this.disposers) d();
+    this.controls.dispose();
+    this.points.dispose();
+    this.highlight.dispose();
+    this.labels.dispose();
+    this.renderer.dispose();
+    this.renderer.domElement.remove();
+  }
+}
