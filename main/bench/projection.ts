@@ -1,0 +1,157 @@
+/**
+ * Projection figures for `npm run bench`: our UMAP (exact kNN graph in the main process + the
+ * renderer's runner, as the app and CLI run them) on the 5,000 and 20,000 most frequent words,
+ * against umap-learn on the same words and parameters on the same machine. Quality (trustworthiness
+ * and neighbour preservation at 10) is computed by the same code for both layouts.
+ */
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { defaultUmapParams, type UmapParams } from '../../preload/contract';
+import { fastKnnGraph } from '../core/projection/knn-graph';
+import { ExplorerService } from '../core/service';
+import { runUmapSync } from '../../renderer/src/projection/umap-runner';
+import { layoutQuality } from './projection-quality';
+
+export interface BenchProjectionOptions {
+  /** Project root (to find ../shared/baselines/baseline.py). Default: the current directory. */
+  root?: string;
+  /** Store holding the default model. Default: a temporary store, imported first. */
+  dbPath?: string;
+  /** View sizes (the "top N" rule). Default [5000, 20000]. */
+  sizes?: number[];
+  /** Run umap-learn too when it is installed. Default true. */
+  baseline?: boolean;
+  /** Progress lines (default: stderr). */
+  log?: (line: string) => void;
+}
+
+const PYTHON = '/usr/bin/python3';
+
+/** umap-learn on our exact words (unit vectors from a file), timed like baseline.py, layout saved for the quality figures. */
+const UMAP_LEARN_SNIPPET = `
+import json, sys, time
+import numpy as np
+import umap
+X = np.fromfile(sys.argv[1], dtype=np.float32).reshape(-1, int(sys.argv[2]))
+nn, md, seed = int(sys.argv[4]), float(sys.argv[5]), int(sys.argv[6])
+umap.UMAP(n_components=3, metric='cosine', random_state=0).fit_transform(X[:300])
+t = time.perf_counter()
+E = umap.UMAP(n_components=3, n_neighbors=nn, min_dist=md, metric='cosine', random_state=seed).fit_transform(X)
+sec = time.perf_counter() - t
+np.ascontiguousarray(E, dtype=np.float32).tofile(sys.argv[3])
+print(json.dumps({'seconds': sec, 'version': umap.__version__}))
+`;
+
+const round = (x: number, digits = 4) => Math.round(x * 10 ** digits) / 10 ** digits;
+
+function findBaseline(root: string): string | null {
+  if (!fs.existsSync(PYTHON)) return null;
+  const candidates = [process.env.EMBEDDING_EXPLORER_BASELINE, path.join(root, '..', 'shared', 'baselines', 'baseline.py')];
+  return candidates.find((c): c is string => !!c && fs.existsSync(c)) ?? null;
+}
+
+function umapLearnPresent(): boolean {
+  if (!fs.existsSync(PYTHON)) return false;
+  return spawnSync(PYTHON, ['-c', 'import umap'], { encoding: 'utf8' }).status === 0;
+}
+
+function lastJson(stdout: string): Record<string, unknown> | null {
+  const line = stdout.trim().split('\n').filter((l) => l.startsWith('{')).pop();
+  return line ? (JSON.parse(line) as Record<string, unknown>) : null;
+}
+
+export async function benchProjection(opts: BenchProjectionOptions | string = {}): Promise<Record<string, unknown>> {
+  const o: BenchProjectionOptions = typeof opts === 'string' ? { root: opts } : opts;
+  const root = o.root ?? process.cwd();
+  const log = o.log ?? ((line: string) => process.stderr.write(`${line}\n`));
+  const sizes = o.sizes ?? [5000, 20000];
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'ee-bench-projection-'));
+  const figures: Record<string, unknown> = {};
+  let service: ExplorerService | undefined;
+  try {
+    const dbPath = o.dbPath ?? path.join(tmp, 'bench.db');
+    service = ExplorerService.open({ dbPath });
+    await service.ensureDefaultModel();
+    await service.model();
+    const script = o.baseline === false ? null : findBaseline(root);
+    const learn = o.baseline !== false && umapLearnPresent();
+    for (const top of sizes) {
+      log(`projection: top ${top}: exact kNN graph and UMAP…`);
+      const t0 = performance.now();
+      const view = await service.viewData({ view: { kind: 'top', top }, knnK: 15 });
+      const t1 = performance.now();
+      const params: UmapParams = defaultUmapParams(view.words.length);
+      const coords = runUmapSync(view, params);
+      const t2 = performance.now();
+      const n = view.words.length;
+      const high = fastKnnGraph(view.vectors, n, view.dims, 10);
+      const ours = layoutQuality(view.vectors, view.dims, coords, high.indices, high.k, 10);
+      const entry: Record<string, unknown> = {
+        points: n,
+        params,
+        ours_seconds: round((t2 - t0) / 1000, 2),
+        ours_knn_graph_seconds: round((t1 - t0) / 1000, 2),
+        ours_umap_seconds: round((t2 - t1) / 1000, 2),
+        ours_trustworthiness_10: round(ours.trustworthiness),
+        ours_neighbours_kept_10: round(ours.neighbourPreservation),
+      };
+      const wordsFile = path.join(tmp, `top${top}.txt`);
+      fs.writeFileSync(wordsFile, `${view.words.join('\n')}\n`);
+      if (learn) {
+        log(`projection: top ${top}: umap-learn on the same words (for its layout quality)…`);
+        const vecFile = path.join(tmp, `top${top}.f32`);
+        const outFile = path.join(tmp, `top${top}.umap-learn.f32`);
+        fs.writeFileSync(vecFile, new Uint8Array(view.vectors.buffer, view.vectors.byteOffset, view.vectors.byteLength));
+        const snippet = path.join(tmp, 'umap_learn_layout.py');
+        fs.writeFileSync(snippet, UMAP_LEARN_SNIPPET);
+        const r = spawnSync(PYTHON, [snippet, vecFile, String(view.dims), outFile, String(params.nNeighbors), String(params.minDist), String(params.seed)], {
+          encoding: 'utf8',
+          timeout: 1_800_000,
+        });
+        const res = lastJson(r.stdout ?? '');
+        if (r.status === 0 && res && fs.existsSync(outFile)) {
+          const buf = fs.readFileSync(outFile);
+          const theirs = new Float32Array(buf.buffer.slice(buf.byteOffset, buf.byteOffset + buf.byteLength));
+          const q = layoutQuality(view.vectors, view.dims, theirs, high.indices, high.k, 10);
+          entry.umap_learn_snippet_seconds = round(res.seconds as number, 2);
+          entry.umap_learn_trustworthiness_10 = round(q.trustworthiness);
+          entry.umap_learn_neighbours_kept_10 = round(q.neighbourPreservation);
+          entry.trustworthiness_gap = round(ours.trustworthiness - q.trustworthiness);
+          entry.neighbours_kept_gap = round(ours.neighbourPreservation - q.neighbourPreservation);
+        } else {
+          entry.umap_learn_quality_note = `umap-learn layout failed: ${(r.stderr ?? '').trim().split('\n').pop() ?? `exit ${r.status}`}`;
+        }
+      } else {
+        entry.umap_learn_quality_note = 'umap-learn not installed: no reference quality';
+      }
+      if (script) {
+        log(`projection: top ${top}: reference baseline.py umap…`);
+        const r = spawnSync(PYTHON, [script, 'umap', '--words', wordsFile, '--neighbors', String(params.nNeighbors), '--min-dist', String(params.minDist), '--seed', String(params.seed)], {
+          cwd: root,
+          encoding: 'utf8',
+          timeout: 1_800_000,
+        });
+        const res = lastJson(r.stdout ?? '');
+        if (r.status === 0 && res) {
+          entry.baseline = res.baseline;
+          entry.baseline_points = res.points;
+          entry.baseline_seconds = round(res.seconds as number, 2);
+          entry.time_ratio_ours_over_baseline = round((t2 - t0) / 1000 / (res.seconds as number), 2);
+        } else {
+          entry.baseline_note = `baseline failed: ${(r.stderr ?? '').trim().split('\n').pop() ?? `exit ${r.status}`}`;
+        }
+      } else {
+        entry.baseline_note = 'reference baselines not present on this machine';
+      }
+      figures[`top_${top}`] = entry;
+    }
+    figures.note =
+      'ours = exact kNN graph (main process, worker threads) + UMAP runner (one thread, as in the Web Worker); umap-learn = random_state set (single-threaded), JIT compile excluded; quality figures computed by the same code for both layouts.';
+    return figures;
+  } finally {
+    service?.close();
+    fs.rmSync(tmp, { recursive: true, force: true });
+  }
+}
