@@ -77,4 +77,18 @@ describe('default model import (real GloVe 6B 100-d)', () => {
     service.close();
     expect(counts(file).models).toBe(1);
   });
+
+  it('lets two instances start on the same new database: one imports, the other waits and uses it', async () => {
+    const file = path.join(dir, 'two.db');
+    const a = ExplorerService.open({ dbPath: file });
+    const b = ExplorerService.open({ dbPath: file });
+    await Promise.all([a.ensureDefaultModel(), b.ensureDefaultModel()]);
+    expect(counts(file)).toEqual({ models: 1, words: 341479, blocks: Math.ceil(341479 / 4096) });
+    const [ra] = await a.neighbors({ words: ['virtue'] });
+    const [rb] = await b.neighbors({ words: ['virtue'] });
+    expect(rb.neighbors).toEqual(ra.neighbors);
+    a.close();
+    b.close();
+  });
 });
+
