@@ -90,7 +90,8 @@ describe('export panel', () => {
     const { page } = app;
     await page.getByRole('button', { name: 'Copy' }).click();
     await expect.poll(() => page.locator('.export-status').textContent()).toContain('copied');
-    const text = await page.evaluate(() => navigator.clipboard.readText());
+    // Node-side code has no DOM types; the function runs in the page.
+    const text = await page.evaluate(() => (globalThis as unknown as { navigator: { clipboard: { readText(): Promise<string> } } }).navigator.clipboard.readText());
     expect(text).toContain('| Rank | Word | Similarity |');
     expect(text).toMatch(/\| 1 \| ideals \| 0\.6480 \|/);
   });
