@@ -30,6 +30,8 @@ export class Explorer {
   private panel?: ProjectionPanel;
   private saved?: SavedProjections;
   private placeSeq = 0;
+  /** Vocabulary label of a word on the map, for the hover card (set by the vocabularies panel). */
+  labelOf: ((word: string) => { label: string; colour: string } | null) | null = null;
   private vectorsSeq = 0;
 
   constructor(
@@ -91,7 +93,7 @@ export class Explorer {
     this.scene.setLayout(layout.words, layout.coords, layout.ranks, layout.added);
     this.stage.dataset.projectionId = layout.id ? String(layout.id) : '';
     this.panel?.showParams(layout.view, layout.params);
-    this.panel?.setCaption(`${name ? `${name} · ` : ''}${describeView(layout.view)}`);
+    this.panel?.setCaption(name ?? describeView(layout.view));
     this.hooks.layoutChanged(`${formatCount(layout.words.length)} points`);
     this.applyHighlight(false);
   }
@@ -147,7 +149,7 @@ export class Explorer {
       const summary = await this.projection.save(data, p, coords, { meta: { ms } });
       layout.id = summary.id;
       this.stage.dataset.projectionId = String(summary.id);
-      this.panel?.setCaption(`${summary.name} · ${describeView(view)}`);
+      this.panel?.setCaption(summary.name);
       this.setState('ready');
       void this.refreshSaved();
       this.applyHighlight(true);
@@ -177,7 +179,7 @@ export class Explorer {
 
   async rename(id: number, name: string): Promise<void> {
     await this.api.renameProjection({ id, name });
-    if (this.layout?.id === id) this.panel?.setCaption(`${name} · ${describeView(this.layout.view)}`);
+    if (this.layout?.id === id) this.panel?.setCaption(name);
     await this.refreshSaved();
   }
 
@@ -190,6 +192,7 @@ export class Explorer {
   showNeighbours(result: NeighborsResult): void {
     const word = result.matched ?? result.query;
     this.query = { word, result };
+    this.stage.dataset.query = word;
     this.panel?.setQuery({ word, k: result.neighbors?.length ?? 10 });
     this.applyHighlight(true);
     void this.placeMissing();
@@ -197,6 +200,7 @@ export class Explorer {
 
   clearQuery(): void {
     this.query = null;
+    delete this.stage.dataset.query;
     this.panel?.setQuery(null);
     this.scene.setHighlight(-1, []);
     this.hover.hide();
@@ -252,7 +256,7 @@ export class Explorer {
       else sim = similarity(layout, i, layout.index.get(this.query.word) ?? -1);
     }
     const rank = layout.vectors ? layout.ranks[i] : undefined;
-    this.hover.show(x, y, word, { query: this.query?.word, similarity: sim, rank, added: layout.added[i] === 1 });
+    this.hover.show(x, y, word, { query: this.query?.word, similarity: sim, rank, added: layout.added[i] === 1, label: this.labelOf?.(word) });
   }
 
   /** Highlights one neighbour (keyboard browsing of the list). */

@@ -9,19 +9,22 @@ import type { SceneTheme } from './theme';
 const vertex = /* glsl */ `
   attribute float aSize;
   attribute float aFlag;
+  attribute vec4 aTint;
   uniform float uScale;
   uniform float uPixelRatio;
   uniform float uFocus;
   varying float vFade;
   varying float vFlag;
   varying float vPx;
+  varying vec4 vTint;
   void main() {
+    vTint = aTint;
     vec4 mv = modelViewMatrix * vec4(position, 1.0);
     float depth = max(-mv.z, 1e-3);
     float boost = clamp(uFocus / depth, 0.6, 2.4);
     vPx = max(aSize * uScale * boost, 1.5) * uPixelRatio;
     gl_PointSize = vPx;
-    vFade = 1.0 - 0.65 * smoothstep(uFocus * 0.7, uFocus * 2.4, depth);
+    vFade = 1.0 - 0.55 * smoothstep(uFocus * 0.7, uFocus * 2.4, depth);
     vFlag = aFlag;
     gl_Position = projectionMatrix * mv;
   }
@@ -35,18 +38,23 @@ const fragment = /* glsl */ `
   varying float vFade;
   varying float vFlag;
   varying float vPx;
+  varying vec4 vTint;
   void main() {
     float d = length(gl_PointCoord - 0.5) * 2.0;
     float aa = 2.0 / vPx;
     float disc = 1.0 - smoothstep(1.0 - aa, 1.0, d);
     if (disc <= 0.0) discard;
     vec3 color = uColor;
+    // Vocabulary labels: a = 1 paints the label colour, a = 2 is a label switched off (faint).
+    float tintAlpha = vTint.a > 1.5 ? 0.15 : 1.0;
+    if (vTint.a > 0.0 && vTint.a < 1.5) color = mix(color, vTint.rgb, vTint.a);
     if (vFlag > 0.5) {
       // Added from outside the view: a ring in a warm tint of the accent.
       disc *= smoothstep(0.52 - aa, 0.52 + aa, d);
       color = mix(uColor, uAccent, 0.55);
     }
-    gl_FragColor = vec4(color, disc * uAlpha * vFade * (1.0 - uDim));
+    float dim = vTint.a > 0.5 && vTint.a < 1.5 ? uDim * 0.5 : uDim;
+    gl_FragColor = vec4(color, disc * uAlpha * tintAlpha * vFade * (1.0 - dim));
   }
 `;
 
@@ -83,6 +91,7 @@ export class PointsLayer {
     this.geometry.setAttribute('position', new BufferAttribute(new Float32Array(coords), 3));
     this.geometry.setAttribute('aSize', new BufferAttribute(sizes, 1));
     this.geometry.setAttribute('aFlag', new BufferAttribute(Float32Array.from(flags), 1));
+    this.geometry.setAttribute('aTint', new BufferAttribute(new Float32Array(this.count * 4), 4));
     this.geometry.setDrawRange(0, this.count);
     this.geometry.boundingSphere = new Sphere(new Vector3(), 10);
   }
@@ -100,6 +109,16 @@ export class PointsLayer {
     if (!attr) return;
     const arr = attr.array as Float32Array;
     for (let i = 0; i < arr.length; i++) arr[i] = flags[i];
+    attr.needsUpdate = true;
+  }
+
+  /** Per-point label colours, rgba per point (see the fragment shader); null clears them. */
+  setTints(tints: Float32Array | null): void {
+    const attr = this.geometry.getAttribute('aTint') as BufferAttribute | undefined;
+    if (!attr) return;
+    const arr = attr.array as Float32Array;
+    if (tints && tints.length === arr.length) arr.set(tints);
+    else arr.fill(0);
     attr.needsUpdate = true;
   }
 

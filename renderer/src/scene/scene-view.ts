@@ -32,6 +32,9 @@ export class SceneView {
   readonly labels: LabelLayer;
   private coords: Float32Array = new Float32Array(0);
   private wordIndex = new Map<string, number>();
+  private layoutWords: string[] = [];
+  /** Colours points by vocabulary label (see PointsLayer.setTints); re-applied on every layout. */
+  private tinter: ((words: string[]) => Float32Array | null) | null = null;
   private frame = 0;
   private lastPack = 0;
   private packTimer = 0;
@@ -93,6 +96,8 @@ export class SceneView {
     this.wordIndex = new Map(words.map((w, i) => [w, i]));
     this.coords = normalizeCoords(raw);
     this.points.setLayout(this.coords, sizesFromRanks(ranks), added);
+    this.layoutWords = words;
+    this.points.setTints(this.tinter ? this.tinter(words) : null);
     this.labels.setLayout(words, ranks, added);
     this.highlight.set(-1, []);
     this.highlight.update(this.coords);
@@ -100,6 +105,13 @@ export class SceneView {
     this.screen = null;
     this.container.dataset.points = String(words.length);
     this.requestRender(true);
+  }
+
+  /** Sets (or clears) the function that colours points by label, and applies it now. */
+  setTinter(tinter: ((words: string[]) => Float32Array | null) | null): void {
+    this.tinter = tinter;
+    this.points.setTints(tinter ? tinter(this.layoutWords) : null);
+    this.requestRender();
   }
 
   /** Same words, new positions (streamed intermediate layouts): updates buffers in place. */
@@ -132,10 +144,17 @@ export class SceneView {
   flyTo(indices: number[]): void {
     const valid = indices.filter((i) => i >= 0 && i * 3 < this.coords.length);
     if (!valid.length) return;
+    // Centre on the first point (the query) and frame most of the others: one far-flung
+    // neighbour should not push the camera back so far that the rest overlap.
     const b = boundsOf(this.coords, valid);
-    const target = new Vector3(b.x, b.y, b.z);
+    const q = valid[0] * 3;
+    const target = new Vector3(this.coords[q], this.coords[q + 1], this.coords[q + 2]);
+    const spread = valid
+      .map((i) => Math.hypot(this.coords[i * 3] - target.x, this.coords[i * 3 + 1] - target.y, this.coords[i * 3 + 2] - target.z))
+      .sort((x, y) => x - y);
+    const r = Math.min(b.r * 2, spread[Math.floor((spread.length - 1) * 0.7)] || b.r);
     const fov = (this.camera.fov * Math.PI) / 180;
-    const distance = Math.min(this.controls.maxDistance, Math.max(0.18, (b.r * 1.35) / Math.tan(fov / 2)));
+    const distance = Math.min(this.controls.maxDistance, Math.max(0.12, (r * 1.5) / Math.tan(fov / 2)));
     const dir = this.camera.position.clone().sub(this.controls.target).normalize();
     this.animateTo(target, target.clone().addScaledVector(dir, distance));
   }
@@ -252,7 +271,7 @@ export class SceneView {
       const dy = s[i * 3 + 1] - y;
       const d2 = dx * dx + dy * dy;
       if (d2 > r2) continue;
-      const score = d2 + s[i * 3 + 2] * 4;
+      const score = d2 + s[i * 3 + 2] * 0.01;
       if (score < bestScore) {
         bestScore = score;
         best = i;

@@ -22,7 +22,7 @@ export function readTheme(root: HTMLElement = document.documentElement): SceneTh
     background: cssColor(style, '--scene-bg', dark ? '#0b0e14' : '#f6f7f9'),
     point: cssColor(style, '--scene-point', dark ? '#8593ad' : '#4a5568'),
     accent: cssColor(style, '--accent', dark ? '#ffb547' : '#c76a00'),
-    pointAlpha: dark ? 0.78 : 0.62,
+    pointAlpha: dark ? 0.88 : 0.7,
     dark,
   };
 }

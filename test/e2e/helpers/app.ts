@@ -17,7 +17,12 @@ import zlib from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 
-export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
+/** The project folder: found upwards from this file, so it works from test/ and from a bundle in out/. */
+export const ROOT = (() => {
+  let dir = path.dirname(fileURLToPath(import.meta.url));
+  while (!fs.existsSync(path.join(dir, 'bin/embedding-explorer.mjs')) && path.dirname(dir) !== dir) dir = path.dirname(dir);
+  return dir;
+})();
 export const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 export const CHROMIUM_ARGS = [
   '--headless',
@@ -173,11 +178,14 @@ export async function startApp(options: AppOptions = {}): Promise<AppHandle> {
  * `data-state="ready"`. Timeout generous because first-start projections compute UMAP.
  */
 export async function waitForScene(page: Page, timeoutMs = 240_000): Promise<void> {
-  await page.waitForFunction(
-    `(() => { const s = document.getElementById('stage'); return !!s && s.dataset.state === 'ready' && Number(s.dataset.points) > 0; })()`,
-    undefined,
-    { timeout: timeoutMs, polling: 250 },
-  );
+  // Polled with evaluate: the page's CSP (no eval) rules out string predicates in waitForFunction.
+  const until = Date.now() + timeoutMs;
+  for (;;) {
+    const ready = await page.evaluate(`(() => { const s = document.getElementById('stage'); return !!s && s.dataset.state === 'ready' && Number(s.dataset.points) > 0; })()`).catch(() => false);
+    if (ready) return;
+    if (Date.now() > until) throw new Error(`The scene did not become ready within ${timeoutMs} ms.`);
+    await page.waitForTimeout(250);
+  }
 }
 
 /** Counts canvas pixels that differ clearly from the scene background, from a real screenshot. */
