@@ -9,6 +9,9 @@ import { ProjectionPanel } from './ui/projection-panel';
 import { SavedProjections } from './ui/saved-projections';
 import { SearchBox } from './ui/search-box';
 import { StatusBar } from './ui/status-bar';
+import { ModelsPanel } from './ui/models-panel';
+import { VocabLabels } from './ui/vocab-labels';
+import { VocabPanel } from './ui/vocab-panel';
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 
@@ -32,6 +35,22 @@ explorer.attach(
   }),
 );
 attachProbe(explorer);
+// Vocabularies and models: panels at the end of the sidebar, label colours and legend on the map.
+const sidebar = document.querySelector<HTMLElement>('.sidebar')!;
+const vocabLabels = new VocabLabels(explorer, $('stage'));
+let vocabFilter: ReadonlySet<string> | null = null;
+let shownModel: string | null = null;
+const vocabPanel = new VocabPanel(api, sidebar, {
+  show: (v) => {
+    vocabLabels.show(v);
+    void explorer.run({ kind: 'vocabulary', vocabularyId: v.id }, null);
+  },
+  filterChanged: (words) => {
+    vocabFilter = words;
+    if (current) void search(current);
+  },
+});
+const modelsPanel = new ModelsPanel(api, sidebar, () => void refreshStatus());
 new ExportPanel(api, { scene: explorer.scene, stage: $('stage'), query: () => current });
 let started = false;
 
@@ -67,7 +86,9 @@ async function search(word: string): Promise<void> {
   searchBox.value = word;
   errorLine.hidden = true;
   try {
-    const [result]: NeighborsResult[] = await api.neighbors({ words: [word], k: k() });
+    // With the vocabulary filter on, ask for many neighbours and keep the vocabulary's ones.
+    const [result]: NeighborsResult[] = await api.neighbors({ words: [word], k: vocabFilter ? 1000 : k() });
+    if (vocabFilter && result.neighbors) result.neighbors = result.neighbors.filter((n) => vocabFilter!.has(n.word)).slice(0, k());
     if (mine !== seq) return;
     if (result.error) {
       neighbours.clear();
@@ -86,6 +107,12 @@ async function refreshStatus(): Promise<void> {
   try {
     const s = await api.status();
     status.showStatus(s);
+    modelsPanel.show(s.models);
+    if (s.activeModel !== shownModel) {
+      if (shownModel !== null) vocabLabels.clear();
+      shownModel = s.activeModel;
+      if (s.activeModel) void vocabPanel.refresh();
+    }
     for (const job of s.jobs) status.showJob(job);
     if (s.activeModel && !started) {
       started = true;
@@ -100,7 +127,10 @@ async function refreshStatus(): Promise<void> {
 }
 
 api.onEvent((event) => {
-  if (event.type === 'job') status.showJob(event.job);
+  if (event.type === 'job') {
+    status.showJob(event.job);
+    modelsPanel.onJob(event.job);
+  }
   if (event.type === 'models-changed') void refreshStatus();
 });
 kInput.addEventListener('change', () => current && void search(current));

@@ -10,8 +10,15 @@ export class HoverCard {
     container.append(this.card);
   }
 
-  show(x: number, y: number, word: string, detail: { query?: string; similarity?: number | null; rank?: number; added?: boolean }): void {
+  show(x: number, y: number, word: string, detail: { query?: string; similarity?: number | null; rank?: number; added?: boolean; label?: { label: string; colour: string } | null }): void {
     const lines: HTMLElement[] = [el('div', 'hover-word', word)];
+    if (detail.label) {
+      const row = el('div', 'hover-label');
+      const swatch = el('span', 'legend-swatch');
+      swatch.style.background = detail.label.colour;
+      row.append(swatch, el('span', undefined, detail.label.label));
+      lines.push(row);
+    }
     if (detail.query && detail.similarity != null) {
       const row = el('div', 'hover-sim');
       row.append(el('span', undefined, `cosine to “${detail.query}” `), el('strong', undefined, formatSimilarity(detail.similarity)));
