@@ -6,14 +6,24 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import fs from 'node:fs';
+import os from 'node:os';
+import { baselineScript } from './baseline';
 import { benchChild, benchCore } from './core';
+import { benchExport } from './export';
+import { benchImport } from './import';
+import { benchProjection } from './projection';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, here.endsWith(`${path.sep}chunks`) ? '../../..' : '../..');
 
-type Section = (root: string) => Promise<Record<string, unknown>>;
+/** Every section after `core` reuses one store with the default model, imported once. */
+type Section = (root: string, dbPath: string) => Promise<Record<string, unknown>>;
 const SECTIONS: Record<string, Section> = {
-  core: (r) => benchCore(r),
+  core: (r, db) => benchCore(r, 200, db),
+  import: async (r, db) => ({ ...(await benchImport({ root: r, dbPath: db, baseline: baselineScript(r) ?? '' })) }),
+  projection: (r, db) => benchProjection({ root: r, dbPath: db }),
+  export: (r, db) => benchExport(r, { dbPath: db }),
 };
 
 function printSection(name: string, figures: Record<string, unknown>): void {
@@ -29,13 +39,16 @@ async function main(): Promise<void> {
   if (argv[0] === '--child') return benchChild(argv[1], argv[2]);
   const { values } = parseArgs({ args: argv, options: { json: { type: 'boolean' }, only: { type: 'string' } } });
   const names = values.only ? values.only.split(',') : Object.keys(SECTIONS);
-  const result: Record<string, unknown> = { machine: { cpus: (await import('node:os')).cpus().length, node: process.version } };
+  const result: Record<string, unknown> = { machine: { cpus: os.cpus().length, node: process.version } };
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'ee-bench-'));
+  const dbPath = path.join(tmp, 'bench.db');
+  process.on('exit', () => fs.rmSync(tmp, { recursive: true, force: true }));
   for (const name of names) {
     const section = SECTIONS[name];
     if (!section) throw new Error(`unknown bench section "${name}" (have: ${Object.keys(SECTIONS).join(', ')})`);
     if (!values.json) process.stderr.write(`bench: ${name}…\n`);
     try {
-      result[name] = await section(root);
+      result[name] = await section(root, dbPath);
     } catch (e) {
       result[name] = { error: (e as Error).message };
     }
