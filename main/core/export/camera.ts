@@ -90,11 +90,15 @@ export function defaultCamera(coords: Float32Array, aspect: number): CameraSpec 
   }
   if (n === 0) return { position: [0, 0, 10], target: [0, 0, 0], up: [0, 1, 0], fov: DEFAULT_FOV, aspect };
   const c: Vec3 = [(lo[0] + hi[0]) / 2, (lo[1] + hi[1]) / 2, (lo[2] + hi[2]) / 2];
-  let r = 0;
+  let r2 = 0;
   for (let i = 0; i < n; i++) {
-    r = Math.max(r, Math.hypot(coords[3 * i] - c[0], coords[3 * i + 1] - c[1], coords[3 * i + 2] - c[2]));
+    const dx = coords[3 * i] - c[0];
+    const dy = coords[3 * i + 1] - c[1];
+    const dz = coords[3 * i + 2] - c[2];
+    const d2 = dx * dx + dy * dy + dz * dz;
+    if (d2 > r2) r2 = d2;
   }
-  r = Math.max(r, 1e-3);
+  const r = Math.max(Math.sqrt(r2), 1e-3);
   const halfV = ((DEFAULT_FOV * Math.PI) / 180) / 2;
   const halfH = Math.atan(Math.tan(halfV) * aspect);
   const dist = (r / Math.sin(Math.min(halfV, halfH))) * 1.02;

@@ -62,12 +62,6 @@ export const DEFAULT_VIEWPORT = { width: 1600, height: 1000 } as const;
  */
 export async function modelRows(model: Model, words: string[]): Promise<Int32Array> {
   const rows = new Int32Array(words.length).fill(-1);
-  const wanted = new Map<string, number[]>();
-  for (let i = 0; i < words.length; i++) {
-    const list = wanted.get(words[i]);
-    if (list) list.push(i);
-    else wanted.set(words[i], [i]);
-  }
   let start = performance.now();
   const pause = async () => {
     if (performance.now() - start > SLICE_MS) {
@@ -75,21 +69,29 @@ export async function modelRows(model: Model, words: string[]): Promise<Int32Arr
       start = performance.now();
     }
   };
-  let left = wanted.size;
+  // First point of each word; repeated words (rare) copy its row at the end.
+  const first = new Map<string, number>();
+  const repeats: number[] = [];
+  for (let i = 0; i < words.length; i++) {
+    if (first.has(words[i])) repeats.push(i);
+    else first.set(words[i], i);
+    if ((i & 4095) === 4095) await pause();
+  }
+  let left = first.size;
   for (let r = 0; r < model.size && left > 0; r++) {
-    const list = wanted.get(model.words[r]);
-    if (list) {
-      for (const i of list) rows[i] = r;
-      wanted.delete(model.words[r]);
+    const i = first.get(model.words[r]);
+    if (i !== undefined && rows[i] < 0) {
+      rows[i] = r;
       left--;
     }
     if ((r & 4095) === 4095) await pause();
   }
-  for (const list of wanted.values()) {
-    const r = model.lookup(words[list[0]]);
-    for (const i of list) rows[i] = r;
+  for (const i of first.values()) {
+    if (rows[i] >= 0) continue;
+    rows[i] = model.lookup(words[i]);
     await pause();
   }
+  for (const i of repeats) rows[i] = rows[first.get(words[i])!];
   return rows;
 }
 
