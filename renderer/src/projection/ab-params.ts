@@ -4,6 +4,8 @@
  * points from 0 to 3·spread), done with a small deterministic Levenberg–Marquardt.
  * For spread 1, min_dist 0.1 it gives a ≈ 1.577, b ≈ 0.895, as umap-learn does.
  */
+import { detExp, detLog, detPow } from './det-math';
+
 export function findAbParams(spread: number, minDist: number): { a: number; b: number } {
   const N = 300;
   const xs = new Float64Array(N);
@@ -11,12 +13,12 @@ export function findAbParams(spread: number, minDist: number): { a: number; b: n
   for (let i = 0; i < N; i++) {
     const x = (spread * 3 * i) / (N - 1);
     xs[i] = x;
-    ys[i] = x < minDist ? 1 : Math.exp(-(x - minDist) / spread);
+    ys[i] = x < minDist ? 1 : detExp(-(x - minDist) / spread);
   }
   const residual = (a: number, b: number) => {
     let s = 0;
     for (let i = 0; i < N; i++) {
-      const u = xs[i] > 0 ? Math.pow(xs[i], 2 * b) : 0;
+      const u = xs[i] > 0 ? detPow(xs[i], 2 * b) : 0;
       const r = 1 / (1 + a * u) - ys[i];
       s += r * r;
     }
@@ -36,12 +38,12 @@ export function findAbParams(spread: number, minDist: number): { a: number; b: n
     for (let i = 0; i < N; i++) {
       const x = xs[i];
       if (x <= 0) continue;
-      const u = Math.pow(x, 2 * b);
+      const u = detPow(x, 2 * b);
       const den = 1 + a * u;
       const f = 1 / den;
       const r = f - ys[i];
       const da = -u / (den * den);
-      const db = (-a * u * 2 * Math.log(x)) / (den * den);
+      const db = (-a * u * 2 * detLog(x)) / (den * den);
       jaa += da * da;
       jab += da * db;
       jbb += db * db;

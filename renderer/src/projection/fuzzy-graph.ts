@@ -5,6 +5,7 @@
  * seconds at 20,000 points, so this does the same in CSR form in a few milliseconds.
  * test/unit/projection-graph.test.ts checks it against umap-js itself.
  */
+import { detExp, detLog } from './det-math';
 
 const SMOOTH_K_TOLERANCE = 1e-5;
 const MIN_K_DIST_SCALE = 1e-3;
@@ -38,7 +39,7 @@ export function smoothKnnDistance(
   nIter = 64,
   bandwidth = 1,
 ): { sigmas: Float64Array; rhos: Float64Array } {
-  const target = Math.log2(k) * bandwidth;
+  const target = (detLog(k) / Math.LN2) * bandwidth;
   const rhos = new Float64Array(n);
   const sigmas = new Float64Array(n);
   const nonZero = new Float64Array(k);
@@ -78,7 +79,7 @@ export function smoothKnnDistance(
       let psum = 0;
       for (let j = 1; j < k; j++) {
         const d = dist(i, j) - rho;
-        psum += d > 0 ? Math.exp(-(d / mid)) : 1;
+        psum += d > 0 ? detExp(-(d / mid)) : 1;
       }
       if (Math.abs(psum - target) < SMOOTH_K_TOLERANCE) break;
       if (psum > target) {
@@ -124,7 +125,7 @@ export function fuzzySimplicialSet(knn: KnnGraph, nNeighbors: number): Csr {
       let v: number;
       if (col < 0 || col === i) v = 0;
       else if (d <= 0 || sigmas[i] === 0) v = 1;
-      else v = Math.exp(-(d / sigmas[i]));
+      else v = detExp(-(d / sigmas[i]));
       pv[i * m + j] = v;
       if (v !== 0) {
         counts[i]++;

@@ -5,12 +5,13 @@
  * decaying linearly to zero. One `runEpochs` call is a slice of the loop; the caller decides when
  * to yield, report progress or stop.
  */
+import { detPow } from './det-math';
 import { mixSeed } from './prng';
 
 /**
  * x^b by table: x = 2^e · m with m in [1, 2) (the exponent from Math.clz32 of x·2^20), so
  * x^b = (2^e)^b · m^b, with m^b interpolated in a 1,025-entry table (relative error ~1e-8).
- * Math.pow is a library call and dominated the epoch loop; outside 2^-20..2048 it is still used.
+ * Math.pow is a library call and dominated the epoch loop; outside 2^-20..2048 detPow is used.
  */
 export class PowTable {
   static readonly MANT = 1024;
@@ -19,10 +20,10 @@ export class PowTable {
   readonly expB = new Float64Array(32);
 
   constructor(readonly b: number) {
-    for (let j = 0; j <= PowTable.MANT; j++) this.mant[j] = Math.pow(1 + j / PowTable.MANT, b);
+    for (let j = 0; j <= PowTable.MANT; j++) this.mant[j] = detPow(1 + j / PowTable.MANT, b);
     for (let e = 0; e < 32; e++) {
-      this.invPow2[e] = Math.pow(2, 20 - e);
-      this.expB[e] = Math.pow(2, (e - 20) * b);
+      this.invPow2[e] = detPow(2, 20 - e);
+      this.expB[e] = detPow(2, (e - 20) * b);
     }
   }
 
@@ -34,7 +35,7 @@ export class PowTable {
       const m0 = this.mant[j];
       return this.expB[e] * (m0 + (pos - j) * (this.mant[j + 1] - m0));
     }
-    return Math.pow(x, this.b);
+    return detPow(x, this.b);
   }
 }
 
@@ -132,7 +133,7 @@ export class LayoutOptimiser {
             const jj = pos | 0;
             const m0 = mant[jj];
             pb = expB[ex] * (m0 + (pos - jj) * (mant[jj + 1] - m0));
-          } else pb = Math.pow(dist2, b);
+          } else pb = detPow(dist2, b);
           const coeff = (-twoAB * pb) / dist2 / (a * pb + 1);
           let g0 = coeff * d0;
           let g1 = coeff * d1;
@@ -171,7 +172,7 @@ export class LayoutOptimiser {
               const jj = pos | 0;
               const m0 = mant[jj];
               pb = expB[ex] * (m0 + (pos - jj) * (mant[jj + 1] - m0));
-            } else pb = Math.pow(dist2, b);
+            } else pb = detPow(dist2, b);
             const coeff = twoGammaB / ((0.001 + dist2) * (a * pb + 1));
             let g0 = coeff * d0;
             let g1 = coeff * d1;

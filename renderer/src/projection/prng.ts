@@ -2,6 +2,7 @@
  * Seeded pseudo-random numbers for UMAP. Pure arithmetic on 32-bit integers, so the same seed
  * gives the same stream in a browser Web Worker and under Node.
  */
+import { detLog } from './det-math';
 
 /** Mixes a 32-bit seed into a well-spread non-zero state (splitmix32-style finaliser). */
 export function mixSeed(seed: number, salt = 0): number {
@@ -35,10 +36,13 @@ export class Prng {
   /** A float in [0, 1). */
   next = (): number => this.nextUint32() / 4294967296;
 
-  /** A standard normal deviate (Box-Muller). */
+  /** A standard normal deviate (Marsaglia's polar method; sqrt is exactly rounded, log is detLog). */
   normal(): number {
-    const u = 1 - this.next();
-    const v = this.next();
-    return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * v);
+    for (;;) {
+      const u = 2 * this.next() - 1;
+      const v = 2 * this.next() - 1;
+      const s = u * u + v * v;
+      if (s > 0 && s < 1) return u * Math.sqrt((-2 * detLog(s)) / s);
+    }
   }
 }

@@ -11,6 +11,7 @@
  */
 import type { UmapParams } from '../../../preload/contract';
 import { findAbParams } from './ab-params';
+import { detExp } from './det-math';
 import { edgesForEpochs, epochsPerSample, fuzzySimplicialSet, smoothKnnDistance } from './fuzzy-graph';
 import { pcaInit, randomInit } from './init';
 import { LayoutOptimiser } from './optimise';
@@ -262,7 +263,7 @@ export function placePoints(input: PlaceInput, params: PlaceParams): Float32Arra
     let sum = 0;
     for (let j = 0; j < k; j++) {
       const d = distances[i * K + j] - rhos[i];
-      const v = neighbours[i * K + j] < 0 ? 0 : d <= 0 || sigmas[i] === 0 ? 1 : Math.exp(-(d / sigmas[i]));
+      const v = neighbours[i * K + j] < 0 ? 0 : d <= 0 || sigmas[i] === 0 ? 1 : detExp(-(d / sigmas[i]));
       w[i * k + j] = v;
       sum += v;
     }

@@ -1,0 +1,104 @@
+/**
+ * The projection Web Worker as the page runs it (the built module worker in headless Chromium):
+ * the same input, parameters and seed give the same coordinates in two runs, and the same as the
+ * runner under Node (the CLI's path); cancel stops a run between epochs.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { bruteForceKnn } from '../../../main/core/projection/knn-graph';
+import { runUmapSync } from '../../../renderer/src/projection/umap-runner';
+import { clusteredVectors } from '../../unit/projection/fixtures';
+import { sharedDefaultDb } from '../../helpers/temp';
+import { type AppHandle, ROOT, startApp } from '../helpers/app';
+
+const N = 400;
+const DIMS = 16;
+const { vectors } = clusteredVectors(N, DIMS, 5, 21);
+const knn = bruteForceKnn(vectors, N, DIMS, 15);
+const params = { nNeighbors: 15, minDist: 0.1, nEpochs: 80, seed: 42 };
+
+/** The bits of the DOM Worker the page script uses (this file is typechecked without DOM types). */
+interface PageWorker {
+  onerror: ((e: { message: string; filename?: string; lineno?: number }) => void) | null;
+  onmessage: ((e: { data: any }) => void) | null; // eslint-disable-line @typescript-eslint/no-explicit-any
+  postMessage(m: unknown): void;
+  terminate(): void;
+}
+
+interface PageResult {
+  coords: number[];
+  messages: string[];
+}
+
+describe('UMAP Web Worker in Chromium', () => {
+  let app: AppHandle;
+  let workerUrl: string;
+  beforeAll(async () => {
+    app = await startApp({ db: sharedDefaultDb(), waitForScene: false });
+    const asset = fs.readdirSync(path.join(ROOT, 'out/renderer/assets')).find((f) => /^umap-worker-.*\.js$/.test(f));
+    if (!asset) throw new Error('out/renderer/assets has no umap-worker bundle: run "npm run build" first.');
+    workerUrl = `/assets/${asset}`;
+  });
+  afterAll(() => app?.close());
+
+  function runInWorker(cancelAfterEpoch?: number): Promise<PageResult> {
+    return app.page.evaluate(
+      ({ url, idx, dist, k, vec, dims, p, cancelAt }) =>
+        new Promise<PageResult>((resolve, reject) => {
+          const WorkerCtor = (globalThis as unknown as { Worker: new (u: string, o: { type: string }) => PageWorker }).Worker;
+          const worker = new WorkerCtor(url, { type: 'module' });
+          const messages: string[] = [];
+          worker.onerror = (e) => reject(new Error(`worker error: ${e.message} at ${e.filename}:${e.lineno} after ${messages.slice(-3).join(', ')}`));
+          worker.onmessage = (e) => {
+            const m = e.data;
+            if (m.type === 'progress') {
+              messages.push(`${m.progress.phase} ${m.progress.epoch}/${m.progress.epochs}`);
+              if (cancelAt !== undefined && m.progress.epoch >= cancelAt) worker.postMessage({ type: 'cancel', id: 1 });
+            } else if (m.type === 'layout') {
+              messages.push(`layout ${m.epoch} ${m.coords instanceof Float32Array ? m.coords.length : 'not-f32'}`);
+            } else {
+              messages.push(m.type);
+              worker.terminate();
+              if (m.type === 'error') reject(new Error(m.message));
+              else resolve({ coords: m.type === 'done' ? Array.from(m.coords as Float32Array) : [], messages });
+            }
+          };
+          worker.postMessage({
+            type: 'run',
+            id: 1,
+            input: { knnIndices: Int32Array.from(idx), knnDistances: Float32Array.from(dist), knnK: k, vectors: Float32Array.from(vec), dims },
+            params: p,
+            layoutEvery: cancelAt === undefined ? 20 : 1,
+          });
+        }),
+      { url: workerUrl, idx: Array.from(knn.indices), dist: Array.from(knn.distances), k: knn.k, vec: Array.from(vectors), dims: DIMS, p: params, cancelAt: cancelAfterEpoch },
+    );
+  }
+
+  it('streams progress and layouts, and gives the same coordinates in two runs and as under Node', async () => {
+    const a = await runInWorker();
+    const b = await runInWorker();
+    expect(a.messages).toContain('graph 0/80');
+    expect(a.messages).toContain('layout 40 1200');
+    expect(a.messages).toContain('optimise 80/80');
+    expect(a.messages[a.messages.length - 1]).toBe('done');
+    const node = runUmapSync({ knnIndices: knn.indices, knnDistances: knn.distances, knnK: knn.k, vectors, dims: DIMS }, params);
+    let diffRuns = 0;
+    let diffNode = 0;
+    for (let i = 0; i < node.length; i++) {
+      diffRuns = Math.max(diffRuns, Math.abs(a.coords[i] - b.coords[i]));
+      diffNode = Math.max(diffNode, Math.abs(a.coords[i] - node[i]));
+    }
+    expect(a.coords.length).toBe(N * 3);
+    expect(diffRuns).toBeLessThanOrEqual(1e-6);
+    expect(diffNode).toBeLessThanOrEqual(1e-6);
+  });
+
+  it('stops between epochs when cancelled', async () => {
+    const r = await runInWorker(5);
+    expect(r.messages[r.messages.length - 1]).toBe('cancelled');
+    const epochs = r.messages.filter((m) => m.startsWith('optimise')).length;
+    expect(epochs).toBeLessThan(80);
+  });
+});
