@@ -8,32 +8,44 @@ export interface ScreenPos {
   visible: Uint8Array;
 }
 
-export function chooseLabels(pos: ScreenPos, words: string[], priority: number[], always: number[], max: number): number[] {
+/** A chosen label: its point and the top-left corner of its text box, CSS px. */
+export interface ChosenLabel {
+  point: number;
+  x: number;
+  y: number;
+}
+
+export function chooseLabels(pos: ScreenPos, words: string[], priority: number[], always: number[], max: number): ChosenLabel[] {
   const boxes: number[][] = [];
-  const out: number[] = [];
-  const fits = (i: number, force: boolean) => {
-    const w = words[i].length * 7.2 + 8;
-    const h = 16;
-    const x = pos.x[i] + 6;
-    const y = pos.y[i] - h / 2;
-    const clash = boxes.some(([bx, by, bw, bh]) => x < bx + bw && bx < x + w && y < by + bh && by < y + h);
-    if (clash && !force) return false;
-    boxes.push([x, y, w, h]);
-    return true;
-  };
+  const out: ChosenLabel[] = [];
   const seen = new Set<number>();
-  for (const i of always) {
-    if (i >= 0 && pos.visible[i] && !seen.has(i) && fits(i, true)) {
-      seen.add(i);
-      out.push(i);
+  const clashes = (x: number, y: number, w: number, h: number) => boxes.some(([bx, by, bw, bh]) => x < bx + bw && bx < x + w && y < by + bh && by < y + h);
+  const place = (i: number, force: boolean) => {
+    if (i < 0 || !pos.visible[i] || seen.has(i)) return;
+    const w = words[i].length * (force ? 8 : 7.2) + 8;
+    const h = force ? 19 : 16;
+    const px = pos.x[i];
+    const py = pos.y[i];
+    // Right of the point, then left, above, below.
+    const sides = [
+      [px + 6, py - h / 2],
+      [px - 6 - w, py - h / 2],
+      [px - w / 2, py - 6 - h],
+      [px - w / 2, py + 6],
+    ];
+    let spot = sides.find(([x, y]) => !clashes(x, y, w, h));
+    if (!spot) {
+      if (!force) return;
+      spot = sides[0];
     }
-  }
+    seen.add(i);
+    boxes.push([spot[0], spot[1], w, h]);
+    out.push({ point: i, x: spot[0], y: spot[1] });
+  };
+  for (const i of always) place(i, true);
   for (const i of priority) {
     if (out.length >= max) break;
-    if (pos.visible[i] && !seen.has(i) && fits(i, false)) {
-      seen.add(i);
-      out.push(i);
-    }
+    place(i, false);
   }
   return out;
 }

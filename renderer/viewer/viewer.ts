@@ -113,11 +113,11 @@ function projectAll(w: number, h: number): void {
 function drawLabels(): void {
   const chosen = chooseLabels(screen, words, priority, q >= 0 ? [q, ...meta.neighbourhood] : meta.neighbourhood, 60);
   labelLayer.replaceChildren(
-    ...chosen.map((i) => {
+    ...chosen.map(({ point: i, x, y }) => {
       const d = el('div', undefined, words[i]);
       d.className = i === q ? 'ee-label query' : 'ee-label';
-      d.style.left = `${screen.x[i]}px`;
-      d.style.top = `${screen.y[i]}px`;
+      d.style.left = `${x}px`;
+      d.style.top = `${y}px`;
       d.style.color = i === q ? meta.theme.accent : hood.has(i) ? meta.theme.text : meta.theme.textDim;
       return d;
     }),

@@ -74,8 +74,8 @@ export function projectToScreen(camera: CameraSpec, coords: Float32Array, width:
 export const DEFAULT_FOV = 50;
 
 /**
- * A camera looking down −z at the centre of the points' bounding box from far enough that the
- * bounding sphere fits the viewport.
+ * A camera looking down −z at the centre of the points' bounding box, as close as it can be
+ * while every point stays inside the viewport (5% margin).
  */
 export function defaultCamera(coords: Float32Array, aspect: number): CameraSpec {
   const n = Math.floor(coords.length / 3);
@@ -90,17 +90,18 @@ export function defaultCamera(coords: Float32Array, aspect: number): CameraSpec 
   }
   if (n === 0) return { position: [0, 0, 10], target: [0, 0, 0], up: [0, 1, 0], fov: DEFAULT_FOV, aspect };
   const c: Vec3 = [(lo[0] + hi[0]) / 2, (lo[1] + hi[1]) / 2, (lo[2] + hi[2]) / 2];
-  let r2 = 0;
+  const tanV = Math.tan(((DEFAULT_FOV * Math.PI) / 180) / 2) / 1.05;
+  const tanH = tanV * aspect;
+  // A point at (dx, dy, dz) from the centre is in view from distance d when
+  // |dx| ≤ (d − dz)·tanH and |dy| ≤ (d − dz)·tanV.
+  let dist = 1e-3;
   for (let i = 0; i < n; i++) {
-    const dx = coords[3 * i] - c[0];
-    const dy = coords[3 * i + 1] - c[1];
+    const dx = Math.abs(coords[3 * i] - c[0]);
+    const dy = Math.abs(coords[3 * i + 1] - c[1]);
     const dz = coords[3 * i + 2] - c[2];
-    const d2 = dx * dx + dy * dy + dz * dz;
-    if (d2 > r2) r2 = d2;
+    const need = Math.max(dx / tanH, dy / tanV) + dz;
+    if (need > dist) dist = need;
   }
-  const r = Math.max(Math.sqrt(r2), 1e-3);
-  const halfV = ((DEFAULT_FOV * Math.PI) / 180) / 2;
-  const halfH = Math.atan(Math.tan(halfV) * aspect);
-  const dist = (r / Math.sin(Math.min(halfV, halfH))) * 1.02;
+  dist = Math.max(dist, (hi[2] - lo[2]) / 2 + 1e-3);
   return { position: [c[0], c[1], c[2] + dist], target: c, up: [0, 1, 0], fov: DEFAULT_FOV, aspect };
 }

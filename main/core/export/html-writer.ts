@@ -8,8 +8,8 @@ import { xmlText } from './svg-writer';
 /** Styles of the exported page; inline, allowed by their hash in the page's CSP. */
 const STYLE = `html,body{margin:0;height:100%;overflow:hidden;font:14px/1.4 Inter,system-ui,sans-serif}
 #stage{position:fixed;inset:0}#stage canvas{display:block}
-.ee-label{position:absolute;pointer-events:none;white-space:nowrap;transform:translate(6px,-50%);font-size:12px;text-shadow:0 0 3px var(--bg),0 0 3px var(--bg),0 0 2px var(--bg)}
-.ee-label.query{font-weight:700;font-size:15px}
+.ee-label{position:absolute;pointer-events:none;white-space:nowrap;line-height:16px;font-size:12px;text-shadow:0 0 3px var(--bg),0 0 3px var(--bg),0 0 2px var(--bg)}
+.ee-label.query{font-weight:700;font-size:14px;line-height:19px}
 #card{position:absolute;pointer-events:none;padding:6px 9px;border-radius:6px;border:1px solid var(--dim);background:var(--bg);font-size:13px;transform:translate(12px,12px)}
 #card small{display:block;opacity:.75}
 #caption{position:fixed;right:14px;bottom:10px;font-size:12px;opacity:.8}

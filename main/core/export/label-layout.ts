@@ -33,17 +33,29 @@ export function layoutLabels(data: ExportData, fontSize: number, max = MAX_LABEL
   for (const p of sortIndicesBy(data.ranks, visible).subarray(0, max * 20)) push(p, 'word');
   const boxes: [number, number, number, number][] = [];
   const placed: PlacedLabel[] = [];
+  const clashes = (x: number, y: number, w: number, h: number) => boxes.some(([bx, by, bw, bh]) => x < bx + bw && bx < x + w && y < by + bh && by < y + h);
   for (const { point, kind } of order) {
     if (placed.length >= max) break;
-    const w = data.projection.words[point].length * fontSize * 0.6 + 6;
-    const h = fontSize * 1.3;
-    const x = screen.x[point] + 5;
-    const y = screen.y[point] - h / 2;
-    const clash = boxes.some(([bx, by, bw, bh]) => x < bx + bw && bx < x + w && y < by + bh && by < y + h);
+    const size = kind === 'query' ? fontSize * 1.25 : fontSize;
+    const w = data.projection.words[point].length * size * 0.6 + 6;
+    const h = size * 1.3;
+    const px = screen.x[point];
+    const py = screen.y[point];
+    // Right of the point, then left, above, below; the text starts at (x + 2, y + h/2).
+    const sides: [number, number][] = [
+      [px + 5, py - h / 2],
+      [px - 5 - w, py - h / 2],
+      [px - w / 2, py - 5 - h],
+      [px - w / 2, py + 5],
+    ];
+    let spot = sides.find(([x, y]) => !clashes(x, y, w, h));
     // The query and its neighbourhood are always labelled; other words only where there is room.
-    if (clash && kind === 'word') continue;
-    boxes.push([x, y, w, h]);
-    placed.push({ point, x: screen.x[point] + 5, y: screen.y[point], kind });
+    if (!spot) {
+      if (kind === 'word') continue;
+      spot = sides[0];
+    }
+    boxes.push([spot[0], spot[1], w, h]);
+    placed.push({ point, x: spot[0] + 2, y: spot[1] + h / 2, kind });
   }
   return placed;
 }
