@@ -150,7 +150,27 @@ export interface RunOptions {
 }
 
 const now = (): number => (typeof performance !== 'undefined' ? performance.now() : Date.now());
-const yieldNow = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
+/**
+ * Lets queued messages (a "cancel") in between slices of epochs. In a browser worker a
+ * MessageChannel round trip is used, because chained setTimeout(0) calls are clamped to 4 ms;
+ * under Node (no clamping, and an open channel would keep the process alive) setTimeout.
+ */
+const pendingYields: (() => void)[] = [];
+let yieldChannel: InstanceType<typeof MessageChannel> | undefined;
+const isNode = typeof (globalThis as { process?: { versions?: { node?: string } } }).process?.versions?.node === 'string';
+const yieldNow = (): Promise<void> =>
+  new Promise((resolve) => {
+    if (isNode || typeof MessageChannel === 'undefined') {
+      setTimeout(resolve, 0);
+      return;
+    }
+    if (!yieldChannel) {
+      yieldChannel = new MessageChannel();
+      (yieldChannel.port1 as unknown as { onmessage: (() => void) | null }).onmessage = () => pendingYields.shift()?.();
+    }
+    pendingYields.push(resolve);
+    yieldChannel.port2.postMessage(null);
+  });
 
 function progressOf(phase: ProjectionPhase, epoch: number, epochs: number): ProjectionProgress {
   const fraction = phase === 'graph' ? 0 : phase === 'init' ? PREP_FRACTION / 2 : phase === 'done' ? 1 : PREP_FRACTION + (1 - PREP_FRACTION) * (epoch / epochs);

@@ -159,3 +159,24 @@ describe('UMAP runner', () => {
     expect(maxDiff(placed, again)).toBe(0);
   });
 });
+
+describe('neighbours of added points among a view', () => {
+  it('equals the brute-force ranking (nearest first, ties to the lower index)', async () => {
+    const { nearestAmong } = await import('../../../renderer/src/projection/umap-runner');
+    const queries = vectors.subarray(0, 5 * DIMS);
+    const points = vectors.subarray(5 * DIMS);
+    const got = nearestAmong(points, queries, DIMS, 15);
+    expect(got.k).toBe(15);
+    for (let q = 0; q < 5; q++) {
+      const sims: { i: number; s: number }[] = [];
+      for (let i = 0; i < N - 5; i++) {
+        let s = 0;
+        for (let t = 0; t < DIMS; t++) s += points[i * DIMS + t] * queries[q * DIMS + t];
+        sims.push({ i, s });
+      }
+      sims.sort((a, b) => b.s - a.s || a.i - b.i);
+      expect(Array.from(got.indices.subarray(q * 15, q * 15 + 15))).toEqual(sims.slice(0, 15).map((x) => x.i));
+      expect(got.distances[q * 15]).toBeCloseTo(1 - sims[0].s, 6);
+    }
+  });
+});
