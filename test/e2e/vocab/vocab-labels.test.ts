@@ -58,4 +58,19 @@ describe('a labelled vocabulary in browser mode', () => {
     await expect.poll(() => pixelsNear(app, '#56B4E9'), { timeout: 10_000 }).toBeLessThan(5);
     expect(app.errors).toEqual([]);
   });
+
+  it('imports a model file chosen in the page and lists it with words, dims and format', async () => {
+    const { page } = app;
+    const rows = Array.from({ length: 300 }, (_, i) => `w${i} ${[1, 2, 3, 4].map((j) => ((i * 7 + j * 13) % 17) / 10 - 0.8).join(' ')}`);
+    await page.locator('#models-panel summary').click();
+    await page.locator('#model-file').setInputFiles({ name: 'tiny-model.txt', mimeType: 'text/plain', buffer: Buffer.from(`${rows.join('\n')}\n`) });
+    const panel = page.locator('#models-panel');
+    await expect.poll(() => panel.textContent(), { timeout: 60_000 }).toContain('Imported tiny-model: 300 words, 4 dims, detected glove-text');
+    const item = panel.locator('li[data-model="tiny-model"]');
+    await expect.poll(() => item.textContent(), { timeout: 20_000 }).toContain('300 words · 4 dims · glove-text');
+    await item.getByRole('button', { name: 'Delete' }).click();
+    await item.getByRole('button', { name: 'Delete' }).click();
+    await expect.poll(() => panel.locator('li[data-model="tiny-model"]').count(), { timeout: 20_000 }).toBe(0);
+    expect(app.errors).toEqual([]);
+  });
 });
