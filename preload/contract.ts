@@ -123,6 +123,12 @@ export interface ImportModelRequest {
   format?: ModelFormat;
   /** Make the new model the active one. Default false. */
   activate?: boolean;
+  /**
+   * TensorFlow Projector only: the metadata.tsv naming the rows, as a path or an upload.
+   * Default: a metadata.tsv beside a `path`; without one, rows are named 1, 2, …
+   */
+  metadataPath?: string;
+  metadataUploadId?: string;
 }
 
 export interface ImportModelResult {

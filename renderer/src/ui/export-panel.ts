@@ -216,6 +216,15 @@ export class ExportPanel {
       const accent = style.getPropertyValue('--accent').trim() || '#ffb547';
       const point = style.getPropertyValue('--scene-point').trim() || style.getPropertyValue('--text-dim').trim() || '#8593ad';
       const legend = query ? [{ colour: accent, text: `${query} and its nearest neighbours` }, { colour: point, text: 'other words' }] : [];
+      // The vocabulary legend over the map (labels shown, in its colours) goes into the picture too.
+      const vocab = this.ctx.stage.querySelector<HTMLElement>('.label-legend');
+      if (vocab && !vocab.hidden) {
+        for (const item of vocab.querySelectorAll<HTMLElement>('.legend-item[aria-pressed="true"]')) {
+          const swatch = item.querySelector<HTMLElement>('.legend-swatch');
+          const text = item.querySelector('.legend-label')?.textContent;
+          if (swatch && text) legend.push({ colour: getComputedStyle(swatch).backgroundColor, text });
+        }
+      }
       const { blob, width, height } = await snapshotPng(this.ctx.scene, this.ctx.stage, {
         scale: Number(this.scale.value),
         transparent: this.background.value === 'transparent',
