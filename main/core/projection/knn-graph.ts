@@ -151,7 +151,16 @@ export function wasmKnnAvailable(): boolean {
  * Top-k of rows [from, to) among all n rows with the SIMD kernel. Same output as knnRows.
  * Falls back to knnRows when WebAssembly SIMD is unavailable.
  */
-export function knnRowsWasm(vectors: Float32Array, n: number, dims: number, k: number, from: number, to: number): { sims: Float64Array; idxs: Int32Array } {
+export function knnRowsWasm(
+  vectors: Float32Array,
+  n: number,
+  dims: number,
+  k: number,
+  from: number,
+  to: number,
+  /** Called every 64 rows with the rows done so far; returning false stops (the result is then incomplete). */
+  onRows?: (done: number) => boolean,
+): { sims: Float64Array; idxs: Int32Array } {
   const mod = kernelModule();
   if (!mod) return knnRows(vectors, n, dims, k, from, to);
   const stride = (dims + 3) & ~3;
@@ -182,6 +191,7 @@ export function knnRowsWasm(vectors: Float32Array, n: number, dims: number, k: n
   const cs = new Float64Array(kc);
   const ci = new Int32Array(kc);
   for (let r0 = from; r0 < to; r0 += BLOCK) {
+    if (onRows && (r0 - from) % 64 === 0 && r0 > from && onRows(r0 - from) === false) break;
     const count = Math.min(BLOCK, to - r0);
     aView.fill(0);
     for (let q = 0; q < count; q++) aView.set(heap.subarray(matPtr / 4 + (r0 + q) * stride, matPtr / 4 + (r0 + q + 1) * stride), q * stride);

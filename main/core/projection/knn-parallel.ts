@@ -32,10 +32,26 @@ export async function knnGraph(vectors: Float32Array, n: number, dims: number, k
   const per = Math.ceil(n / threads / 4) * 4;
   const parts: Promise<{ sims: Float64Array; idxs: Int32Array }>[] = [];
   const ranges: [number, number][] = [];
+  const job = opts.job ?? noJob;
+  const fractions: number[] = [];
   for (let from = 0; from < n; from += per) {
     const to = Math.min(n, from + per);
+    const part = ranges.length;
     ranges.push([from, to]);
-    parts.push(runWorkerTask('knn-worker', { vectors: shared, n, dims, k: kk, from, to }, opts.job ?? noJob));
+    fractions.push(0);
+    // Each worker reports its own share; the job shows the rows done over all of them.
+    const share: JobHandle = {
+      id: job.id,
+      get cancelled() {
+        return job.cancelled;
+      },
+      progress: (phase, fraction) => {
+        fractions[part] = fraction * (to - from);
+        job.progress(phase, fractions.reduce((a, b) => a + b, 0) / n);
+      },
+      onCancel: (fn) => job.onCancel(fn),
+    };
+    parts.push(runWorkerTask('knn-worker', { vectors: shared, n, dims, k: kk, from, to }, share));
   }
   const results = await Promise.all(parts);
   const sims = new Float64Array(n * kk);

@@ -14,6 +14,7 @@ import {
   type ViewDataRequest,
 } from '../../../preload/contract';
 import { ExplorerError } from '../errors';
+import type { JobManager } from '../jobs';
 import type { Model } from '../model/model';
 import type { Db } from '../store/database';
 import { findModelRow } from '../store/models-repo';
@@ -24,10 +25,14 @@ import { resolveView } from './view';
 /** What the projection functions need from the service. */
 export interface ProjectionHost {
   readonly db: Db;
+  readonly jobs: JobManager;
   model(name?: string): Promise<Model>;
   activeModelName(): string | null;
   guardWrite<T>(fn: () => T): T;
 }
+
+/** Views from this size on compute their kNN graph as a visible, cancellable job. */
+const KNN_JOB_MIN_POINTS = 10000;
 
 function modelId(host: ProjectionHost, name: string): number {
   const row = findModelRow(host.db, name);
@@ -39,7 +44,12 @@ export async function viewData(host: ProjectionHost, req: ViewDataRequest): Prom
   const model = await host.model(req.model);
   const resolved = resolveView(model, req.view, host.db, modelId(host, model.name));
   const n = resolved.words.length;
-  const knn = await knnGraph(resolved.vectors, n, resolved.dims, req.knnK ?? KNN_K.default);
+  const k = req.knnK ?? KNN_K.default;
+  // Large views take seconds: run as a job so every shell shows progress and can cancel.
+  const knn =
+    n >= KNN_JOB_MIN_POINTS
+      ? await host.jobs.run('neighbour-graph', `Neighbour graph of ${n.toLocaleString('en-US')} words`, (job) => knnGraph(resolved.vectors, n, resolved.dims, k, { job }))
+      : await knnGraph(resolved.vectors, n, resolved.dims, k);
   return {
     model: model.name,
     view: resolved.view,

@@ -46,8 +46,16 @@ describe('view data on the real default model', () => {
     expect(near.length).toBe(15);
   });
 
-  it('a 20,000-word view is computed across worker threads with the same answer as one thread', async () => {
+  it('a 20,000-word view is computed across worker threads, as a job, with the same answer as one thread', async () => {
+    const jobs: { kind: string; state: string; fraction: number }[] = [];
+    const off = service.onEvent((e) => {
+      if (e.type === 'job') jobs.push(e.job);
+    });
     const big = await service.viewData({ view: { kind: 'top', top: 20000 }, knnK: 15 });
+    off();
+    const mine = jobs.filter((j) => j.kind === 'neighbour-graph');
+    expect(mine[0].state).toBe('running');
+    expect(mine[mine.length - 1]).toMatchObject({ state: 'done', fraction: 1 });
     expect(big.words.length).toBe(20000);
     const rows = [0, 1, 4999, 12345, 19999];
     for (const r of rows) {
@@ -61,6 +69,17 @@ describe('view data on the real default model', () => {
       }
       sims.sort((a, b) => b.s - a.s || a.j - b.j);
       expect(Array.from(big.knnIndices.subarray(r * 15, r * 15 + 15))).toEqual(sims.slice(0, 15).map((x) => x.j));
+    }
+  });
+
+  it('cancelling the neighbour graph of a large view stops it', async () => {
+    const off = service.onEvent((e) => {
+      if (e.type === 'job' && e.job.kind === 'neighbour-graph' && e.job.state === 'running') service.jobs.cancel(e.job.id);
+    });
+    try {
+      await expect(service.viewData({ view: { kind: 'top', top: 30000 } })).rejects.toThrow(/cancelled/);
+    } finally {
+      off();
     }
   });
 
