@@ -388,8 +388,11 @@ export interface ProjectionSummary {
   model: string;
   /** ISO-8601 date the projection was saved. */
   createdAt: string;
+  /** Number of points (words) in the layout. */
   pointCount: number;
+  /** The view the words came from. For a "words" view the list is empty here; `Projection.words` holds it. */
   view: ViewSpec;
+  /** The parameters the layout was computed with (seed included). */
   params: UmapParams;
 }
 
