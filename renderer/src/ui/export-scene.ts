@@ -98,21 +98,40 @@ function keyOut(ctx: CanvasRenderingContext2D, bg: [number, number, number]): vo
   ctx.putImageData(img, 0, 0);
 }
 
+/** True for a CSS colour that paints something (not "transparent" / zero alpha). */
+function paints(colour: string): boolean {
+  return colour !== 'transparent' && !/rgba\([^)]*,\s*0\)$/.test(colour);
+}
+
+/** Draws the labels on screen (the scene's HTML overlay) with their own font, colour, pill and halo. */
 function drawLabels(ctx: CanvasRenderingContext2D, stage: HTMLElement, canvasRect: DOMRect, factor: number, halo: string): void {
   for (const node of stage.querySelectorAll<HTMLElement>('.scene-labels > *')) {
     const r = node.getBoundingClientRect();
     const style = getComputedStyle(node);
-    if (!node.textContent || r.width === 0 || style.visibility === 'hidden' || style.display === 'none' || Number(style.opacity) === 0) continue;
-    ctx.font = `${style.fontWeight} ${parseFloat(style.fontSize) * factor}px ${style.fontFamily}`;
+    if (!node.textContent || node.hidden || r.width === 0 || style.visibility === 'hidden' || style.display === 'none') continue;
+    ctx.save();
+    ctx.globalAlpha = Number(style.opacity) || 1;
+    const left = (r.left - canvasRect.left) * factor;
+    const top = (r.top - canvasRect.top) * factor;
+    if (paints(style.backgroundColor)) {
+      ctx.fillStyle = style.backgroundColor;
+      ctx.beginPath();
+      ctx.roundRect(left, top, r.width * factor, r.height * factor, (r.height * factor) / 2);
+      ctx.fill();
+    }
+    ctx.font = `${style.fontStyle} ${style.fontWeight} ${parseFloat(style.fontSize) * factor}px ${style.fontFamily}`;
     ctx.textBaseline = 'middle';
-    const x = (r.left - canvasRect.left + parseFloat(style.paddingLeft || '0')) * factor;
-    const y = (r.top - canvasRect.top + r.height / 2) * factor;
-    ctx.lineWidth = 3 * factor;
-    ctx.lineJoin = 'round';
-    ctx.strokeStyle = halo;
-    ctx.strokeText(node.textContent, x, y);
+    const x = left + parseFloat(style.paddingLeft || '0') * factor;
+    const y = top + (r.height / 2) * factor;
+    if (!paints(style.backgroundColor)) {
+      ctx.lineWidth = 3 * factor;
+      ctx.lineJoin = 'round';
+      ctx.strokeStyle = halo;
+      ctx.strokeText(node.textContent, x, y);
+    }
     ctx.fillStyle = style.color;
     ctx.fillText(node.textContent, x, y);
+    ctx.restore();
   }
 }
 
@@ -124,6 +143,17 @@ function drawFrame(ctx: CanvasRenderingContext2D, o: PngOptions, factor: number,
   ctx.font = `${12 * factor}px Inter, system-ui, sans-serif`;
   ctx.lineWidth = 3 * factor;
   ctx.strokeStyle = halo;
+  if (o.legend.length) {
+    // A quiet panel behind the legend so it reads over the points.
+    const width = Math.max(...o.legend.map((e) => ctx.measureText(e.text).width)) + 30 * factor;
+    ctx.save();
+    ctx.globalAlpha = 0.82;
+    ctx.fillStyle = halo;
+    ctx.beginPath();
+    ctx.roundRect(pad - 8 * factor, pad - 4 * factor, width, (o.legend.length * 18 + 8) * factor, 6 * factor);
+    ctx.fill();
+    ctx.restore();
+  }
   o.legend.forEach((entry, i) => {
     const y = pad + 8 * factor + i * 18 * factor;
     ctx.fillStyle = entry.colour;
