@@ -42,7 +42,7 @@ function int(value: unknown, name: string, min: number, max: number, optional: b
 }
 
 function importModel(req: unknown): ImportModelRequest {
-  const r = obj(req, 'importModel', ['path', 'uploadId', 'name', 'limit', 'format', 'activate']);
+  const r = obj(req, 'importModel', ['path', 'uploadId', 'name', 'limit', 'format', 'activate', 'metadataPath', 'metadataUploadId']);
   const path = str(r.path, 'path', 4096, true);
   const uploadId = str(r.uploadId, 'uploadId', 100, true);
   if ((path === undefined) === (uploadId === undefined)) throw new LibraryValidationError('importModel: give either path or uploadId');
@@ -57,6 +57,8 @@ function importModel(req: unknown): ImportModelRequest {
     limit: int(r.limit, 'limit', 1, 1_000_000_000, true),
     format: r.format as ModelFormat | undefined,
     activate: (r.activate as boolean | undefined) ?? false,
+    metadataPath: str(r.metadataPath, 'metadataPath', 4096, true),
+    metadataUploadId: str(r.metadataUploadId, 'metadataUploadId', 100, true),
   };
 }
 

@@ -28,7 +28,7 @@ function isGzip(file: string): boolean {
 }
 
 /** Opens `file`, recognising gzip by its magic bytes rather than its name. */
-export function openByteSource(file: string): ByteSource {
+export function openByteSource(file: string, label = file): ByteSource {
   let stat: fs.Stats;
   try {
     stat = fs.statSync(file);
@@ -36,7 +36,7 @@ export function openByteSource(file: string): ByteSource {
     throw new ExplorerError('file-unreadable', `Cannot read ${file}: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (e as Error).message}.`);
   }
   if (!stat.isFile()) throw new ExplorerError('file-unreadable', `Cannot read ${file}: it is not a file.`);
-  if (stat.size === 0) throw new ExplorerError('bad-file', `${file}, line 1: the file is empty.`, { file, where: 'line 1' });
+  if (stat.size === 0) throw new ExplorerError('bad-file', `${label}, line 1: the file is empty.`, { file: label, where: 'line 1' });
   const gzip = isGzip(file);
   const raw = fs.createReadStream(file, { highWaterMark: CHUNK });
   let stream: Readable = raw;
@@ -56,9 +56,9 @@ export function openByteSource(file: string): ByteSource {
         if (e instanceof ExplorerError) throw e;
         const code = (e as NodeJS.ErrnoException).code ?? '';
         if (gzip && (code.startsWith('Z_') || /unexpected end|incorrect header|invalid/i.test((e as Error).message))) {
-          throw new ExplorerError('bad-file', `${file}, byte ${raw.bytesRead}: the gzip data is damaged or truncated (${(e as Error).message}).`, { file });
+          throw new ExplorerError('bad-file', `${label}, byte ${raw.bytesRead}: the gzip data is damaged or truncated (${(e as Error).message}).`, { file: label });
         }
-        throw new ExplorerError('file-unreadable', `Cannot read ${file}: ${(e as Error).message}.`);
+        throw new ExplorerError('file-unreadable', `Cannot read ${label}: ${(e as Error).message}.`);
       }
     },
     close() {

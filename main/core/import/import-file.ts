@@ -63,17 +63,19 @@ export async function importVectorFile(db: Db, o: FileImportOptions): Promise<Im
   const progress = o.progress ?? (() => {});
   const isCancelled = o.isCancelled ?? (() => false);
   const file = o.file;
+  // Errors name the file as the user knows it (an upload's own name, not its temporary path).
+  const shown = o.sourceLabel ?? file;
   if (o.limit !== undefined && (!Number.isInteger(o.limit) || o.limit < 1)) {
     throw new ExplorerError('invalid-request', `The word limit must be a whole number of at least 1 (got ${o.limit}).`);
   }
-  let src: ByteSource | undefined = openByteSource(file);
+  let src: ByteSource | undefined = openByteSource(file, shown);
   progress('Detecting the format', 0);
   const it = src.chunks();
   let began = false;
   let cacheBefore: number | undefined;
   try {
     const { head, chunks, done } = await readHead(it);
-    const format = o.format ?? detectFormat(file, head);
+    const format = o.format ?? detectFormat(shown, head);
     let names: string[] | undefined;
     let namesFile: string | undefined;
     if (format === 'projector-tsv') {
@@ -99,7 +101,7 @@ export async function importVectorFile(db: Db, o: FileImportOptions): Promise<Im
         }
         let sq = 0;
         for (let j = 0; j < dims; j++) sq += values[j] * values[j];
-        if (sq === 0) throw badFile(file, where, `the vector of "${word}" is all zeros, so it has no direction`);
+        if (sq === 0) throw badFile(shown, where, `the vector of "${word}" is all zeros, so it has no direction`);
         writer.add(word, values);
         if (o.limit !== undefined && writer.size >= o.limit) {
           limited = true;
@@ -110,8 +112,8 @@ export async function importVectorFile(db: Db, o: FileImportOptions): Promise<Im
     };
     const parser: VectorParser =
       format === 'word2vec-binary'
-        ? new Word2VecBinaryParser(file, sink)
-        : new TextVectorParser({ file, sink, header: hasHeader(format, head), wordless: format === 'projector-tsv', names, namesFile });
+        ? new Word2VecBinaryParser(shown, sink)
+        : new TextVectorParser({ file: shown, sink, header: hasHeader(format, head), wordless: format === 'projector-tsv', names, namesFile });
 
     cacheBefore = db.pragma('cache_size', { simple: true }) as number;
     db.pragma(`cache_size = -${IMPORT_CACHE_KIB}`);
@@ -134,7 +136,7 @@ export async function importVectorFile(db: Db, o: FileImportOptions): Promise<Im
     await feed();
     if (!limited) parser.end();
     if (isCancelled()) throw new ExplorerError('cancelled', 'Import cancelled.');
-    if (!writer) throw badFile(file, 'end', 'the file holds no vectors');
+    if (!writer) throw badFile(shown, 'end', 'the file holds no vectors');
     progress('Saving', 0.98);
     const words = writer.finish();
     const meta = { detectedFormat: format, compressed: src.gzip ? 'gzip' : null, duplicates, limit: o.limit ?? null, metadataFile: namesFile ?? null };

@@ -26,15 +26,18 @@ export async function runModelImport(deps: ImportDeps, req: ImportModelRequest):
     file = path.resolve(req.path!);
   }
   const shown = sourceLabel ?? path.basename(file);
+  let metadataFile = req.metadataPath ? path.resolve(req.metadataPath) : undefined;
+  if (req.metadataUploadId) metadataFile = deps.uploads.complete(req.metadataUploadId).file;
   try {
     return await deps.jobs.run('import', `Importing ${shown}`, (job) =>
       runWorkerTask<ImportModelResult>(
         'file-import-worker',
-        { dbPath: deps.dbPath, nativeBinding: deps.nativeBinding, file, name: req.name, limit: req.limit, format: req.format, sourceLabel },
+        { dbPath: deps.dbPath, nativeBinding: deps.nativeBinding, file, name: req.name, limit: req.limit, format: req.format, sourceLabel, metadataFile },
         job,
       ),
     );
   } finally {
     if (req.uploadId) deps.uploads.discard(req.uploadId);
+    if (req.metadataUploadId) deps.uploads.discard(req.metadataUploadId);
   }
 }

@@ -2,11 +2,11 @@
  * A file picker plus drag-and-drop onto an element. Works the same in Electron and in a
  * browser tab: the page reads the File itself, no Node access needed.
  */
-export function fileDrop(target: HTMLElement, input: HTMLInputElement, onFile: (file: File) => void): void {
+export function fileDrop(target: HTMLElement, input: HTMLInputElement, onFiles: (files: File[]) => void): void {
   input.addEventListener('change', () => {
-    const f = input.files?.[0];
+    const files = Array.from(input.files ?? []);
     input.value = '';
-    if (f) onFile(f);
+    if (files.length) onFiles(files);
   });
   const has = (e: DragEvent) => Array.from(e.dataTransfer?.types ?? []).includes('Files');
   target.addEventListener('dragover', (e) => {
@@ -19,7 +19,7 @@ export function fileDrop(target: HTMLElement, input: HTMLInputElement, onFile: (
     if (!has(e)) return;
     e.preventDefault();
     target.classList.remove('drop-active');
-    const f = e.dataTransfer?.files[0];
-    if (f) onFile(f);
+    const files = Array.from(e.dataTransfer?.files ?? []);
+    if (files.length) onFiles(files);
   });
 }

@@ -38,6 +38,7 @@ export class ModelsPanel {
     picker.type = 'file';
     picker.accept = '.txt,.vec,.bin,.tsv,.gz,.w2v';
     picker.id = 'model-file';
+    picker.multiple = true;
     picker.className = 'visually-hidden';
     const pick = el('label', 'file-button', 'Import a model file…');
     pick.htmlFor = picker.id;
@@ -49,7 +50,7 @@ export class ModelsPanel {
     this.limitInput.setAttribute('aria-label', 'Keep only the first N words');
     const options = el('div', 'library-row');
     options.append(this.nameInput, this.limitInput);
-    const hint = el('p', 'caption', 'word2vec (.txt/.bin), GloVe, fastText .vec or Projector vectors.tsv, also .gz. Or drop the file here.');
+    const hint = el('p', 'caption', 'word2vec (.txt/.bin), GloVe, fastText .vec, or Projector vectors.tsv (with metadata.tsv: choose both), also .gz. Or drop the file here.');
     this.bar.max = 1;
     this.cancelButton.type = 'button';
     this.cancelButton.addEventListener('click', () => void this.cancel());
@@ -60,7 +61,7 @@ export class ModelsPanel {
     details.append(summary, this.list, pick, picker, options, hint, this.progress, this.message);
     this.root.append(details);
     container.append(this.root);
-    fileDrop(this.root, picker, (f) => void this.importFile(f));
+    fileDrop(this.root, picker, (files) => void this.importFiles(files));
   }
 
   /** Redraws the list from a status snapshot. */
@@ -140,7 +141,29 @@ export class ModelsPanel {
     if (this.jobId) await this.api.cancelJob({ id: this.jobId }).catch(() => undefined);
   }
 
-  private async importFile(file: File): Promise<void> {
+  /** One vector file, or a Projector pair: the file named like "metadata" names the other's rows. */
+  private async importFiles(files: File[]): Promise<void> {
+    const metadata = files.length === 2 ? files.find((f) => /metadata/i.test(f.name)) : undefined;
+    const vectors = metadata ? files.find((f) => f !== metadata)! : files[0];
+    if (files.length > 2 || (files.length === 2 && !metadata)) {
+      this.message.textContent = 'Choose one vector file, or a Projector vectors.tsv together with its metadata.tsv.';
+      return;
+    }
+    await this.importFile(vectors, metadata);
+  }
+
+  private async upload(file: File): Promise<string> {
+    const { uploadId } = await this.api.beginUpload({ fileName: file.name, size: file.size });
+    for (let at = 0; at < file.size; at += CHUNK) {
+      if (this.cancelUpload) throw new Error('Import cancelled.');
+      const data = new Uint8Array(await file.slice(at, at + CHUNK).arrayBuffer());
+      await this.api.uploadChunk({ uploadId, data });
+      this.showProgress(`Sending ${file.name}`, Math.min(1, (at + data.length) / file.size));
+    }
+    return uploadId;
+  }
+
+  private async importFile(file: File, metadata?: File): Promise<void> {
     if (this.busy) return;
     this.busy = true;
     this.cancelUpload = false;
@@ -148,15 +171,10 @@ export class ModelsPanel {
     this.message.textContent = '';
     const limit = Math.round(Number(this.limitInput.value));
     try {
-      const { uploadId } = await this.api.beginUpload({ fileName: file.name, size: file.size });
-      for (let at = 0; at < file.size; at += CHUNK) {
-        if (this.cancelUpload) throw new Error('Import cancelled.');
-        const data = new Uint8Array(await file.slice(at, at + CHUNK).arrayBuffer());
-        await this.api.uploadChunk({ uploadId, data });
-        this.showProgress(`Sending ${file.name}`, Math.min(1, (at + data.length) / file.size));
-      }
+      const metadataUploadId = metadata ? await this.upload(metadata) : undefined;
+      const uploadId = await this.upload(file);
       this.showProgress('Importing', 0);
-      const r = await this.api.importModel({ uploadId, name: this.nameInput.value.trim() || undefined, limit: limit > 0 ? limit : undefined });
+      const r = await this.api.importModel({ uploadId, metadataUploadId, name: this.nameInput.value.trim() || undefined, limit: limit > 0 ? limit : undefined });
       const dups = r.duplicates ? `, ${formatCount(r.duplicates)} duplicates skipped` : '';
       this.message.textContent = `Imported ${r.name}: ${formatCount(r.words)} words, ${r.dims} dims, detected ${r.format}${r.compressed ? ' (gzip)' : ''}${dups}.`;
       this.nameInput.value = '';

@@ -55,7 +55,7 @@ export class VocabPanel {
     details.append(summary, this.samples, pick, picker, hint, this.preview, this.message, this.list, filterLabel);
     this.root.append(details);
     container.append(this.root);
-    fileDrop(this.root, picker, (f) => void this.load(f));
+    fileDrop(this.root, picker, (files) => void this.load(files[0]));
   }
 
   /** Loads samples and the active model's vocabularies (call on start and on model change). */

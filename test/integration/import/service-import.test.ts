@@ -6,7 +6,7 @@ import { dispatch } from '../../../main/core/dispatch';
 import { ExplorerService } from '../../../main/core/service';
 import { readModel } from '../../../main/core/store/models-repo';
 import { tempDir } from '../../helpers/temp';
-import { fixture, gloveText, snapshot, word2vecText, write } from './vector-files';
+import { fixture, gloveText, projectorMetadata, projectorVectors, snapshot, word2vecText, write } from './vector-files';
 
 let dir: string;
 let service: ExplorerService;
@@ -57,6 +57,23 @@ describe('importModel through the service (worker thread, job, events)', () => {
     expect(again).toMatchObject({ ok: false, error: { code: 'unknown-upload' } });
   });
 
+  it('imports an uploaded Projector pair (vectors.tsv + metadata.tsv); upload errors name the file as chosen', async () => {
+    const P = fixture(['alpha', 'beta', 'gamma'], 3);
+    const send = (fileName: string, text: string) => {
+      const bytes = Buffer.from(text);
+      const { uploadId } = service.beginUpload({ fileName, size: bytes.length });
+      service.uploadChunk({ uploadId, data: new Uint8Array(bytes) });
+      return uploadId;
+    };
+    const metadataUploadId = send('metadata.tsv', projectorMetadata(P, true));
+    const uploadId = send('vectors.tsv', projectorVectors(P));
+    const r = await service.importModel({ uploadId, metadataUploadId, name: 'pair' });
+    expect(r).toMatchObject({ format: 'projector-tsv', words: 3, dims: 3 });
+    expect(readModel(service.db, 'pair').words).toEqual(['alpha', 'beta', 'gamma']);
+    const bad = send('my vectors.txt', 'a 1 2\nb 1 x\n');
+    await expect(service.importModel({ uploadId: bad })).rejects.toThrow('my vectors.txt, line 2: "x" is not a number');
+  });
+
   it('refuses an incomplete upload', async () => {
     const { uploadId } = service.beginUpload({ fileName: 'x.txt', size: 100 });
     service.uploadChunk({ uploadId, data: new Uint8Array(10) });
@@ -74,7 +91,7 @@ describe('importModel through the service (worker thread, job, events)', () => {
     const counts = service.db.prepare('SELECT count(*) FROM words w JOIN models m ON m.id = w.model_id').pluck().get();
     const total = service.db.prepare('SELECT count(*) FROM words').pluck().get();
     expect(counts).toBe(total); // no orphan rows
-    expect(service.status().models.map((m) => m.name)).toEqual(['uploaded', 'second']);
+    expect(service.status().models.map((m) => m.name)).toEqual(['uploaded', 'pair', 'second']);
   });
 
   it('cancelling a running import leaves nothing behind', async () => {
