@@ -180,3 +180,15 @@ describe('neighbours of added points among a view', () => {
     }
   });
 });
+
+describe('small views', () => {
+  it('lays out a view smaller than nNeighbors (a query and 10 neighbours) with finite coordinates', () => {
+    const n = 11;
+    const small = clusteredVectors(n, 12, 2, 4).vectors;
+    const g = bruteForceKnn(small, n, 12, 15);
+    expect(g.k).toBe(10);
+    const coords = runUmapSync({ knnIndices: g.indices, knnDistances: g.distances, knnK: g.k, vectors: small, dims: 12 }, { nNeighbors: 15, minDist: 0.1, nEpochs: 100, seed: 1 });
+    expect(coords.length).toBe(33);
+    for (const x of coords) expect(Number.isFinite(x)).toBe(true);
+  });
+});
