@@ -190,7 +190,7 @@ export class ProjectionClient {
   async place(words: string[], target: PlacementTarget, params: Pick<UmapParams, 'nNeighbors' | 'minDist' | 'seed'>): Promise<Placed> {
     if (words.length === 0) return { words: [], coords: new Float32Array(0), neighbours: new Int32Array(0), k: 0, missing: [] };
     const added = await this.api.vectorsOf({ words, model: target.model });
-    let viewVectors = target.vectors;
+    let viewVectors = target.vectors && target.vectors.length > 0 ? target.vectors : undefined;
     let dims = target.dims ?? added.dims;
     if (!viewVectors) {
       const cached = this.vectorCache.get(target.words);
