@@ -7,8 +7,8 @@ import type { JobHandle } from '../jobs';
 import { runWorkerTask, workerPath } from '../workers';
 import { fastKnnGraph, type KnnResult, toKnnResult } from './knn-graph';
 
-/** Views below this many points are computed inline (a worker costs ~50 ms to start). */
-const PARALLEL_MIN_POINTS = 4000;
+/** Views below this many points are computed inline (~25 ms at most; a worker costs ~50 ms to start). */
+const PARALLEL_MIN_POINTS = 1500;
 
 const noJob: JobHandle = { id: 'knn', progress: () => {}, cancelled: false, onCancel: () => {} };
 
