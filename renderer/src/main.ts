@@ -45,6 +45,7 @@ const vocabPanel = new VocabPanel(api, sidebar, {
     vocabLabels.show(v);
     void explorer.run({ kind: 'vocabulary', vocabularyId: v.id }, null);
   },
+  colour: (v) => vocabLabels.show(v),
   filterChanged: (words) => {
     vocabFilter = words;
     if (current) void search(current);

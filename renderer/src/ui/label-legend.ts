@@ -17,6 +17,7 @@ export class LabelLegend {
   constructor(
     container: HTMLElement,
     private readonly changed: (hidden: ReadonlySet<string>) => void,
+    private readonly closed: () => void,
   ) {
     this.root.hidden = true;
     this.root.setAttribute('aria-label', 'Labels');
@@ -26,6 +27,12 @@ export class LabelLegend {
   show(title: string, entries: LegendEntry[]): void {
     this.hidden = new Set();
     const head = el('div', 'legend-title', title);
+    const close = el('button', 'legend-close', '×');
+    close.type = 'button';
+    close.title = 'Remove the label colours';
+    close.setAttribute('aria-label', 'Remove the label colours');
+    close.addEventListener('click', () => this.closed());
+    head.append(close);
     const list = el('ul', 'legend-list');
     entries.forEach((e, i) => {
       const item = el('li');

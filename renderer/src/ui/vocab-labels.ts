@@ -23,10 +23,14 @@ export class VocabLabels {
     private readonly target: LabelTarget,
     stage: HTMLElement,
   ) {
-    this.legend = new LabelLegend(stage, (hidden) => {
-      this.hidden = hidden;
-      this.apply();
-    });
+    this.legend = new LabelLegend(
+      stage,
+      (hidden) => {
+        this.hidden = hidden;
+        this.apply();
+      },
+      () => this.clear(),
+    );
   }
 
   show(v: Vocabulary): void {

@@ -6,6 +6,8 @@ import './library.css';
 export interface VocabHooks {
   /** Project the vocabulary and colour it by label. */
   show(v: Vocabulary): void;
+  /** Colour its words by label on the map as it is (over the background view). */
+  colour(v: Vocabulary): void;
   /** Restrict the neighbour list to these model words (null: no restriction). */
   filterChanged(words: ReadonlySet<string> | null): void;
 }
@@ -88,7 +90,11 @@ export class VocabPanel {
         const c = v.counts;
         const facts = `${formatCount(c.entries)} entries · ${formatCount(c.found)} found${c.composed ? ` · ${formatCount(c.composed)} composed` : ''}${v.labels.length ? ` · ${v.labels.length} labels` : ''}`;
         const actions = el('div', 'library-actions');
-        actions.append(this.button('Show', () => void this.open(v.id)), this.button('Remove', () => this.confirmRemove(li, v)));
+        const show = this.button('Show', () => void this.open(v.id));
+        show.title = 'Project this vocabulary on its own, coloured by label';
+        const colour = this.button('Colour map', () => void this.open(v.id, false));
+        colour.title = 'Colour its words by label on the current map';
+        actions.append(show, colour, this.button('Remove', () => this.confirmRemove(li, v)));
         li.append(el('strong', undefined, v.name), el('div', 'caption', facts), actions);
         return li;
       }),
@@ -122,11 +128,12 @@ export class VocabPanel {
     }
   }
 
-  private async open(id: number): Promise<void> {
+  private async open(id: number, project = true): Promise<void> {
     const v = await this.api.getVocabulary({ id });
     if (!v) return void this.refresh();
     this.setCurrent(v);
-    this.hooks.show(v);
+    if (project) this.hooks.show(v);
+    else this.hooks.colour(v);
     await this.refresh();
   }
 
