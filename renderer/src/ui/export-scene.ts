@@ -5,9 +5,7 @@
  */
 import type { ExportCamera } from '../../../preload/contract';
 import type { SceneView } from '../scene/scene-view';
-
-/** Longest side of an exported picture, px ("8K"). */
-export const MAX_PNG_SIDE = 7680;
+import { pngSize } from './png-size';
 
 /**
  * The scene shows coordinates centred with unit RMS radius (scene/layout.ts normalizeCoords);
@@ -56,12 +54,6 @@ export interface PngOptions {
   caption: string;
   /** Legend entries: colour and text. */
   legend: { colour: string; text: string }[];
-}
-
-/** Pixel size of a PNG at `scale` for a map of cssW × cssH, capped at MAX_PNG_SIDE. */
-export function pngSize(cssW: number, cssH: number, scale: number): { width: number; height: number; factor: number } {
-  const factor = Math.min(scale, MAX_PNG_SIDE / Math.max(cssW, cssH));
-  return { width: Math.round(cssW * factor), height: Math.round(cssH * factor), factor };
 }
 
 /** Renders the scene once at `factor` device pixels per CSS pixel and copies the frame. */
