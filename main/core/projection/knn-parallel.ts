@@ -25,7 +25,8 @@ export async function knnGraph(vectors: Float32Array, n: number, dims: number, k
   const kk = Math.max(1, Math.min(k, n - 1));
   const cores = typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length;
   const threads = Math.max(1, Math.min(opts.threads ?? cores, 8));
-  if (n < PARALLEL_MIN_POINTS || threads < 2 || !workersAvailable()) return fastKnnGraph(vectors, n, dims, kk);
+  // Even on one core a worker keeps the main process event loop free.
+  if (n < PARALLEL_MIN_POINTS || !workersAvailable()) return fastKnnGraph(vectors, n, dims, kk);
   const shared = new Float32Array(new SharedArrayBuffer(n * dims * 4));
   shared.set(vectors.subarray(0, n * dims));
   // Equal row ranges, multiples of 4 (the kernel's block).
