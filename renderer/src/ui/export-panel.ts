@@ -166,7 +166,8 @@ export class ExportPanel {
       const query = this.ctx.query() ?? undefined;
       const canvas = this.ctx.scene.renderer.domElement.getBoundingClientRect();
       let camera;
-      if (format === 'svg' || format === 'csv' || format === 'json') {
+      // The view on screen: in_view for the data files, the picture's camera, the HTML map's opening view.
+      if (format !== 'tsv') {
         const p = await this.api.getProjection({ id });
         if (p) camera = rawCamera(this.ctx.scene, p.coords);
       }
