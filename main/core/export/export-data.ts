@@ -137,6 +137,9 @@ export function topPoints(sim: Float32Array, k: number, exclude: number): Int32A
   return Int32Array.from(best);
 }
 
+const yieldToLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/** Everything the writers need, computed in steps that each leave the event loop free. */
 export async function prepareExport(o: PrepareOptions): Promise<ExportData> {
   const { projection, model } = o;
   const rows = await modelRows(model, projection.words);
@@ -144,6 +147,7 @@ export async function prepareExport(o: PrepareOptions): Promise<ExportData> {
   for (let i = 0; i < rows.length; i++) ranks[i] = rows[i] >= 0 ? rows[i] : model.size;
   const width = o.width ?? DEFAULT_VIEWPORT.width;
   const height = o.height ?? DEFAULT_VIEWPORT.height;
+  await yieldToLoop();
   const camera = o.camera ?? defaultCamera(projection.coords, width / height);
   let query: ExportData['query'];
   let similarity: Float32Array | undefined;
@@ -152,8 +156,12 @@ export async function prepareExport(o: PrepareOptions): Promise<ExportData> {
     const point = rows.indexOf(o.query.modelIndex);
     query = { text: o.query.text, matched: o.query.matched, point };
     similarity = await similarities(model, rows, o.query.modelIndex, o.extraVectors);
+    await yieldToLoop();
     neighbourhood = topPoints(similarity, o.neighbourhoodK ?? 10, point);
   }
+  await yieldToLoop();
+  const screen = projectToScreen(camera, projection.coords, width, height);
+  await yieldToLoop();
   return {
     projection,
     model: { name: model.name, dims: model.dims, source: o.source, words: model.size },
@@ -166,7 +174,7 @@ export async function prepareExport(o: PrepareOptions): Promise<ExportData> {
     camera,
     width,
     height,
-    screen: projectToScreen(camera, projection.coords, width, height),
+    screen,
     appVersion: o.appVersion,
     exportedAt: new Date().toISOString(),
   };
