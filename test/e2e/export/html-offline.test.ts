@@ -49,7 +49,7 @@ describe('exported HTML map', () => {
     expect(html.match(/<\/script>/g)).toHaveLength(2);
   });
 
-  it('renders offline from file:// and shows a hover card and labels', async () => {
+  it('renders offline from file://, shows labels and a hover card, and orbits', async () => {
     const viewport = { width: 1280, height: 800 };
     const context = await browser.newContext({ offline: true, viewport });
     const blocked: string[] = [];
@@ -81,6 +81,15 @@ describe('exported HTML map', () => {
       const card = await page.locator('#card').textContent();
       expect(card).toContain(data.query!.matched);
       expect(card).toContain('similarity');
+      // Dragging orbits the camera: the picture changes.
+      const before = await page.locator('#stage canvas').screenshot();
+      await page.mouse.move(200, 200);
+      await page.mouse.down();
+      await page.mouse.move(500, 260, { steps: 8 });
+      await page.mouse.up();
+      await page.waitForTimeout(600);
+      const after = await page.locator('#stage canvas').screenshot();
+      expect(after.equals(before)).toBe(false);
       expect(blocked).toEqual([]);
       expect(errors).toEqual([]);
     } finally {
