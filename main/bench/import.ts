@@ -108,7 +108,8 @@ export async function benchImport(opts: ImportBenchOptions = {}): Promise<Import
     let gensimNote: string | undefined;
     const python = opts.python ?? '/usr/bin/python3';
     const baseline = opts.baseline ?? '/work/shared/baselines/baseline.py';
-    if (!fs.existsSync(python) || !fs.existsSync(baseline)) gensimNote = `skipped: ${fs.existsSync(python) ? baseline : python} is missing`;
+    if (!fs.existsSync(python)) gensimNote = `skipped: ${python} is missing`;
+    else if (!baseline || !fs.existsSync(baseline)) gensimNote = `skipped: the gensim baseline script ${baseline || '(baseline.py)'} was not found`;
     else {
       const g = spawnSync(python, [baseline, 'load-text', text, '--no-header'], { encoding: 'utf8', cwd: root, maxBuffer: 1 << 24 });
       if (g.status === 0) gensimSeconds = (JSON.parse(g.stdout.trim().split('\n').pop()!) as { seconds: number }).seconds;
