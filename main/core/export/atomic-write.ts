@@ -17,7 +17,7 @@ export interface WrittenFile {
 }
 
 /** Buffered bytes before a write; large enough for few syscalls, small enough to stay cheap. */
-const FLUSH_BYTES = 1 << 20;
+const FLUSH_BYTES = 1 << 16;
 
 /** Turns an fs failure into a message that names the path and says what to do. */
 export function describeWriteError(e: unknown, target: string): ExplorerError {

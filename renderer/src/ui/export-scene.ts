@@ -79,15 +79,26 @@ function renderLarge(view: SceneView, factor: number, into: CanvasRenderingConte
   });
 }
 
-/** Clears pixels of the background colour (and fades near-background ones) for a transparent PNG. */
-function keyOut(ctx: CanvasRenderingContext2D, bg: [number, number, number]): void {
-  const img = ctx.getImageData(0, 0, ctx.canvas.width, ctx.canvas.height);
-  const d = img.data;
-  for (let i = 0; i < d.length; i += 4) {
-    const diff = Math.abs(d[i] - bg[0]) + Math.abs(d[i + 1] - bg[1]) + Math.abs(d[i + 2] - bg[2]);
-    if (diff < 48) d[i + 3] = Math.round((diff / 48) * 255);
+/**
+ * Clears pixels of the background colour (and fades near-background ones) for a transparent
+ * PNG, a band of rows at a time with a pause between bands, so a 4× picture never holds the
+ * page for long.
+ */
+async function keyOut(ctx: CanvasRenderingContext2D, bg: [number, number, number]): Promise<void> {
+  const w = ctx.canvas.width;
+  const h = ctx.canvas.height;
+  const band = Math.max(1, Math.floor(262144 / w));
+  for (let y0 = 0; y0 < h; y0 += band) {
+    const rows = Math.min(band, h - y0);
+    const img = ctx.getImageData(0, y0, w, rows);
+    const d = img.data;
+    for (let i = 0; i < d.length; i += 4) {
+      const diff = Math.abs(d[i] - bg[0]) + Math.abs(d[i + 1] - bg[1]) + Math.abs(d[i + 2] - bg[2]);
+      if (diff < 48) d[i + 3] = Math.round((diff / 48) * 255);
+    }
+    ctx.putImageData(img, 0, y0);
+    await new Promise((resolve) => setTimeout(resolve, 0));
   }
-  ctx.putImageData(img, 0, 0);
 }
 
 /** True for a CSS colour that paints something (not "transparent" / zero alpha). */
@@ -183,7 +194,7 @@ export async function snapshotPng(view: SceneView, stage: HTMLElement, o: PngOpt
   await renderLarge(view, factor, ctx);
   const style = getComputedStyle(document.documentElement);
   const bg = style.getPropertyValue('--scene-bg').trim() || style.getPropertyValue('--bg').trim() || '#0e1117';
-  if (o.transparent) keyOut(ctx, rgb(bg));
+  if (o.transparent) await keyOut(ctx, rgb(bg));
   const text = style.getPropertyValue('--text').trim() || '#e6e9ef';
   const dim = style.getPropertyValue('--text-dim').trim() || '#8b94a5';
   drawLabels(ctx, stage, rect, factor, bg);
