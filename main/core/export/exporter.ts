@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { GetProjectionRequest, NeighborsRequest, NeighborsResult, Projection } from '../../../preload/contract';
 import { ExplorerError } from '../errors';
 import type { Model } from '../model/model';
+import { suggestSpellings } from '../search/spelling';
 import type { Db } from '../store/database';
 import { APP_VERSION } from '../version';
 import { writeFilesAtomic, type WrittenFile } from './atomic-write';
@@ -88,7 +89,11 @@ export async function buildProjectionExport(source: ExportSource, o: ProjectionE
   let query: { text: string; matched: string; modelIndex: number } | undefined;
   if (o.query !== undefined && o.query.trim() !== '') {
     const i = model.lookup(o.query.trim());
-    if (i < 0) throw new ExplorerError('unknown-word', `"${o.query.trim()}" is not in ${model.name}.`);
+    if (i < 0) {
+      const suggestions = suggestSpellings(o.query.trim(), model.words);
+      const hint = suggestions.length ? ` Did you mean: ${suggestions.join(', ')}?` : '';
+      throw new ExplorerError('unknown-word', `"${o.query.trim()}" is not in ${model.name}.${hint}`, { suggestions });
+    }
     query = { text: o.query, matched: model.words[i], modelIndex: i };
   }
   const extras = vocabularyExtras(source.db, projection);

@@ -126,6 +126,10 @@ describe('embedding-explorer export', () => {
 
   it('rejects an unknown projection and a bad format with usage errors', () => {
     expect(cli('export', '999999', '--format', 'csv', '--out', path.join(dir, 'x.csv')).stderr).toMatch(/no projection with id 999999/);
+    const typo = cli('export', 'latest', '--format', 'csv', '--out', path.join(dir, 'typo.csv'), '--query', 'virtuue');
+    expect(typo.code).toBe(1);
+    expect(typo.stderr).toMatch(/"virtuue" is not in glove-6b-100d\. Did you mean: .*virtue/);
+    expect(fs.existsSync(path.join(dir, 'typo.csv'))).toBe(false);
     const bad = cli('export', 'latest', '--format', 'pdf', '--out', path.join(dir, 'x.pdf'));
     expect(bad.code).toBe(2);
     expect(bad.stderr).toMatch(/--format must be one of csv, json, tsv, svg, html/);
