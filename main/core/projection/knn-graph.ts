@@ -149,7 +149,9 @@ export function wasmKnnAvailable(): boolean {
 
 /**
  * Top-k of rows [from, to) among all n rows with the SIMD kernel. Same output as knnRows.
- * Falls back to knnRows when WebAssembly SIMD is unavailable.
+ * Cache-blocked: a block of 64 query rows meets the candidates in chunks of 2,048 rows (~800 KB),
+ * so the matrix streams from memory once per 64 queries, not once per 4. Falls back to knnRows
+ * when WebAssembly SIMD is unavailable.
  */
 export function knnRowsWasm(
   vectors: Float32Array,
@@ -158,16 +160,17 @@ export function knnRowsWasm(
   k: number,
   from: number,
   to: number,
-  /** Called every 64 rows with the rows done so far; returning false stops (the result is then incomplete). */
+  /** Called after every block of 64 rows with the rows done so far; returning false stops (the result is then incomplete). */
   onRows?: (done: number) => boolean,
 ): { sims: Float64Array; idxs: Int32Array } {
   const mod = kernelModule();
   if (!mod) return knnRows(vectors, n, dims, k, from, to);
   const stride = (dims + 3) & ~3;
-  const BLOCK = 4;
+  const QB = 64;
+  const CHUNK = 2048;
   const matBytes = n * stride * 4;
-  const aBytes = BLOCK * stride * 4;
-  const outBytes = BLOCK * n * 4;
+  const aBytes = 4 * stride * 4;
+  const outBytes = 4 * CHUNK * 4;
   const total = matBytes + aBytes + outBytes + 64;
   const instance = new WebAssembly.Instance(mod, {});
   // The module declares its own memory; grow that one instead of importing.
@@ -175,54 +178,66 @@ export function knnRowsWasm(
   const need = Math.ceil(total / 65536) - mem.buffer.byteLength / 65536;
   if (need > 0) mem.grow(need);
   const dots4 = instance.exports.dots4 as (a: number, b: number, out: number, cols: number, stride: number) => void;
-  const matPtr = 0;
   const aPtr = matBytes;
   const outPtr = matBytes + aBytes;
   const heap = new Float32Array(mem.buffer);
-  if (stride === dims) heap.set(vectors.subarray(0, n * dims), matPtr / 4);
-  else for (let i = 0; i < n; i++) heap.set(vectors.subarray(i * dims, (i + 1) * dims), matPtr / 4 + i * stride);
-  const out = new Float32Array(mem.buffer, outPtr, BLOCK * n);
-  const aView = new Float32Array(mem.buffer, aPtr, BLOCK * stride);
+  if (stride === dims) heap.set(vectors.subarray(0, n * dims), 0);
+  else for (let i = 0; i < n; i++) heap.set(vectors.subarray(i * dims, (i + 1) * dims), i * stride);
+  const out = new Float32Array(mem.buffer, outPtr, 4 * CHUNK);
+  const aView = new Float32Array(mem.buffer, aPtr, 4 * stride);
 
   const rows = to - from;
   const kc = Math.min(n - 1, k + RESCORE_MARGIN);
   const sims = new Float64Array(rows * k);
   const idxs = new Int32Array(rows * k);
-  const cs = new Float64Array(kc);
-  const ci = new Int32Array(kc);
-  for (let r0 = from; r0 < to; r0 += BLOCK) {
-    if (onRows && (r0 - from) % 64 === 0 && r0 > from && onRows(r0 - from) === false) break;
-    const count = Math.min(BLOCK, to - r0);
-    aView.fill(0);
-    for (let q = 0; q < count; q++) aView.set(heap.subarray(matPtr / 4 + (r0 + q) * stride, matPtr / 4 + (r0 + q + 1) * stride), q * stride);
-    dots4(aPtr, matPtr, outPtr, n, stride);
-    for (let q = 0; q < count; q++) {
-      const r = r0 + q;
-      // Float32 candidates: best kc by score, self excluded.
-      cs.fill(-Infinity);
-      ci.fill(0x7fffffff);
-      let thr = -Infinity;
-      const base = q * n;
-      for (let c = 0; c < n; c++) {
-        const s = out[base + c];
-        if (s < thr || c === r) continue;
-        insert(cs, ci, 0, kc, c, s);
-        thr = cs[kc - 1];
+  const cs = new Float64Array(QB * kc);
+  const ci = new Int32Array(QB * kc);
+  for (let qb = from; qb < to; qb += QB) {
+    const qn = Math.min(QB, to - qb);
+    cs.fill(-Infinity);
+    ci.fill(0x7fffffff);
+    // Float32 candidates: best kc per row by score, self excluded.
+    for (let c0 = 0; c0 < n; c0 += CHUNK) {
+      const cn = Math.min(CHUNK, n - c0);
+      for (let g = 0; g < qn; g += 4) {
+        const count = Math.min(4, qn - g);
+        aView.fill(0);
+        for (let q = 0; q < count; q++) aView.set(heap.subarray((qb + g + q) * stride, (qb + g + q + 1) * stride), q * stride);
+        dots4(aPtr, c0 * stride * 4, outPtr, cn, stride);
+        for (let q = 0; q < count; q++) {
+          const r = qb + g + q;
+          const list = (g + q) * kc;
+          const lastP = list + kc - 1;
+          let thr = cs[lastP];
+          const base = q * cn;
+          for (let c = 0; c < cn; c++) {
+            const sc = out[base + c];
+            if (sc < thr) continue;
+            const idx = c0 + c;
+            if (idx === r) continue;
+            insert(cs, ci, list, kc, idx, sc);
+            thr = cs[lastP];
+          }
+        }
       }
-      // Exact rescoring in double, then the best k.
-      for (let p = 0; p < kc; p++) {
-        const c = ci[p];
-        let s = 0;
-        const ra = r * dims;
-        const cb = c * dims;
-        for (let t = 0; t < dims; t++) s += vectors[ra + t] * vectors[cb + t];
-        cs[p] = s;
+    }
+    // Exact rescoring in double, then the best k.
+    for (let q = 0; q < qn; q++) {
+      const r = qb + q;
+      const list = q * kc;
+      const ra = r * dims;
+      for (let p = list; p < list + kc; p++) {
+        const cb = ci[p] * dims;
+        let sc = 0;
+        for (let t = 0; t < dims; t++) sc += vectors[ra + t] * vectors[cb + t];
+        cs[p] = sc;
       }
       const ob = (r - from) * k;
       sims.fill(-Infinity, ob, ob + k);
       idxs.fill(0x7fffffff, ob, ob + k);
-      for (let p = 0; p < kc; p++) insertChecked(sims, idxs, ob, k, ci[p], cs[p]);
+      for (let p = list; p < list + kc; p++) insertChecked(sims, idxs, ob, k, ci[p], cs[p]);
     }
+    if (onRows && qb + qn < to && onRows(qb + qn - from) === false) break;
   }
   return { sims, idxs };
 }
