@@ -13,11 +13,16 @@ declare module 'vitest' {
 
 /** Imports the real default model once (through the real worker) for every test file to share. */
 export default async function setup(project: TestProject) {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ee-shared-'));
+  // One store per test run: the integration and e2e projects both set up, in the same process.
+  const dir = path.join(os.tmpdir(), `ee-shared-${process.pid}`);
   const dbPath = path.join(dir, 'default.db');
-  const service = ExplorerService.open({ dbPath });
-  await service.ensureDefaultModel();
-  service.close();
+  if (!fs.existsSync(path.join(dir, 'ready'))) {
+    fs.mkdirSync(dir, { recursive: true });
+    const service = ExplorerService.open({ dbPath });
+    await service.ensureDefaultModel();
+    service.close();
+    fs.writeFileSync(path.join(dir, 'ready'), '');
+  }
   project.provide('defaultDbPath', dbPath);
   return () => fs.rmSync(dir, { recursive: true, force: true });
 }
