@@ -102,3 +102,49 @@ describe('UMAP Web Worker in Chromium', () => {
     expect(epochs).toBeLessThan(80);
   });
 });
+
+describe('placing added words in Chromium', () => {
+  let app: AppHandle;
+  let workerUrl: string;
+  beforeAll(async () => {
+    app = await startApp({ db: sharedDefaultDb(), waitForScene: false });
+    const asset = fs.readdirSync(path.join(ROOT, 'out/renderer/assets')).find((f) => /^umap-worker-.*\.js$/.test(f));
+    workerUrl = `/assets/${asset}`;
+  });
+  afterAll(() => app?.close());
+
+  it('places a point next to its neighbours with the layout fixed, as the runner does under Node', async () => {
+    const node = runUmapSync({ knnIndices: knn.indices, knnDistances: knn.distances, knnK: knn.k, vectors, dims: DIMS }, params);
+    const placed = await app.page.evaluate(
+      ({ url, layout, vec, dims }) =>
+        new Promise<{ coords: number[]; neighbours: number[] }>((resolve, reject) => {
+          const WorkerCtor = (globalThis as unknown as { Worker: new (u: string, o: { type: string }) => PageWorker }).Worker;
+          const worker = new WorkerCtor(url, { type: 'module' });
+          worker.onerror = (e) => reject(new Error(`worker error: ${e.message}`));
+          worker.onmessage = (e) => {
+            worker.terminate();
+            if (e.data.type === 'placed') resolve({ coords: Array.from(e.data.coords as Float32Array), neighbours: Array.from(e.data.neighbours as Int32Array) });
+            else reject(new Error(JSON.stringify(e.data)));
+          };
+          // The view's own point 7 as an "added" word: it lands on or next to itself.
+          worker.postMessage({
+            type: 'place',
+            id: 9,
+            viewVectors: Float32Array.from(vec),
+            layout: Float32Array.from(layout),
+            newVectors: Float32Array.from(vec.slice(7 * dims, 8 * dims)),
+            dims,
+            params: { nNeighbors: 15, minDist: 0.1, seed: 42 },
+          });
+        }),
+      { url: workerUrl, layout: Array.from(node), vec: Array.from(vectors), dims: DIMS },
+    );
+    expect(placed.coords).toHaveLength(3);
+    expect(placed.neighbours[0]).toBe(7);
+    // Within the spread of its 15 neighbours.
+    const nb = placed.neighbours.slice(0, 15);
+    const centre = [0, 1, 2].map((d) => nb.reduce((s, i) => s + node[i * 3 + d], 0) / nb.length);
+    const spread = Math.max(...nb.map((i) => Math.hypot(node[i * 3] - centre[0], node[i * 3 + 1] - centre[1], node[i * 3 + 2] - centre[2])));
+    expect(Math.hypot(placed.coords[0] - centre[0], placed.coords[1] - centre[1], placed.coords[2] - centre[2])).toBeLessThanOrEqual(spread);
+  });
+});
