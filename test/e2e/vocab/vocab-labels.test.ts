@@ -59,6 +59,22 @@ describe('a labelled vocabulary in browser mode', () => {
     expect(app.errors).toEqual([]);
   });
 
+  it('filters the neighbour list to the shown vocabulary', async () => {
+    const { page } = app;
+    const words = () => page.getByRole('list', { name: 'Nearest neighbours' }).locator('button').evaluateAll((bs) => bs.map((b) => (b as unknown as { dataset: { word: string } }).dataset.word));
+    await page.locator('#vocab-filter').check();
+    const box = page.getByRole('combobox', { name: 'Search words' });
+    await box.fill('tiger');
+    await box.press('Enter');
+    await expect.poll(() => page.locator('#neighbours-caption').textContent(), { timeout: 30_000 }).toContain('“tiger”');
+    await expect.poll(async () => (await words()).includes('lion'), { timeout: 10_000 }).toBe(true);
+    const listed = await words();
+    expect(listed.length).toBeLessThanOrEqual(10);
+    expect(listed.every((w) => ANIMALS.includes(w) || FRUITS.includes(w))).toBe(true);
+    await page.locator('#vocab-filter').uncheck();
+    await expect.poll(async () => (await words()).some((w) => !ANIMALS.includes(w) && !FRUITS.includes(w)), { timeout: 10_000 }).toBe(true);
+  });
+
   it('imports a model file chosen in the page and lists it with words, dims and format', async () => {
     const { page } = app;
     const rows = Array.from({ length: 300 }, (_, i) => `w${i} ${[1, 2, 3, 4].map((j) => ((i * 7 + j * 13) % 17) / 10 - 0.8).join(' ')}`);
