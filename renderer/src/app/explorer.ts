@@ -122,13 +122,16 @@ export class Explorer {
     this.setState('projecting');
     let data: ViewData;
     try {
+      performance.mark('ee:run-start');
       data = await this.projection.loadView(view, { nNeighbors: params?.nNeighbors });
+      performance.mark('ee:view-loaded');
       const p = params ?? defaultUmapParams(data.words.length);
       let first = true;
       const started = performance.now();
       const coords = await this.projection.run(data, p, {
         onProgress: (progress) => this.panel?.showProgress(progress),
         onLayout: (c) => {
+          const t0 = performance.now();
           if (first) {
             first = false;
             this.setLayout(makeLayout({ model: data.model, view, params: p, words: data.words, coords: c, ranks: data.ranks, vectors: data.vectors, dims: data.dims }));
@@ -137,6 +140,7 @@ export class Explorer {
             this.layout.coords = c;
             this.scene.updateLayout(c);
           }
+          performance.measure('ee:layout', { start: t0 });
         },
       });
       const ms = Math.round(performance.now() - started);
@@ -146,7 +150,9 @@ export class Explorer {
         this.layout = layout;
         this.scene.updateLayout(coords);
       }
+      performance.mark('ee:layout-done');
       const summary = await this.projection.save(data, p, coords, { meta: { ms } });
+      performance.mark('ee:saved');
       layout.id = summary.id;
       this.stage.dataset.projectionId = String(summary.id);
       this.panel?.setCaption(summary.name);

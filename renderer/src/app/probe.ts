@@ -8,7 +8,9 @@ import type { Explorer } from './explorer';
 export interface ExplorerProbe {
   screenOf(word: string): { x: number; y: number } | null;
   labels(): string[];
-  info(): { calls: number; points: number };
+  info(): { calls: number; points: number; cpuMs: number };
+  /** Longest CPU time of one rendered frame so far, ms. */
+  maxFrameMs(): number;
   /** Orbits the camera for `frames` animation frames; resolves to the frame intervals in ms. */
   orbit(frames: number): Promise<number[]>;
   /** Shows n synthetic points (for measuring the scene alone at 50,000 points). */
@@ -29,7 +31,11 @@ export function attachProbe(explorer: Explorer): void {
       return i < 0 ? null : scene.screenOf(i);
     },
     labels: () => scene.labels.visibleWords(),
-    info: () => scene.info(),
+    maxFrameMs: () => scene.maxFrameMs,
+    info: () => {
+      const t = [...scene.frameTimes].sort((a, b) => a - b);
+      return { ...scene.info(), cpuMs: t[Math.floor(t.length / 2)] ?? 0 };
+    },
     orbit: (frames) =>
       new Promise((resolve) => {
         const times: number[] = [];
