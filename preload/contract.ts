@@ -110,8 +110,9 @@ export type ModelFormat = 'word2vec-text' | 'glove-text' | 'fasttext-vec' | 'wor
 
 export interface ImportModelRequest {
   /**
-   * Path of the vector file on this machine (CLI, Electron dialog). Give either `path` or
-   * `uploadId` (a file sent with beginUpload/uploadChunk, e.g. from the browser's file picker).
+   * Path of the vector file on this machine: in-process callers only (the CLI). Requests from
+   * the page (IPC, HTTP) must send the file with beginUpload/uploadChunk and give `uploadId`,
+   * so untrusted page content can never make the core read an arbitrary file.
    */
   path?: string;
   uploadId?: string;
