@@ -43,21 +43,21 @@ function int(value: unknown, name: string, min: number, max: number, optional: b
 
 function importModel(req: unknown): ImportModelRequest {
   const r = obj(req, 'importModel', ['path', 'uploadId', 'name', 'limit', 'format', 'activate', 'metadataPath', 'metadataUploadId']);
-  const path = str(r.path, 'path', 4096, true);
-  const uploadId = str(r.uploadId, 'uploadId', 100, true);
-  if ((path === undefined) === (uploadId === undefined)) throw new LibraryValidationError('importModel: give either path or uploadId');
+  // Only requests from the page come through here; the CLI calls the service directly.
+  if (r.path !== undefined || r.metadataPath !== undefined) {
+    throw new LibraryValidationError('importModel: the page cannot name files on disk; send the file with beginUpload/uploadChunk and give its uploadId');
+  }
+  const uploadId = str(r.uploadId, 'uploadId', 100);
   if (r.format !== undefined && !FORMATS.includes(r.format as ModelFormat)) {
     throw new LibraryValidationError(`format must be one of ${FORMATS.join(', ')}`);
   }
   if (r.activate !== undefined && typeof r.activate !== 'boolean') throw new LibraryValidationError('activate must be true or false');
   return {
-    path,
     uploadId,
     name: str(r.name, 'name', 100, true),
     limit: int(r.limit, 'limit', 1, 1_000_000_000, true),
     format: r.format as ModelFormat | undefined,
     activate: (r.activate as boolean | undefined) ?? false,
-    metadataPath: str(r.metadataPath, 'metadataPath', 4096, true),
     metadataUploadId: str(r.metadataUploadId, 'metadataUploadId', 100, true),
   };
 }

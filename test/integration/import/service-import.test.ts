@@ -33,13 +33,19 @@ describe('importModel through the service (worker thread, job, events)', () => {
     expect(n[0].neighbors).toHaveLength(2);
   });
 
-  it('reports a bad file with file and line through the contract, storing nothing', async () => {
+  it('reports a bad file with file and line, storing nothing', async () => {
     const before = snapshot(service.db);
     const file = write(dir, 'bad.txt', 'a 1 2\nb 1\n');
-    const env = await dispatch(service, 'importModel', { path: file });
-    expect(env.ok).toBe(false);
-    if (!env.ok) expect(env.error.message).toBe(`${file}, line 2: "b" has 1 values, expected 2 like the rows before it.`);
+    await expect(service.importModel({ path: file })).rejects.toThrow(`${file}, line 2: "b" has 1 values, expected 2 like the rows before it.`);
     expect(snapshot(service.db)).toBe(before);
+  });
+
+  it('refuses file paths from the page: only uploads cross the IPC/HTTP boundary', async () => {
+    const file = write(dir, 'secret.txt', gloveText(F));
+    const env = await dispatch(service, 'importModel', { path: file });
+    expect(env).toMatchObject({ ok: false, error: { code: 'invalid-request' } });
+    expect(await dispatch(service, 'importModel', { uploadId: 'x', metadataPath: file })).toMatchObject({ ok: false, error: { code: 'invalid-request' } });
+    expect(service.status().models.some((m) => m.name === 'secret')).toBe(false);
   });
 
   it('imports an upload sent in chunks (browser mode) and deletes the temporary file', async () => {
