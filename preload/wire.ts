@@ -49,3 +49,55 @@ export function decodeWire<T>(text: string): T {
     return v;
   }) as T;
 }
+
+/**
+ * Binary framing for large payloads (projections, views of 50,000 words): a little-endian
+ * uint32 header length, the JSON header, then each typed array's bytes at an 8-byte-aligned
+ * offset. Decoding makes views onto the received buffer: no base64, no copy, no long task.
+ */
+export const WIRE_BINARY_TYPE = 'application/x-explorer-wire';
+
+const align8 = (x: number) => (x + 7) & ~7;
+
+export function encodeWireBinary(value: unknown): Uint8Array {
+  const parts: { at: number; bytes: Uint8Array }[] = [];
+  let size = 0;
+  const json = JSON.stringify(value, (_key, v) => {
+    const kind = kindOf(v);
+    if (!kind) return v;
+    const t = v as ArrayBufferView;
+    const at = size;
+    parts.push({ at, bytes: new Uint8Array(t.buffer, t.byteOffset, t.byteLength) });
+    size = align8(size + t.byteLength);
+    return { $typed: kind, at, bytes: t.byteLength };
+  });
+  const header = new TextEncoder().encode(json);
+  const start = align8(4 + header.length);
+  const out = new Uint8Array(start + size);
+  new DataView(out.buffer).setUint32(0, header.length, true);
+  out.set(header, 4);
+  for (const p of parts) out.set(p.bytes, start + p.at);
+  return out;
+}
+
+export function decodeWireBinary<T>(data: ArrayBuffer | Uint8Array): T {
+  const bytes = data instanceof Uint8Array ? data : new Uint8Array(data);
+  if (bytes.byteLength < 4) throw new Error('truncated message');
+  const length = new DataView(bytes.buffer, bytes.byteOffset, 4).getUint32(0, true);
+  if (4 + length > bytes.byteLength) throw new Error('truncated message header');
+  const start = align8(4 + length);
+  // Typed arrays need aligned offsets; copy once if the buffer we were handed is not aligned.
+  const base = bytes.byteOffset % 8 === 0 ? bytes : bytes.slice();
+  const header = new TextDecoder().decode(base.subarray(4, 4 + length));
+  return JSON.parse(header, (_key, v) => {
+    if (v && typeof v === 'object' && typeof v.$typed === 'string' && v.$typed in KINDS && Number.isInteger(v.at) && Number.isInteger(v.bytes)) {
+      const Ctor = KINDS[v.$typed as Kind];
+      const offset = start + v.at;
+      if (v.at < 0 || v.bytes < 0 || offset + v.bytes > base.byteLength || v.bytes % Ctor.BYTES_PER_ELEMENT !== 0) {
+        throw new Error('typed array outside the message');
+      }
+      return new Ctor(base.buffer as ArrayBuffer, base.byteOffset + offset, v.bytes / Ctor.BYTES_PER_ELEMENT);
+    }
+    return v;
+  }) as T;
+}

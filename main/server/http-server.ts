@@ -2,8 +2,7 @@ import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
-import { encodeWire } from '../../preload/wire';
-import { decodeWire } from '../../preload/wire';
+import { decodeWire, decodeWireBinary, encodeWire, encodeWireBinary, WIRE_BINARY_TYPE } from '../../preload/wire';
 import { dispatch } from '../core/dispatch';
 import type { ExplorerService } from '../core/service';
 import { CSP, checkOriginAndHost, checkToken } from './http-security';
@@ -54,7 +53,7 @@ function send(res: http.ServerResponse, status: number, body: string | Buffer, t
   res.end(body);
 }
 
-function readBody(req: http.IncomingMessage, limit: number): Promise<string> {
+function readBody(req: http.IncomingMessage, limit: number): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
@@ -65,7 +64,7 @@ function readBody(req: http.IncomingMessage, limit: number): Promise<string> {
         req.destroy();
       } else chunks.push(c);
     });
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('end', () => resolve(Buffer.concat(chunks)));
     req.on('error', reject);
   });
 }
@@ -105,18 +104,24 @@ export function startServer(opts: ServerOptions): Promise<RunningServer> {
       return;
     }
     if (req.method !== 'POST') return send(res, 405, 'Method not allowed');
-    if (!(req.headers['content-type'] ?? '').startsWith('application/json')) {
-      return send(res, 415, 'Unsupported media type: send application/json.');
+    const type = req.headers['content-type'] ?? '';
+    const binaryIn = type.startsWith(WIRE_BINARY_TYPE);
+    if (!binaryIn && !type.startsWith('application/json')) {
+      return send(res, 415, `Unsupported media type: send application/json or ${WIRE_BINARY_TYPE}.`);
     }
+    // The page asks for the binary framing so large typed arrays arrive without base64.
+    const binaryOut = (req.headers.accept ?? '').includes(WIRE_BINARY_TYPE);
+    const reply = (status: number, value: unknown) =>
+      binaryOut ? send(res, status, Buffer.from(encodeWireBinary(value)), WIRE_BINARY_TYPE) : send(res, status, encodeWire(value), 'application/json');
     let body: unknown;
     try {
-      const text = await readBody(req, limit);
-      body = text.length ? decodeWire(text) : undefined;
+      const raw = await readBody(req, limit);
+      if (raw.length === 0) body = undefined;
+      else body = binaryIn ? decodeWireBinary(raw) : decodeWire(raw.toString('utf8'));
     } catch (e) {
-      return send(res, 400, encodeWire({ ok: false, error: { code: 'invalid-request', message: `Bad request body: ${(e as Error).message}` } }), 'application/json');
+      return reply(400, { ok: false, error: { code: 'invalid-request', message: `Bad request body: ${(e as Error).message}` } });
     }
-    const envelope = await dispatch(opts.service, method, body);
-    send(res, 200, encodeWire(envelope), 'application/json');
+    reply(200, await dispatch(opts.service, method, body));
   });
 
   const unsubscribe = opts.service.onEvent((event) => {

@@ -10,7 +10,7 @@ import {
   type ExplorerEvent,
   METHODS,
 } from '../../../preload/contract';
-import { decodeWire, encodeWire } from '../../../preload/wire';
+import { decodeWire, decodeWireBinary, encodeWireBinary, WIRE_BINARY_TYPE } from '../../../preload/wire';
 
 export class ApiError extends Error {
   constructor(
@@ -48,13 +48,14 @@ function sessionToken(): string {
 
 function httpApi(): ExplorerApi {
   const token = sessionToken();
-  const headers = { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' };
+  // Binary framing both ways: typed arrays (layouts, views, uploads) travel as raw bytes.
+  const headers = { Authorization: `Bearer ${token}`, 'Content-Type': WIRE_BINARY_TYPE, Accept: WIRE_BINARY_TYPE };
   const call = async (method: ApiMethod, request?: unknown) => {
-    const res = await fetch(`/api/${method}`, { method: 'POST', headers, body: request === undefined ? '' : encodeWire(request) });
+    const body = request === undefined ? new Uint8Array(0) : encodeWireBinary(request);
+    const res = await fetch(`/api/${method}`, { method: 'POST', headers, body: body as Uint8Array<ArrayBuffer> });
     if (res.status === 401) throw new ApiError('unauthorized', 'This page has no valid session token. Open the address printed by "npm run serve".');
-    const text = await res.text();
-    if (!res.headers.get('content-type')?.startsWith('application/json')) throw new ApiError('http', `Server answered ${res.status}: ${text}`);
-    return unwrap(decodeWire<Envelope<unknown>>(text));
+    if (!res.headers.get('content-type')?.startsWith(WIRE_BINARY_TYPE)) throw new ApiError('http', `Server answered ${res.status}: ${await res.text()}`);
+    return unwrap(decodeWireBinary<Envelope<unknown>>(await res.arrayBuffer()));
   };
   const listeners = new Set<(e: ExplorerEvent) => void>();
   let started = false;
