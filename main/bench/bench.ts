@@ -8,7 +8,6 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import fs from 'node:fs';
 import os from 'node:os';
-import { baselineScript } from './baseline';
 import { benchChild, benchCore } from './core';
 import { benchExport } from './export';
 import { benchImport } from './import';
@@ -21,7 +20,7 @@ const root = path.resolve(here, here.endsWith(`${path.sep}chunks`) ? '../../..' 
 type Section = (root: string, dbPath: string) => Promise<Record<string, unknown>>;
 const SECTIONS: Record<string, Section> = {
   core: (r, db) => benchCore(r, 200, db),
-  import: async (r, db) => ({ ...(await benchImport({ root: r, dbPath: db, baseline: baselineScript(r) ?? '' })) }),
+  import: async (r, db) => ({ ...(await benchImport({ root: r, dbPath: db })) }),
   projection: (r, db) => benchProjection({ root: r, dbPath: db }),
   export: (r, db) => benchExport(r, { dbPath: db }),
 };

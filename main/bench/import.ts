@@ -13,6 +13,7 @@ import zlib from 'node:zlib';
 import { DEFAULT_MODEL } from '../../preload/contract';
 import { ExplorerService } from '../core/service';
 import { readModel } from '../core/store/models-repo';
+import { baselineScript } from './baseline';
 
 export interface ImportBenchOptions {
   /** A store holding the default model; default: a fresh one (imports it first). */
@@ -21,7 +22,7 @@ export interface ImportBenchOptions {
   root?: string;
   /** Python with gensim. Default /usr/bin/python3. */
   python?: string;
-  /** Baseline script. Default /work/shared/baselines/baseline.py. */
+  /** Baseline script. Default: ../shared/baselines/baseline.py beside the project (see baseline.ts). */
   baseline?: string;
   /** Keep the temporary folder (for inspection). Default false. */
   keep?: boolean;
@@ -107,7 +108,7 @@ export async function benchImport(opts: ImportBenchOptions = {}): Promise<Import
     let gensimSeconds: number | null = null;
     let gensimNote: string | undefined;
     const python = opts.python ?? '/usr/bin/python3';
-    const baseline = opts.baseline ?? '/work/shared/baselines/baseline.py';
+    const baseline = opts.baseline ?? baselineScript(root) ?? '';
     if (!fs.existsSync(python)) gensimNote = `skipped: ${python} is missing`;
     else if (!baseline || !fs.existsSync(baseline)) gensimNote = `skipped: the gensim baseline script ${baseline || '(baseline.py)'} was not found`;
     else {
