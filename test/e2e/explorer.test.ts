@@ -127,4 +127,31 @@ describe('3D explorer', () => {
     expect(count).toBeGreaterThan(total * 0.01);
     expect(app.errors).toEqual([]);
   });
+
+  it('projects a neighbourhood alone, and the saved list reopens, renames and deletes', async () => {
+    await search(page, 'virtue');
+    const panel = page.getByRole('region', { name: 'Projection' });
+    await panel.getByLabel('Words to project').selectOption('neighbourhood');
+    await panel.getByRole('button', { name: 'Run' }).click();
+    await expect.poll(() => page.locator('#stage').getAttribute('data-projection-id'), { timeout: 120_000 }).not.toBe(firstId);
+    await waitForScene(page, 60_000);
+    expect(Number(await page.locator('#stage').getAttribute('data-points'))).toBe(51);
+    await expect.poll(() => page.locator('#saved-count').textContent()).toBe('(2)');
+    const saved = page.getByRole('list', { name: 'Saved projections' });
+    await page.locator('details.saved summary').click();
+    await saved.getByRole('button', { name: /^Rename/ }).first().click();
+    await page.getByRole('textbox', { name: 'New name' }).fill('Around virtue');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => saved.textContent()).toContain('Around virtue');
+    // Reopen the first one (the default view), then delete the neighbourhood (asks once).
+    await saved.locator('li:not(.current) .saved-open').click();
+    await expect.poll(() => page.locator('#stage').getAttribute('data-projection-id')).toBe(firstId);
+    await expect.poll(() => saved.locator('li.current .saved-name').textContent()).not.toBe('Around virtue');
+    const del = saved.getByRole('button', { name: 'Delete Around virtue' });
+    await del.click();
+    await expect.poll(() => del.textContent()).toBe('Delete?');
+    await del.click();
+    await expect.poll(() => page.locator('#saved-count').textContent()).toBe('(1)');
+    expect(app.errors).toEqual([]);
+  });
 });

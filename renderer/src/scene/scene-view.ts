@@ -140,7 +140,7 @@ export class SceneView {
     this.highlight.set(query, neighbours);
     this.highlight.update(this.coords);
     this.labels.setHighlight(query, neighbours);
-    this.points.setDim(query >= 0 || neighbours.length ? 0.45 : 0);
+    this.points.setDim(query >= 0 || neighbours.length ? 0.3 : 0);
     this.requestRender(true);
   }
 
