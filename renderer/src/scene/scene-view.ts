@@ -125,7 +125,8 @@ export class SceneView {
     this.points.updatePositions(this.coords);
     this.highlight.update(this.coords);
     this.screen = null;
-    this.requestRender(true);
+    // No forced label packing: streamed layouts arrive often, packing stays on its own throttle.
+    this.requestRender();
   }
 
   /** Marks points added from outside the view (drawn as rings). */
