@@ -10,3 +10,11 @@ export function el<K extends keyof HTMLElementTagNameMap>(tag: K, className?: st
   if (text !== undefined) node.textContent = text;
   return node;
 }
+
+/** A quiet text button (the panels' row actions). */
+export function linkButton(text: string, onClick: () => void): HTMLButtonElement {
+  const b = el('button', 'link-button', text);
+  b.type = 'button';
+  b.addEventListener('click', onClick);
+  return b;
+}

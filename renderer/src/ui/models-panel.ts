@@ -1,5 +1,5 @@
 import type { ExplorerApi, JobProgress, ModelInfo } from '../../../preload/contract';
-import { el, formatCount, formatPercent } from './format';
+import { el, formatCount, formatPercent, linkButton } from './format';
 import { fileDrop } from './file-drop';
 import './library.css';
 
@@ -87,17 +87,10 @@ export class ModelsPanel {
     const source = el('div', 'caption source', m.source);
     source.title = m.source;
     const actions = el('div', 'library-actions');
-    if (!m.active) actions.append(this.button('Use', () => this.run(() => this.api.setActiveModel({ name: m.name }))));
-    actions.append(this.button('Rename', () => this.rename(li, m)), this.button('Delete', () => this.confirmDelete(li, m)));
+    if (!m.active) actions.append(linkButton('Use', () => this.run(() => this.api.setActiveModel({ name: m.name }))));
+    actions.append(linkButton('Rename', () => this.rename(li, m)), linkButton('Delete', () => this.confirmDelete(li, m)));
     li.append(head, facts, source, actions);
     return li;
-  }
-
-  private button(text: string, fn: () => void): HTMLButtonElement {
-    const b = el('button', 'link-button', text);
-    b.type = 'button';
-    b.addEventListener('click', fn);
-    return b;
   }
 
   private rename(li: HTMLLIElement, m: ModelInfo): void {
@@ -105,7 +98,7 @@ export class ModelsPanel {
     input.value = m.name;
     input.setAttribute('aria-label', `New name for ${m.name}`);
     const row = el('div', 'library-row');
-    row.append(input, this.button('Save', () => this.run(() => this.api.renameModel({ name: m.name, newName: input.value.trim() }))), this.button('Cancel', () => this.changed()));
+    row.append(input, linkButton('Save', () => this.run(() => this.api.renameModel({ name: m.name, newName: input.value.trim() }))), linkButton('Cancel', () => this.changed()));
     li.querySelector('.library-actions')!.replaceWith(row);
     input.focus();
   }
@@ -114,8 +107,8 @@ export class ModelsPanel {
     const row = el('div', 'library-confirm');
     row.append(
       el('span', undefined, `Delete ${m.name} with its vocabularies and projections?`),
-      this.button('Delete', () => this.run(() => this.api.deleteModel({ name: m.name }))),
-      this.button('Keep', () => this.changed()),
+      linkButton('Delete', () => this.run(() => this.api.deleteModel({ name: m.name }))),
+      linkButton('Keep', () => this.changed()),
     );
     li.querySelector('.library-actions')!.replaceWith(row);
   }

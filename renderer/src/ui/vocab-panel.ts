@@ -1,5 +1,5 @@
 import type { ExplorerApi, Vocabulary, VocabularyPreview, VocabularySummary } from '../../../preload/contract';
-import { el, formatCount } from './format';
+import { el, formatCount, linkButton } from './format';
 import { fileDrop } from './file-drop';
 import './library.css';
 
@@ -90,30 +90,23 @@ export class VocabPanel {
         const c = v.counts;
         const facts = `${formatCount(c.entries)} entries · ${formatCount(c.found)} found${c.composed ? ` · ${formatCount(c.composed)} composed` : ''}${v.labels.length ? ` · ${v.labels.length} labels` : ''}`;
         const actions = el('div', 'library-actions');
-        const show = this.button('Show', () => void this.open(v.id));
+        const show = linkButton('Show', () => void this.open(v.id));
         show.title = 'Project this vocabulary on its own, coloured by label';
-        const colour = this.button('Colour map', () => void this.open(v.id, false));
+        const colour = linkButton('Colour map', () => void this.open(v.id, false));
         colour.title = 'Colour its words by label on the current map';
-        actions.append(show, colour, this.button('Remove', () => this.confirmRemove(li, v)));
+        actions.append(show, colour, linkButton('Remove', () => this.confirmRemove(li, v)));
         li.append(el('strong', undefined, v.name), el('div', 'caption', facts), actions);
         return li;
       }),
     );
   }
 
-  private button(text: string, fn: () => void): HTMLButtonElement {
-    const b = el('button', 'link-button', text);
-    b.type = 'button';
-    b.addEventListener('click', fn);
-    return b;
-  }
-
   private confirmRemove(li: HTMLLIElement, v: VocabularySummary): void {
     const row = el('div', 'library-confirm');
     row.append(
       el('span', undefined, `Remove “${v.name}”?`),
-      this.button('Remove', () => void this.api.removeVocabulary({ id: v.id }).then(() => this.refresh())),
-      this.button('Keep', () => void this.refresh()),
+      linkButton('Remove', () => void this.api.removeVocabulary({ id: v.id }).then(() => this.refresh())),
+      linkButton('Keep', () => void this.refresh()),
     );
     li.querySelector('.library-actions')!.replaceWith(row);
   }
@@ -186,7 +179,7 @@ export class VocabPanel {
     const save = el('button', 'primary', notFound.length ? 'Save anyway' : 'Save');
     save.type = 'button';
     save.addEventListener('click', () => void this.save(name.value.trim()));
-    row.append(name, save, this.button('Discard', () => this.discard()));
+    row.append(name, save, linkButton('Discard', () => this.discard()));
     const labels = p.labels.length ? el('div', 'caption', `Labels: ${p.labels.join(', ')}`) : el('span');
     this.preview.replaceChildren(el('strong', undefined, `Preview of ${p.source}`), el('div', 'caption', parts.join(' · ')), labels, missing, row);
     this.preview.hidden = false;
