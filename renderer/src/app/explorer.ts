@@ -100,7 +100,9 @@ export class Explorer {
 
   private async loadVectors(): Promise<void> {
     const layout = this.layout;
-    if (!layout || layout.vectors) return;
+    // Above 20,000 words the vectors are tens of megabytes to decode on the page: hover then
+    // shows similarities for the listed neighbours only, and labels use the saved word order.
+    if (!layout || layout.vectors || layout.words.length > 20_000) return;
     const seq = ++this.vectorsSeq;
     try {
       const got = await this.api.vectorsOf({ words: layout.words, model: layout.model });
