@@ -271,5 +271,10 @@ export class Explorer {
   focusWord(word: string | null): void {
     const i = word && this.layout ? (this.layout.index.get(word) ?? -1) : -1;
     this.scene.setHover(i);
+    const at = i >= 0 ? this.scene.screenOf(i) : null;
+    if (!at) return this.hover.hide();
+    // The card sits by the point, as if the pointer were there.
+    const box = this.stage.getBoundingClientRect();
+    this.onHover(i, box.left + at.x, box.top + at.y);
   }
 }
