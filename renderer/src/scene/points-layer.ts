@@ -13,6 +13,7 @@ const vertex = /* glsl */ `
   uniform float uScale;
   uniform float uPixelRatio;
   uniform float uFocus;
+  uniform float uBoostMax;
   varying float vFade;
   varying float vFlag;
   varying float vPx;
@@ -21,7 +22,7 @@ const vertex = /* glsl */ `
     vTint = aTint;
     vec4 mv = modelViewMatrix * vec4(position, 1.0);
     float depth = max(-mv.z, 1e-3);
-    float boost = clamp(uFocus / depth, 0.6, 2.4);
+    float boost = clamp(uFocus / depth, 0.6, uBoostMax);
     vPx = max(aSize * uScale * boost, 1.5) * uPixelRatio;
     gl_PointSize = vPx;
     vFade = 1.0 - 0.55 * smoothstep(uFocus * 0.7, uFocus * 2.4, depth);
@@ -76,6 +77,7 @@ export class PointsLayer {
         uScale: { value: 4 },
         uPixelRatio: { value: 1 },
         uFocus: { value: 3 },
+        uBoostMax: { value: 2.4 },
       },
       transparent: true,
       depthWrite: false,
@@ -140,6 +142,8 @@ export class PointsLayer {
     u.uScale.value = scale;
     u.uPixelRatio.value = pixelRatio;
     u.uFocus.value = focus;
+    // Dense maps: less growth near the camera (fewer overlapping sprites, fewer fragments).
+    u.uBoostMax.value = this.count > 20_000 ? 1.6 : 2.4;
   }
 
   get size(): number {
