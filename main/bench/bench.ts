@@ -12,6 +12,7 @@ import { benchChild, benchCore } from './core';
 import { benchExport } from './export';
 import { benchImport } from './import';
 import { benchProjection } from './projection';
+import { benchScene } from './scene';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, here.endsWith(`${path.sep}chunks`) ? '../../..' : '../..');
@@ -23,6 +24,7 @@ const SECTIONS: Record<string, Section> = {
   import: async (r, db) => ({ ...(await benchImport({ root: r, dbPath: db })) }),
   projection: (r, db) => benchProjection({ root: r, dbPath: db }),
   export: (r, db) => benchExport(r, { dbPath: db }),
+  scene: async (r, db) => ({ ...(await benchScene(r, { dbPath: db })) }),
 };
 
 function printSection(name: string, figures: Record<string, unknown>): void {
