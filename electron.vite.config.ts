@@ -19,6 +19,8 @@ export default defineConfig({
           'file-import-worker': resolve(root, 'main/core/import/file-import-worker.ts'),
         },
         output: { entryFileNames: '[name].js', chunkFileNames: 'chunks/[name]-[hash].js' },
+        // The bench drives Chromium through playwright-core (a dev dependency): load it, never bundle it.
+        external: ['playwright-core'],
       },
     },
   },
