@@ -2,10 +2,7 @@ import type { Searcher } from '../model/model';
 import { dotRows } from './exact-scan';
 import { KERNEL_WASM_BASE64 } from './kernel-wasm';
 import { BOUND_SLACK, META_PER_ROW, quantizeRows, strideOf } from './quantize';
-import { BINS, CTRL_DONE, CTRL_SEQ, type ScanKernel, type ScanLayout, scanLayout } from './scan-layout';
 import { TopK } from './top-k';
-import { Worker } from 'node:worker_threads';
-import { workerPath } from '../workers';
 
 /**
  * Exact cosine top-k with an int8 pre-scan.
@@ -13,11 +10,22 @@ import { workerPath } from '../workers';
  * Each unit row u is stored as s·q (q int8, s = max|u|/127) with a known residual e = u − s·q.
  * For a unit query x quantised as t·p with residual f, the true score obeys
  *   |u·x − s·t·(q·p)| ≤ ‖e‖·‖x‖ + ‖s·q‖·‖f‖ = b,
- * so every row's score lies in [a − b, a + b] around its cheap estimate a. A histogram of the
- * lower bounds gives τ, a floor that at least k rows provably reach, so no top-k row scores
- * below it; only rows whose upper bound reaches τ are rescored exactly, with the same arithmetic
- * as the plain scan. The answer is therefore exact, having read a quarter of the bytes.
+ * so every row's score lies in [a − b, a + b] around its cheap estimate a.
+ *
+ * 1. A floor c0: the k-th best lower bound a − b among the first rows. At least k rows reach
+ *    it, so the k-th best true score is at least c0.
+ * 2. One WebAssembly pass over all rows keeps those whose upper bound a + b reaches c0 (in f32,
+ *    with slack), with their integer dot products.
+ * 3. Among those, τ = the k-th best lower bound (in f64); every row that can still reach τ is
+ *    rescored exactly with the same arithmetic as the plain scan.
+ * No row that belongs in the top k can be dropped at any step, so the answer is exact, having
+ * read a quarter of the bytes of a plain scan.
  */
+
+type Kernel = {
+  memory: WebAssembly.Memory;
+  scan: (m: number, q: number, s: number, res: number, qn: number, rows: number, stride: number, t: number, xn: number, fn: number, c0: number, out: number) => number;
+};
 
 let wasmModule: WebAssembly.Module | null | undefined;
 
@@ -43,142 +51,123 @@ export interface Quantized {
   meta: Float32Array;
 }
 
-/** Below this many rows a second thread costs more than it saves. */
-const HELPER_MIN_ROWS = 50_000;
+/** Rows whose lower bounds set the floor c0. */
+const FLOOR_ROWS = 1024;
+/** Covers f32 rounding in the kernel's bound test (its values are below ~2 in size). */
+const F32_SLACK = 1e-5;
+const align = (x: number) => (x + 63) & ~63;
 
 export class QuantizedIndex implements Searcher {
   readonly n: number;
   readonly stride: number;
-  private readonly kernel: ScanKernel;
-  private readonly layout: ScanLayout;
-  private readonly query: Int8Array;
-  private readonly hist: Int32Array;
-  private readonly hist2: Int32Array;
-  private readonly cand: Int32Array;
-  private readonly ctrl: Int32Array;
-  private readonly params: Float64Array;
-  private helper: Worker | null = null;
-  private seq = 0;
+  private readonly rows4: number;
+  private readonly kernel: Kernel;
+  private readonly ptr: { q: number; s: number; res: number; qn: number; out: number };
+  private readonly q16: Int16Array;
+  private readonly s: Float32Array;
+  private readonly res: Float32Array;
+  private readonly qn: Float32Array;
+  private readonly out: Int32Array;
 
-  /**
-   * Uses stored quantisation when given (fast start), else quantises the rows now. With
-   * `threads` (default true for large models) a helper thread scans half of the rows.
-   */
+  /** Uses stored quantisation when given (fast start), else quantises the rows now. */
   constructor(
     private readonly vectors: Float32Array,
     private readonly dims: number,
     stored?: Quantized,
-    threads = true,
   ) {
     const mod = kernelModule();
     if (!mod) throw new Error('WebAssembly SIMD is not available');
     const n = (this.n = vectors.length / dims);
-    this.stride = strideOf(dims);
-    const layout = (this.layout = scanLayout(n, this.stride));
-    const pages = Math.ceil(layout.bytes / 65536);
-    const memory = new WebAssembly.Memory({ initial: pages, maximum: pages, shared: true });
-    this.kernel = new WebAssembly.Instance(mod, { env: { memory } }).exports as unknown as ScanKernel;
-    const buf = memory.buffer;
-    this.query = new Int8Array(buf, layout.queryPtr, this.stride);
-    this.hist = new Int32Array(buf, layout.histPtr, BINS);
-    this.hist2 = new Int32Array(buf, layout.hist2Ptr, BINS);
-    this.cand = new Int32Array(buf, layout.candPtr, n);
-    this.ctrl = new Int32Array(buf, layout.ctrlPtr, 4);
-    this.params = new Float64Array(buf, layout.paramsPtr, 4);
-    const q8 = new Int8Array(buf, 0, n * this.stride);
-    const meta = new Float32Array(buf, layout.metaPtr, n * META_PER_ROW);
-    if (stored && stored.q8.length === q8.length && stored.meta.length === meta.length) {
+    const stride = (this.stride = strideOf(dims));
+    const rows4 = (this.rows4 = Math.ceil(n / 4) * 4);
+    const q = align(rows4 * stride);
+    const s = align(q + stride * 2);
+    const res = align(s + rows4 * 4);
+    const qn = align(res + rows4 * 4);
+    const out = align(qn + rows4 * 4);
+    this.ptr = { q, s, res, qn, out };
+    const bytes = out + rows4 * 8;
+    this.kernel = new WebAssembly.Instance(mod, {}).exports as unknown as Kernel;
+    const memory = this.kernel.memory;
+    memory.grow(Math.max(0, Math.ceil(bytes / 65536) - memory.buffer.byteLength / 65536));
+    const buf = memory.buffer as ArrayBuffer;
+    this.q16 = new Int16Array(buf, q, stride);
+    this.s = new Float32Array(buf, s, rows4);
+    this.res = new Float32Array(buf, res, rows4);
+    this.qn = new Float32Array(buf, qn, rows4);
+    this.out = new Int32Array(buf, out, rows4 * 2);
+    const q8 = new Int8Array(buf, 0, n * stride);
+    let meta = stored?.meta;
+    if (stored && stored.q8.length === q8.length && stored.meta.length === n * META_PER_ROW) {
       q8.set(stored.q8);
-      meta.set(stored.meta);
     } else {
+      meta = new Float32Array(n * META_PER_ROW);
       quantizeRows(vectors, dims, 0, n, q8, meta);
     }
-    if (threads && n >= HELPER_MIN_ROWS) this.startHelper(memory, mod);
-  }
-
-  private startHelper(memory: WebAssembly.Memory, module: WebAssembly.Module): void {
-    try {
-      this.helper = new Worker(workerPath('scan-worker'), { workerData: { memory, module, layout: this.layout } });
-      this.helper.unref();
-      this.helper.on('error', () => (this.helper = null));
-      this.helper.on('exit', () => (this.helper = null));
-    } catch {
-      this.helper = null; // not built (plain unit tests): one thread does all rows
+    // One array per bound term, so the kernel reads four rows' values with one load each.
+    // Padding rows (up to a multiple of 4) stay zero and are dropped by index below.
+    for (let i = 0; i < n; i++) {
+      this.s[i] = meta![i * 3];
+      this.res[i] = meta![i * 3 + 1];
+      this.qn[i] = meta![i * 3 + 2];
     }
   }
 
-  /** Stops the helper thread; the index keeps working on one thread. */
-  dispose(): void {
-    if (!this.helper) return;
-    Atomics.store(this.ctrl, CTRL_SEQ, -1);
-    Atomics.notify(this.ctrl, CTRL_SEQ);
-    void this.helper.terminate();
-    this.helper = null;
-  }
-
-  private estimate(t: number, xn: number, fn: number, exclude: number): void {
-    const { layout, kernel, n, stride } = this;
-    this.hist.fill(0);
-    if (!this.helper) {
-      kernel.estimate(0, layout.queryPtr, layout.metaPtr, layout.estPtr, layout.histPtr, n, stride, t, xn, fn, exclude);
-      return;
-    }
-    this.hist2.fill(0);
-    this.params.set([t, xn, fn, exclude]);
-    const seq = ++this.seq;
-    Atomics.store(this.ctrl, CTRL_SEQ, seq);
-    Atomics.notify(this.ctrl, CTRL_SEQ);
-    const half = layout.half;
-    kernel.estimate(0, layout.queryPtr, layout.metaPtr, layout.estPtr, layout.histPtr, half, stride, t, xn, fn, exclude);
-    // The helper normally finishes within a millisecond of us; if it is gone, do its half here.
-    while (Atomics.load(this.ctrl, CTRL_DONE) !== seq) {
-      if (Atomics.wait(this.ctrl, CTRL_DONE, Atomics.load(this.ctrl, CTRL_DONE), 2000) === 'timed-out' && Atomics.load(this.ctrl, CTRL_DONE) !== seq) {
-        this.dispose();
-        kernel.estimate(half * stride, layout.queryPtr, layout.metaPtr + half * 12, layout.estPtr + half * 8, layout.hist2Ptr, n - half, stride, t, xn, fn, exclude - half);
-        break;
-      }
-    }
-    for (let b = 0; b < BINS; b++) this.hist[b] += this.hist2[b];
+  private scan(rows: number, t: number, xn: number, fn: number, c0: number): number {
+    const { ptr } = this;
+    return this.kernel.scan(0, ptr.q, ptr.s, ptr.res, ptr.qn, rows, this.stride, t, xn, fn, c0, ptr.out);
   }
 
   search(x: Float32Array, k: number, exclude: number): { index: number; score: number }[] {
-    const { dims, n } = this;
+    const { dims, n, out, s, res, qn } = this;
     k = Math.max(1, Math.min(k, n - (exclude >= 0 && exclude < n ? 1 : 0)));
-    // Quantise the query; its residual norm enters every row's bound.
+    // Quantise the query (its scale as f32, the value the kernel multiplies by).
     let max = 0;
     let xNorm2 = 0;
     for (let j = 0; j < dims; j++) {
       max = Math.max(max, Math.abs(x[j]));
       xNorm2 += x[j] * x[j];
     }
-    const t = max > 0 ? max / 127 : 1;
+    const t = Math.fround(max > 0 ? max / 127 : 1);
     let f2 = 0;
-    this.query.fill(0);
+    this.q16.fill(0);
     for (let j = 0; j < dims; j++) {
       const p = Math.max(-127, Math.min(127, Math.round(x[j] / t)));
-      this.query[j] = p;
+      this.q16[j] = p;
       const r = x[j] - t * p;
       f2 += r * r;
     }
-    const xn = Math.sqrt(xNorm2) * (1 + BOUND_SLACK);
-    const fn = Math.sqrt(f2) * (1 + BOUND_SLACK) + 1e-7;
+    const xn = Math.fround(Math.sqrt(xNorm2) * (1 + BOUND_SLACK));
+    const fn = Math.fround(Math.sqrt(f2) * (1 + BOUND_SLACK) + 1e-7);
+    const bound = (i: number) => res[i] * xn + qn[i] * fn;
 
-    this.estimate(t, xn, fn, exclude);
-    // τ: the lower edge of the highest bin by which k lower bounds have been counted.
-    let tau = -Infinity;
-    for (let bin = BINS - 1, seen = 0; bin > 0; bin--) {
-      seen += this.hist[bin];
-      if (seen >= k) {
-        tau = bin / 2048 - 1 - 1e-9;
-        break;
-      }
+    // 1. Floor from the first rows (every pair comes back with c0 = −∞).
+    const first = Math.min(this.rows4, FLOOR_ROWS);
+    let count = this.scan(first, t, xn, fn, -Infinity);
+    const floor = new TopK(k);
+    for (let c = 0; c < count; c++) {
+      const i = out[2 * c];
+      if (i === exclude || i >= n) continue;
+      floor.push(i, out[2 * c + 1] * s[i] * t - bound(i));
     }
-    const { layout } = this;
-    const count = this.kernel.collect(layout.metaPtr, layout.estPtr, layout.candPtr, n, tau, xn, fn, exclude);
+    const c0 = floor.count >= k ? floor.threshold - F32_SLACK : -Infinity;
+
+    // 2. Every row whose upper bound reaches the floor.
+    count = this.scan(this.rows4, t, xn, fn, c0);
+
+    // 3. τ among the survivors, then exact rescoring of all that can reach it.
+    const lower = new TopK(k);
+    for (let c = 0; c < count; c++) {
+      const i = out[2 * c];
+      if (i === exclude || i >= n) continue;
+      lower.push(i, out[2 * c + 1] * s[i] * t - bound(i));
+    }
+    const tau = lower.threshold - 1e-9;
     const top = new TopK(k);
     for (let c = 0; c < count; c++) {
-      const i = this.cand[c];
-      top.push(i, dotRows(this.vectors, dims, i, x));
+      const i = out[2 * c];
+      if (i === exclude || i >= n) continue;
+      if (out[2 * c + 1] * s[i] * t + bound(i) >= tau) top.push(i, dotRows(this.vectors, dims, i, x));
     }
     return top.sorted();
   }
