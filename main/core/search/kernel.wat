@@ -1,7 +1,9 @@
 ;; Quantised pre-scan for exact nearest-neighbour search (see quantized-index.ts for the bound).
-;; Rows are int8, zero-padded to `stride` bytes (a multiple of 16); the query is the same int8
-;; vector widened to int16 (2 × stride bytes), so each 16-byte chunk of a row costs two
-;; extends and two i32x4.dot_i16x8_s. Products of int8 values fit in int16 and pairs are summed
+;; Rows are int8, packed `row` bytes apart (the vector length, no padding: fewer bytes to
+;; stream); each is read in 16-byte chunks up to `stride` (row rounded up to 16), and the
+;; query, widened to int16 (2 × stride bytes), is zero past the vector's end, so the bytes a
+;; last chunk reads from the next row count for nothing. Each chunk costs two extends and two
+;; i32x4.dot_i16x8_s. Products of int8 values fit in int16 and pairs are summed
 ;; in int32, so nothing can overflow. Four rows are scored together so their sums transpose
 ;; into one i32x4 and the bound test runs as f32x4.
 (module
@@ -13,7 +15,7 @@
   ;; s, res and qn are f32 arrays (one value per row).
   (func (export "scan")
     (param $m i32) (param $q i32) (param $s i32) (param $res i32) (param $qn i32)
-    (param $rows i32) (param $stride i32) (param $t f32) (param $xn f32) (param $fn f32) (param $c0 f32)
+    (param $rows i32) (param $row i32) (param $stride i32) (param $t f32) (param $xn f32) (param $fn f32) (param $c0 f32)
     (param $out i32) (result i32)
     (local $r i32) (local $c i32) (local $n i32) (local $mask i32)
     (local $m1 i32) (local $m2 i32) (local $m3 i32) (local $qc i32)
@@ -28,9 +30,9 @@
     (block $done
       (loop $row
         (br_if $done (i32.ge_u (local.get $r) (local.get $rows)))
-        (local.set $m1 (i32.add (local.get $m) (local.get $stride)))
-        (local.set $m2 (i32.add (local.get $m1) (local.get $stride)))
-        (local.set $m3 (i32.add (local.get $m2) (local.get $stride)))
+        (local.set $m1 (i32.add (local.get $m) (local.get $row)))
+        (local.set $m2 (i32.add (local.get $m1) (local.get $row)))
+        (local.set $m3 (i32.add (local.get $m2) (local.get $row)))
         (local.set $a0 (v128.const i32x4 0 0 0 0))
         (local.set $a1 (v128.const i32x4 0 0 0 0))
         (local.set $a2 (v128.const i32x4 0 0 0 0))
@@ -96,7 +98,7 @@
               (i32.store offset=4 (local.get $out) (i32x4.extract_lane 3 (local.get $dots)))
               (local.set $out (i32.add (local.get $out) (i32.const 8)))
               (local.set $n (i32.add (local.get $n) (i32.const 1)))))))
-        (local.set $m (i32.add (local.get $m3) (local.get $stride)))
+        (local.set $m (i32.add (local.get $m3) (local.get $row)))
         (local.set $s (i32.add (local.get $s) (i32.const 16)))
         (local.set $res (i32.add (local.get $res) (i32.const 16)))
         (local.set $qn (i32.add (local.get $qn) (i32.const 16)))

@@ -24,7 +24,7 @@ import { TopK } from './top-k';
 
 type Kernel = {
   memory: WebAssembly.Memory;
-  scan: (m: number, q: number, s: number, res: number, qn: number, rows: number, stride: number, t: number, xn: number, fn: number, c0: number, out: number) => number;
+  scan: (m: number, q: number, s: number, res: number, qn: number, rows: number, row: number, stride: number, t: number, xn: number, fn: number, c0: number, out: number) => number;
 };
 
 let wasmModule: WebAssembly.Module | null | undefined;
@@ -80,7 +80,8 @@ export class QuantizedIndex implements Searcher {
     const n = (this.n = vectors.length / dims);
     const stride = (this.stride = strideOf(dims));
     const rows4 = (this.rows4 = Math.ceil(n / 4) * 4);
-    const q = align(rows4 * stride);
+    // Rows packed `dims` bytes apart, plus one chunk of slack for the last row's last read.
+    const q = align(rows4 * dims + 16);
     const s = align(q + stride * 2);
     const res = align(s + rows4 * 4);
     const qn = align(res + rows4 * 4);
@@ -96,26 +97,26 @@ export class QuantizedIndex implements Searcher {
     this.res = new Float32Array(buf, res, rows4);
     this.qn = new Float32Array(buf, qn, rows4);
     this.out = new Int32Array(buf, out, rows4 * 2);
-    const q8 = new Int8Array(buf, 0, n * stride);
-    let meta = stored?.meta;
-    if (stored && stored.q8.length === q8.length && stored.meta.length === n * META_PER_ROW) {
-      q8.set(stored.q8);
-    } else {
+    let { q8, meta } = stored ?? {};
+    if (!q8 || !meta || q8.length !== n * stride || meta.length !== n * META_PER_ROW) {
+      q8 = new Int8Array(n * stride);
       meta = new Float32Array(n * META_PER_ROW);
       quantizeRows(vectors, dims, 0, n, q8, meta);
     }
+    const packed = new Int8Array(buf, 0, rows4 * dims);
+    for (let i = 0; i < n; i++) packed.set(q8.subarray(i * stride, i * stride + dims), i * dims);
     // One array per bound term, so the kernel reads four rows' values with one load each.
     // Padding rows (up to a multiple of 4) stay zero and are dropped by index below.
     for (let i = 0; i < n; i++) {
-      this.s[i] = meta![i * 3];
-      this.res[i] = meta![i * 3 + 1];
-      this.qn[i] = meta![i * 3 + 2];
+      this.s[i] = meta[i * 3];
+      this.res[i] = meta[i * 3 + 1];
+      this.qn[i] = meta[i * 3 + 2];
     }
   }
 
   private scan(rows: number, t: number, xn: number, fn: number, c0: number): number {
     const { ptr } = this;
-    return this.kernel.scan(0, ptr.q, ptr.s, ptr.res, ptr.qn, rows, this.stride, t, xn, fn, c0, ptr.out);
+    return this.kernel.scan(0, ptr.q, ptr.s, ptr.res, ptr.qn, rows, this.dims, this.stride, t, xn, fn, c0, ptr.out);
   }
 
   search(x: Float32Array, k: number, exclude: number): { index: number; score: number }[] {
