@@ -14,6 +14,7 @@ export default defineConfig({
           cli: resolve(root, 'main/cli/cli.ts'),
           bench: resolve(root, 'main/bench/bench.ts'),
           'import-worker': resolve(root, 'main/core/import/import-worker.ts'),
+          'scan-worker': resolve(root, 'main/core/search/scan-worker.ts'),
           'knn-worker': resolve(root, 'main/core/projection/knn-worker.ts'),
           'file-import-worker': resolve(root, 'main/core/import/file-import-worker.ts'),
         },

@@ -7,7 +7,8 @@
 ;; in int32, so nothing can overflow. Four rows are scored together so their sums transpose
 ;; into one i32x4 and the bound test runs as f32x4.
 (module
-  (memory (export "memory") 1)
+  ;; Shared so a helper thread can scan the upper half of the rows at the same time.
+  (import "env" "memory" (memory 1 65536 shared))
 
   ;; Scores rows [0, rows) (rows a multiple of 4). For each row r with upper bound
   ;;   dot_r·s_r·t + res_r·xn + qn_r·fn ≥ c0

@@ -2,6 +2,7 @@ import type { Searcher } from '../model/model';
 import { dotRows } from './exact-scan';
 import { KERNEL_WASM_BASE64 } from './kernel-wasm';
 import { BOUND_SLACK, META_PER_ROW, quantizeRows, strideOf } from './quantize';
+import { type ScanFn, ScanHelper } from './scan-helper';
 import { TopK } from './top-k';
 
 /**
@@ -22,10 +23,7 @@ import { TopK } from './top-k';
  * read a quarter of the bytes of a plain scan.
  */
 
-type Kernel = {
-  memory: WebAssembly.Memory;
-  scan: (m: number, q: number, s: number, res: number, qn: number, rows: number, row: number, stride: number, t: number, xn: number, fn: number, c0: number, out: number) => number;
-};
+type Kernel = { scan: ScanFn };
 
 let wasmModule: WebAssembly.Module | null | undefined;
 
@@ -56,13 +54,19 @@ const FLOOR_ROWS = 1024;
 /** Covers f32 rounding in the kernel's bound test (its values are below ~2 in size). */
 const F32_SLACK = 1e-5;
 const align = (x: number) => (x + 63) & ~63;
+/** Below this many rows a second thread costs more than it saves. */
+const HELPER_MIN_ROWS = 50_000;
 
 export class QuantizedIndex implements Searcher {
   readonly n: number;
   readonly stride: number;
   private readonly rows4: number;
   private readonly kernel: Kernel;
-  private readonly ptr: { q: number; s: number; res: number; qn: number; out: number };
+  private readonly ptr: { q: number; s: number; res: number; qn: number; out: number; out2: number; ctrl: number };
+  /** Rows [half, n) are scanned by the helper thread when there is one. */
+  private readonly half: number;
+  private helper: ScanHelper | null = null;
+  private readonly out2: Int32Array;
   private readonly q16: Int16Array;
   private readonly s: Float32Array;
   private readonly res: Float32Array;
@@ -86,12 +90,16 @@ export class QuantizedIndex implements Searcher {
     const res = align(s + rows4 * 4);
     const qn = align(res + rows4 * 4);
     const out = align(qn + rows4 * 4);
-    this.ptr = { q, s, res, qn, out };
-    const bytes = out + rows4 * 8;
-    this.kernel = new WebAssembly.Instance(mod, {}).exports as unknown as Kernel;
-    const memory = this.kernel.memory;
-    memory.grow(Math.max(0, Math.ceil(bytes / 65536) - memory.buffer.byteLength / 65536));
+    const out2 = align(out + rows4 * 8);
+    const ctrl = align(out2 + rows4 * 8);
+    this.ptr = { q, s, res, qn, out, out2, ctrl };
+    // Shared, so the helper thread scans the same rows in place.
+    const pages = Math.ceil((ctrl + 64) / 65536);
+    const memory = new WebAssembly.Memory({ initial: pages, maximum: pages, shared: true });
+    this.kernel = new WebAssembly.Instance(mod, { env: { memory } }).exports as unknown as Kernel;
     const buf = memory.buffer as ArrayBuffer;
+    this.out2 = new Int32Array(buf, out2, rows4 * 2);
+    this.half = Math.floor(rows4 / 8) * 4;
     this.q16 = new Int16Array(buf, q, stride);
     this.s = new Float32Array(buf, s, rows4);
     this.res = new Float32Array(buf, res, rows4);
@@ -112,6 +120,13 @@ export class QuantizedIndex implements Searcher {
       this.res[i] = meta[i * 3 + 1];
       this.qn[i] = meta[i * 3 + 2];
     }
+    if (n >= HELPER_MIN_ROWS) this.helper = ScanHelper.start(memory, mod, { half: this.half, rows4, dims, stride, ptr: this.ptr });
+  }
+
+  /** Stops the helper thread; the index keeps working on one thread. */
+  dispose(): void {
+    this.helper?.dispose();
+    this.helper = null;
   }
 
   private scan(rows: number, t: number, xn: number, fn: number, c0: number): number {
@@ -153,22 +168,36 @@ export class QuantizedIndex implements Searcher {
     }
     const c0 = floor.count >= k ? floor.threshold - F32_SLACK : -Infinity;
 
-    // 2. Every row whose upper bound reaches the floor.
-    count = this.scan(this.rows4, t, xn, fn, c0);
+    // 2. Every row whose upper bound reaches the floor: the lower half here and the upper half
+    // on the helper thread at the same time, when there is one.
+    let count2 = 0;
+    if (this.helper?.alive) {
+      this.helper.begin(t, xn, fn, c0);
+      count = this.scan(this.half, t, xn, fn, c0);
+      count2 = this.helper.finish(this.kernel.scan, t, xn, fn, c0);
+    } else {
+      count = this.scan(this.rows4, t, xn, fn, c0);
+    }
+    const lists: [Int32Array, number, number][] = [
+      [out, count, 0],
+      [this.out2, count2, this.half],
+    ];
 
     // 3. τ among the survivors, then exact rescoring of all that can reach it.
     const lower = new TopK(k);
-    for (let c = 0; c < count; c++) {
-      const i = out[2 * c];
-      if (i === exclude || i >= n) continue;
-      lower.push(i, out[2 * c + 1] * s[i] * t - bound(i));
+    for (const [pairs, m, offset] of lists) {
+      for (let c = 0; c < m; c++) {
+        const i = pairs[2 * c] + offset;
+        if (i !== exclude && i < n) lower.push(i, pairs[2 * c + 1] * s[i] * t - bound(i));
+      }
     }
     const tau = lower.threshold - 1e-9;
     const top = new TopK(k);
-    for (let c = 0; c < count; c++) {
-      const i = out[2 * c];
-      if (i === exclude || i >= n) continue;
-      if (out[2 * c + 1] * s[i] * t + bound(i) >= tau) top.push(i, dotRows(this.vectors, dims, i, x));
+    for (const [pairs, m, offset] of lists) {
+      for (let c = 0; c < m; c++) {
+        const i = pairs[2 * c] + offset;
+        if (i !== exclude && i < n && pairs[2 * c + 1] * s[i] * t + bound(i) >= tau) top.push(i, dotRows(this.vectors, dims, i, x));
+      }
     }
     return top.sorted();
   }
