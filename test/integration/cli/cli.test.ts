@@ -1,6 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { ExplorerService } from '../../../main/core/service';
 import { sharedDefaultDb } from '../../helpers/temp';
 
 const ROOT = path.resolve(__dirname, '../../..');
@@ -84,4 +85,17 @@ describe('embedding-explorer CLI', () => {
     expect(r.status).toBe(1);
     expect(r.stderr).toMatch(/not a valid Embedding Explorer database/);
   });
+
+  it('gives the in-process answer word for word, with the scan split over two threads', async () => {
+    // The CLI is a plain Node process, where the pre-scan's helper thread runs.
+    const words = ['virtue', 'walked', 'king', 'the', 'zeta', 'paris', '1998', 'running', 'quickly', 'language'];
+    const r = cli('neighbors', ...words, '--k', '25', '--json');
+    expect(r.code).toBe(0);
+    const service = ExplorerService.open({ dbPath: sharedDefaultDb() });
+    const reference = await service.neighbors({ words, k: 25 });
+    service.close();
+    const out = JSON.parse(r.stdout) as { neighbors: { word: string }[] }[];
+    out.forEach((o, i) => expect(o.neighbors.map((n) => n.word)).toEqual(reference[i].neighbors!.map((n) => n.word)));
+  });
 });
+
