@@ -88,7 +88,7 @@ describe('embedding-explorer CLI', () => {
 
   it('gives the in-process answer word for word, with the scan split over two threads', async () => {
     // The CLI is a plain Node process, where the pre-scan's helper thread runs.
-    const words = ['virtue', 'walked', 'king', 'the', 'zeta', 'paris', '1998', 'running', 'quickly', 'language'];
+    const words = ['virtue', 'walked', 'king', 'the', 'zeta', 'paris', 'computer', 'running', 'quickly', 'language'];
     const r = cli('neighbors', ...words, '--k', '25', '--json');
     expect(r.code).toBe(0);
     const service = ExplorerService.open({ dbPath: sharedDefaultDb() });
