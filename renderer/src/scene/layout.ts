@@ -3,10 +3,9 @@
  * scale (and both drift while it settles), so the scene shows it centred with unit RMS radius.
  */
 
-/** Centred, unit-RMS-radius copy of row-major n × 3 coordinates (writes into `out` if given). */
-export function normalizeCoords(raw: Float32Array, out: Float32Array = new Float32Array(raw.length)): Float32Array {
+/** Centre (mean of the finite points) and the scale that gives them unit RMS radius. */
+export function normalisation(raw: Float32Array): { centre: [number, number, number]; scale: number } {
   const n = raw.length / 3;
-  if (n === 0) return out;
   let cx = 0;
   let cy = 0;
   let cz = 0;
@@ -33,7 +32,16 @@ export function normalizeCoords(raw: Float32Array, out: Float32Array = new Float
     const d = dx * dx + dy * dy + dz * dz;
     if (Number.isFinite(d)) sq += d;
   }
-  const s = 1 / Math.max(1e-9, Math.sqrt(sq / f));
+  return { centre: [cx, cy, cz], scale: 1 / Math.max(1e-9, Math.sqrt(sq / f)) };
+}
+
+/** Centred, unit-RMS-radius copy of row-major n × 3 coordinates (writes into `out` if given). */
+export function normalizeCoords(raw: Float32Array, out: Float32Array = new Float32Array(raw.length)): Float32Array {
+  if (raw.length === 0) return out;
+  const {
+    centre: [cx, cy, cz],
+    scale: s,
+  } = normalisation(raw);
   for (let i = 0; i < raw.length; i += 3) {
     const x = (raw[i] - cx) * s;
     const y = (raw[i + 1] - cy) * s;

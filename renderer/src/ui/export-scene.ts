@@ -4,38 +4,9 @@
  * and a caption drawn over it.
  */
 import type { ExportCamera } from '../../../preload/contract';
+import { normalisation } from '../scene/layout';
 import type { SceneView } from '../scene/scene-view';
 import { pngSize } from './png-size';
-
-/**
- * The scene shows coordinates centred with unit RMS radius (scene/layout.ts normalizeCoords);
- * this is the same centre and scale, so a scene camera can be mapped back to raw coordinates.
- */
-export function normalisation(raw: Float32Array): { centre: [number, number, number]; scale: number } {
-  const n = raw.length / 3;
-  const c = [0, 0, 0];
-  let finite = 0;
-  for (let i = 0; i < n; i++) {
-    const x = raw[i * 3];
-    const y = raw[i * 3 + 1];
-    const z = raw[i * 3 + 2];
-    if (!Number.isFinite(x + y + z)) continue;
-    c[0] += x;
-    c[1] += y;
-    c[2] += z;
-    finite++;
-  }
-  const f = Math.max(1, finite);
-  c[0] /= f;
-  c[1] /= f;
-  c[2] /= f;
-  let sq = 0;
-  for (let i = 0; i < n; i++) {
-    const d = (raw[i * 3] - c[0]) ** 2 + (raw[i * 3 + 1] - c[1]) ** 2 + (raw[i * 3 + 2] - c[2]) ** 2;
-    if (Number.isFinite(d)) sq += d;
-  }
-  return { centre: [c[0], c[1], c[2]], scale: 1 / Math.max(1e-9, Math.sqrt(sq / f)) };
-}
 
 /** The scene camera expressed in the raw coordinates of the stored projection. */
 export function rawCamera(view: SceneView, raw: Float32Array): ExportCamera {
