@@ -13,6 +13,10 @@ const params = new Float32Array(memory.buffer as ArrayBuffer, plan.ptr.ctrl + 16
 let seen = Atomics.load(ctrl, SEQ);
 
 for (;;) {
+  // Queries often come in bursts (several words, a vocabulary): keep polling for a moment after
+  // each one so the next starts without a wake-up delay, then sleep.
+  const spinUntil = performance.now() + 2;
+  while (Atomics.load(ctrl, SEQ) === seen && performance.now() < spinUntil);
   Atomics.wait(ctrl, SEQ, seen);
   seen = Atomics.load(ctrl, SEQ);
   if (seen < 0) break;
