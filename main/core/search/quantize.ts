@@ -28,13 +28,20 @@ export function quantizeRows(
     const base = (first + r) * dims;
     const qb = (at + r) * stride;
     let max = 0;
-    for (let j = 0; j < dims; j++) max = Math.max(max, Math.abs(vectors[base + j]));
+    for (let j = 0; j < dims; j++) {
+      const a = vectors[base + j];
+      if (a > max) max = a;
+      else if (-a > max) max = -a;
+    }
     const s = Math.fround(max > 0 ? max / 127 : 1);
+    // Any rounding of v·(1/s) is fine: the residual below is measured from the q actually kept.
+    const inv = 1 / s;
     let err = 0;
     let dq = 0;
     for (let j = 0; j < dims; j++) {
       const v = vectors[base + j];
-      const q = Math.max(-127, Math.min(127, Math.round(v / s)));
+      let q = Math.round(v * inv);
+      q = q > 127 ? 127 : q < -127 ? -127 : q;
       q8[qb + j] = q;
       const deq = s * q;
       err += (v - deq) * (v - deq);
