@@ -1,3 +1,4 @@
+import type Database from 'better-sqlite3';
 import type { ModelInfo } from '../../../preload/contract';
 import { ExplorerError } from '../errors';
 import { META_PER_ROW, quantizeRows, strideOf } from '../search/quantize';
@@ -5,6 +6,8 @@ import type { Db } from './database';
 
 /** Rows per vector BLOB: large enough that loading is a few big reads, small enough to stream. */
 export const BLOCK_ROWS = 4096;
+/** Words per multi-row INSERT (3 parameters each, well under SQLite's limit of 32,766). */
+const WORDS_PER_INSERT = 1024;
 
 export interface ModelRow {
   id: number;
@@ -70,7 +73,8 @@ export class ModelWriter {
   private readonly blockQ8: Int8Array;
   private readonly blockMeta = new Float32Array(BLOCK_ROWS * META_PER_ROW);
   private readonly seen = new Set<string>();
-  private readonly insertWord;
+  /** Multi-row word inserts, by row count: one statement per chunk instead of one per word. */
+  private readonly insertWords = new Map<number, Database.Statement>();
   private readonly insertBlock;
 
   constructor(private readonly db: Db, model: NewModel) {
@@ -84,7 +88,6 @@ export class ModelWriter {
     this.modelId = Number(info.lastInsertRowid);
     this.blockData = new Float32Array(BLOCK_ROWS * model.dims);
     this.blockQ8 = new Int8Array(BLOCK_ROWS * strideOf(model.dims));
-    this.insertWord = db.prepare('INSERT INTO words(model_id, idx, word) VALUES (?, ?, ?)');
     this.insertBlock = db.prepare(
       'INSERT INTO vector_blocks(model_id, block, first_idx, row_count, words, norms, data, q8, qmeta) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
     );
@@ -121,7 +124,6 @@ export class ModelWriter {
     for (let j = 0; j < d; j++) this.blockData[base + j] = values[offset + j] * inv;
     this.blockNorms[this.blockRows] = norm;
     this.blockWords.push(word);
-    this.insertWord.run(this.modelId, this.count, word);
     this.count++;
     if (++this.blockRows === BLOCK_ROWS) this.flush();
     return true;
@@ -133,6 +135,7 @@ export class ModelWriter {
     const d = this.dims;
     quantizeRows(this.blockData, d, 0, rows, this.blockQ8, this.blockMeta);
     const bytes = (a: ArrayBufferView, n: number) => Buffer.from(a.buffer, a.byteOffset, n);
+    this.writeWords(this.count - rows);
     this.insertBlock.run(
       this.modelId,
       this.block,
@@ -147,6 +150,25 @@ export class ModelWriter {
     this.block++;
     this.blockRows = 0;
     this.blockWords = [];
+  }
+
+  private writeWords(firstIdx: number): void {
+    const words = this.blockWords;
+    for (let at = 0; at < words.length; at += WORDS_PER_INSERT) {
+      const n = Math.min(WORDS_PER_INSERT, words.length - at);
+      let stmt = this.insertWords.get(n);
+      if (!stmt) {
+        stmt = this.db.prepare(`INSERT INTO words(model_id, idx, word) VALUES ${Array(n).fill('(?, ?, ?)').join(', ')}`);
+        this.insertWords.set(n, stmt);
+      }
+      const params: (number | string)[] = new Array(n * 3);
+      for (let i = 0; i < n; i++) {
+        params[i * 3] = this.modelId;
+        params[i * 3 + 1] = firstIdx + at + i;
+        params[i * 3 + 2] = words[at + i];
+      }
+      stmt.run(params);
+    }
   }
 
   /** Writes the last partial block and the final word count. */
