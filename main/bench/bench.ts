@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import fs from 'node:fs';
 import os from 'node:os';
+import { ExplorerService } from '../core/service';
 import { benchChild, benchCore } from './core';
 import { benchExport } from './export';
 import { benchImport } from './import';
@@ -26,6 +27,16 @@ const SECTIONS: Record<string, Section> = {
   export: (r, db) => benchExport(r, { dbPath: db }),
   scene: async (r, db) => ({ ...(await benchScene(r, { dbPath: db })) }),
 };
+
+/** Sections after `core` expect the default model in the shared store (run alone, they import it). */
+async function ensureDefaultModel(dbPath: string): Promise<void> {
+  const service = ExplorerService.open({ dbPath });
+  try {
+    await service.ensureDefaultModel();
+  } finally {
+    service.close();
+  }
+}
 
 function printSection(name: string, figures: Record<string, unknown>): void {
   process.stdout.write(`\n${name}\n`);
@@ -49,6 +60,7 @@ async function main(): Promise<void> {
     if (!section) throw new Error(`unknown bench section "${name}" (have: ${Object.keys(SECTIONS).join(', ')})`);
     if (!values.json) process.stderr.write(`bench: ${name}…\n`);
     try {
+      if (name !== 'core') await ensureDefaultModel(dbPath);
       result[name] = await section(root, dbPath);
     } catch (e) {
       result[name] = { error: (e as Error).message };
