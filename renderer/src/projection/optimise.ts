@@ -104,10 +104,6 @@ export class LayoutOptimiser {
     const twoAB = 2 * a * b;
     const twoGammaB = 2 * gamma * b;
     const table = new PowTable(b);
-    const mant = table.mant;
-    const invPow2 = table.invPow2;
-    const expB = table.expB;
-    const MANT = PowTable.MANT;
     const nScale = nVertices / 4294967296;
     let s = this.rng | 0;
     let ran = 0;
@@ -126,14 +122,7 @@ export class LayoutOptimiser {
         let d2 = c2 - T[k + 2];
         let dist2 = d0 * d0 + d1 * d1 + d2 * d2;
         if (dist2 > 0) {
-          let pb: number;
-          if (dist2 >= POW_LO && dist2 < POW_HI) {
-            const ex = 31 - Math.clz32((dist2 * 1048576) | 0);
-            const pos = (dist2 * invPow2[ex] - 1) * MANT;
-            const jj = pos | 0;
-            const m0 = mant[jj];
-            pb = expB[ex] * (m0 + (pos - jj) * (mant[jj + 1] - m0));
-          } else pb = detPow(dist2, b);
+          const pb = table.pow(dist2);
           const coeff = (-twoAB * pb) / dist2 / (a * pb + 1);
           let g0 = coeff * d0;
           let g1 = coeff * d1;
@@ -165,14 +154,7 @@ export class LayoutOptimiser {
           d2 = c2 - T[q + 2];
           dist2 = d0 * d0 + d1 * d1 + d2 * d2;
           if (dist2 > 0) {
-            let pb: number;
-            if (dist2 >= POW_LO && dist2 < POW_HI) {
-              const ex = 31 - Math.clz32((dist2 * 1048576) | 0);
-              const pos = (dist2 * invPow2[ex] - 1) * MANT;
-              const jj = pos | 0;
-              const m0 = mant[jj];
-              pb = expB[ex] * (m0 + (pos - jj) * (mant[jj + 1] - m0));
-            } else pb = detPow(dist2, b);
+            const pb = table.pow(dist2);
             const coeff = twoGammaB / ((0.001 + dist2) * (a * pb + 1));
             let g0 = coeff * d0;
             let g1 = coeff * d1;
