@@ -2,7 +2,7 @@ import type { Searcher } from '../model/model';
 import { dotRows } from './exact-scan';
 import { KERNEL_WASM_BASE64 } from './kernel-wasm';
 import { BOUND_SLACK, META_PER_ROW, quantizeRows, strideOf } from './quantize';
-import { type ScanFn, ScanHelper } from './scan-helper';
+import { CONTROL_BYTES, ChunkedScan, type ScanFn, chunking } from './scan-helper';
 import { TopK } from './top-k';
 
 /**
@@ -62,11 +62,8 @@ export class QuantizedIndex implements Searcher {
   readonly stride: number;
   private readonly rows4: number;
   private readonly kernel: Kernel;
-  private readonly ptr: { q: number; s: number; res: number; qn: number; out: number; out2: number; ctrl: number };
-  /** Rows [half, n) are scanned by the helper thread when there is one. */
-  private readonly half: number;
-  private helper: ScanHelper | null = null;
-  private readonly out2: Int32Array;
+  private readonly ptr: { q: number; s: number; res: number; qn: number; out: number; ctrl: number };
+  private readonly chunks: ChunkedScan;
   private readonly q16: Int16Array;
   private readonly s: Float32Array;
   private readonly res: Float32Array;
@@ -90,16 +87,13 @@ export class QuantizedIndex implements Searcher {
     const res = align(s + rows4 * 4);
     const qn = align(res + rows4 * 4);
     const out = align(qn + rows4 * 4);
-    const out2 = align(out + rows4 * 8);
-    const ctrl = align(out2 + rows4 * 8);
-    this.ptr = { q, s, res, qn, out, out2, ctrl };
+    const ctrl = align(out + rows4 * 8);
+    this.ptr = { q, s, res, qn, out, ctrl };
     // Shared, so the helper thread scans the same rows in place.
-    const pages = Math.ceil((ctrl + 64) / 65536);
+    const pages = Math.ceil((ctrl + CONTROL_BYTES) / 65536);
     const memory = new WebAssembly.Memory({ initial: pages, maximum: pages, shared: true });
     this.kernel = new WebAssembly.Instance(mod, { env: { memory } }).exports as unknown as Kernel;
     const buf = memory.buffer as ArrayBuffer;
-    this.out2 = new Int32Array(buf, out2, rows4 * 2);
-    this.half = Math.floor(rows4 / 8) * 4;
     this.q16 = new Int16Array(buf, q, stride);
     this.s = new Float32Array(buf, s, rows4);
     this.res = new Float32Array(buf, res, rows4);
@@ -120,13 +114,23 @@ export class QuantizedIndex implements Searcher {
       this.res[i] = meta[i * 3 + 1];
       this.qn[i] = meta[i * 3 + 2];
     }
-    if (n >= HELPER_MIN_ROWS) this.helper = ScanHelper.start(memory, mod, { half: this.half, rows4, dims, stride, ptr: this.ptr });
+    const plan = { rows4, dims, stride, ...chunking(rows4, dims), ptr: this.ptr };
+    this.chunks = new ChunkedScan(memory, mod, this.kernel.scan, plan, n >= HELPER_MIN_ROWS);
+  }
+
+  /** Resolves once the helper thread runs; searches before that simply run on one thread. */
+  ready(): Promise<void> {
+    return this.chunks.ready();
+  }
+
+  /** Chunks of the pre-scan the helper thread has taken so far. */
+  get helperChunks(): number {
+    return this.chunks.helperChunks;
   }
 
   /** Stops the helper thread; the index keeps working on one thread. */
   dispose(): void {
-    this.helper?.dispose();
-    this.helper = null;
+    this.chunks.dispose();
   }
 
   private scan(rows: number, t: number, xn: number, fn: number, c0: number): number {
@@ -159,7 +163,7 @@ export class QuantizedIndex implements Searcher {
 
     // 1. Floor from the first rows (every pair comes back with c0 = −∞).
     const first = Math.min(this.rows4, FLOOR_ROWS);
-    let count = this.scan(first, t, xn, fn, -Infinity);
+    const count = this.scan(first, t, xn, fn, -Infinity);
     const floor = new TopK(k);
     for (let c = 0; c < count; c++) {
       const i = out[2 * c];
@@ -168,35 +172,26 @@ export class QuantizedIndex implements Searcher {
     }
     const c0 = floor.count >= k ? floor.threshold - F32_SLACK : -Infinity;
 
-    // 2. Every row whose upper bound reaches the floor: the lower half here and the upper half
-    // on the helper thread at the same time, when there is one.
-    let count2 = 0;
-    if (this.helper?.alive) {
-      this.helper.begin(t, xn, fn, c0);
-      count = this.scan(this.half, t, xn, fn, c0);
-      count2 = this.helper.finish(this.kernel.scan, t, xn, fn, c0);
-    } else {
-      count = this.scan(this.rows4, t, xn, fn, c0);
-    }
-    const lists: [Int32Array, number, number][] = [
-      [out, count, 0],
-      [this.out2, count2, this.half],
-    ];
+    // 2. Every row whose upper bound reaches the floor, chunk by chunk on both threads.
+    this.chunks.run(t, xn, fn, c0);
+    const { chunkRows, chunks } = this.chunks.plan;
+    const lists: [number, number, number][] = [];
+    for (let c = 0; c < chunks; c++) lists.push([2 * c * chunkRows, this.chunks.count(c), c * chunkRows]);
 
     // 3. τ among the survivors, then exact rescoring of all that can reach it.
     const lower = new TopK(k);
-    for (const [pairs, m, offset] of lists) {
-      for (let c = 0; c < m; c++) {
-        const i = pairs[2 * c] + offset;
-        if (i !== exclude && i < n) lower.push(i, pairs[2 * c + 1] * s[i] * t - bound(i));
+    for (const [at, m, offset] of lists) {
+      for (let c = at; c < at + 2 * m; c += 2) {
+        const i = out[c] + offset;
+        if (i !== exclude && i < n) lower.push(i, out[c + 1] * s[i] * t - bound(i));
       }
     }
     const tau = lower.threshold - 1e-9;
     const top = new TopK(k);
-    for (const [pairs, m, offset] of lists) {
-      for (let c = 0; c < m; c++) {
-        const i = pairs[2 * c] + offset;
-        if (i !== exclude && i < n && pairs[2 * c + 1] * s[i] * t + bound(i) >= tau) top.push(i, dotRows(this.vectors, dims, i, x));
+    for (const [at, m, offset] of lists) {
+      for (let c = at; c < at + 2 * m; c += 2) {
+        const i = out[c] + offset;
+        if (i !== exclude && i < n && out[c + 1] * s[i] * t + bound(i) >= tau) top.push(i, dotRows(this.vectors, dims, i, x));
       }
     }
     return top.sorted();

@@ -1,91 +1,200 @@
 import { Worker } from 'node:worker_threads';
 import { workerPath } from '../workers';
 
-/** Control words in shared memory: query sequence posted, sequence finished, pairs found. */
-const SEQ = 0;
-const DONE = 1;
-const COUNT = 2;
-
-/** What the helper thread needs to find its half of the rows in the shared memory. */
-export interface ScanPlan {
-  /** First row the helper scans (a multiple of 4); the caller scans the rows before it. */
-  half: number;
-  rows4: number;
-  dims: number;
-  stride: number;
-  ptr: { q: number; s: number; res: number; qn: number; out2: number; ctrl: number };
-}
+/**
+ * The pre-scan split into chunks that the calling thread and a helper thread claim from one
+ * shared counter, so neither waits for the other: a helper that is still starting, asleep or
+ * descheduled simply takes fewer chunks, and the caller waits at most for the one chunk (well
+ * under a millisecond) the helper holds when the counter runs out.
+ *
+ * Int32 control words at `ptr.ctrl`, then four f32 query parameters, then one pair count per chunk.
+ */
+const SEQ = 0; // query the helper should join (−1: stop)
+const CLAIM = 1; // (seq << 8) | next unclaimed chunk; only compare-exchange moves it
+const FINISHED = 2; // chunks scanned for the current query
+const HELPED = 3; // chunks the helper has scanned since it started
+const PARAMS = 4;
+const COUNTS = 8;
+/** The chunk index lives in the claim word's low 8 bits; 255 itself marks "none left". */
+const MAX_CHUNKS = 255;
+/** Bytes the control block needs at `ptr.ctrl`. */
+export const CONTROL_BYTES = (COUNTS + MAX_CHUNKS) * 4;
+/** The claim word once the helper is disowned: no tag a query can have. */
+const POISON = -1;
 
 export type ScanFn = (m: number, q: number, s: number, res: number, qn: number, rows: number, row: number, stride: number, t: number, xn: number, fn: number, c0: number, out: number) => number;
 
-/** The helper's share of a scan; run by the worker and, as a fallback, by the caller. */
-export function scanUpperHalf(scan: ScanFn, plan: ScanPlan, t: number, xn: number, fn: number, c0: number): number {
-  const { half, rows4, dims, stride, ptr } = plan;
-  return scan(half * dims, ptr.q, ptr.s + half * 4, ptr.res + half * 4, ptr.qn + half * 4, rows4 - half, dims, stride, t, xn, fn, c0, ptr.out2);
+/** Where a scan finds its rows in the shared memory and how they are cut into chunks. */
+export interface ScanPlan {
+  rows4: number;
+  dims: number;
+  stride: number;
+  /** Rows per chunk (a multiple of 4); chunk c starts at row c·chunkRows. */
+  chunkRows: number;
+  chunks: number;
+  /** Byte offsets: int16 query, per-row f32 bound terms, (row, dot) pair output, control block. */
+  ptr: { q: number; s: number; res: number; qn: number; out: number; ctrl: number };
 }
 
 /**
- * The second core for the pre-scan: a worker thread sharing the kernel's memory, woken per
- * query through Atomics (no message round trip). If it is missing or stops answering, the
- * caller scans its half itself, so results never depend on it.
+ * Chunks of about 512 KiB of int8 rows: big enough that claiming one costs nothing next to
+ * scanning it, small enough that the last one finishes in tens of microseconds.
  */
-export class ScanHelper {
-  static readonly CONTROL = { SEQ, DONE, COUNT };
-  private readonly ctrl: Int32Array;
-  private readonly params: Float32Array;
-  private worker: Worker | null;
+export function chunking(rows4: number, dims: number): { chunkRows: number; chunks: number } {
+  let chunkRows = Math.max(256, Math.ceil((1 << 19) / dims / 4) * 4);
+  while (Math.ceil(rows4 / chunkRows) > MAX_CHUNKS - 1) chunkRows *= 2;
+  return { chunkRows, chunks: Math.max(1, Math.ceil(rows4 / chunkRows)) };
+}
+
+/** Views of the control block, the same on both threads. */
+export function controlViews(buffer: ArrayBuffer, plan: ScanPlan) {
+  return {
+    ctrl: new Int32Array(buffer, plan.ptr.ctrl, PARAMS),
+    params: new Float32Array(buffer, plan.ptr.ctrl + PARAMS * 4, 4),
+    counts: new Int32Array(buffer, plan.ptr.ctrl + COUNTS * 4, plan.chunks),
+  };
+}
+type Views = ReturnType<typeof controlViews>;
+
+/** Scans one chunk; its pairs land at the chunk's own place in the output, rows chunk-relative. */
+function scanChunk(scan: ScanFn, plan: ScanPlan, c: number, p: Float32Array): number {
+  const { rows4, dims, stride, chunkRows, ptr } = plan;
+  const first = c * chunkRows;
+  const rows = Math.min(chunkRows, rows4 - first);
+  return scan(first * dims, ptr.q, ptr.s + first * 4, ptr.res + first * 4, ptr.qn + first * 4, rows, dims, stride, p[0], p[1], p[2], p[3], ptr.out + first * 8);
+}
+
+/** Claims and scans chunks of the query tagged `tag` until none are left; returns how many. */
+export function drain(scan: ScanFn, plan: ScanPlan, v: Views, tag: number): number {
+  let done = 0;
+  for (;;) {
+    const claim = Atomics.load(v.ctrl, CLAIM);
+    const c = claim & 255;
+    if ((claim & ~255) !== tag || c >= plan.chunks) return done;
+    if (Atomics.compareExchange(v.ctrl, CLAIM, claim, claim + 1) !== claim) continue;
+    const count = scanChunk(scan, plan, c, v.params);
+    // A disowned helper must not write into a later query's counts.
+    if ((Atomics.load(v.ctrl, CLAIM) & ~255) !== tag) return done;
+    v.counts[c] = count;
+    Atomics.add(v.ctrl, FINISHED, 1);
+    done++;
+  }
+}
+
+/** The helper thread's loop (scan-worker.ts): join each posted query, then poll or sleep. */
+export function helperLoop(scan: ScanFn, plan: ScanPlan, v: Views): void {
+  let seen = 0;
+  for (;;) {
+    // Queries come in bursts (several words, a vocabulary): poll for a moment after each one
+    // so the next starts without a wake-up delay, then sleep.
+    const spinUntil = performance.now() + 2;
+    while (Atomics.load(v.ctrl, SEQ) === seen && performance.now() < spinUntil);
+    Atomics.wait(v.ctrl, SEQ, seen);
+    seen = Atomics.load(v.ctrl, SEQ);
+    if (seen < 0) return;
+    const done = drain(scan, plan, v, seen << 8);
+    if (done > 0) {
+      Atomics.add(v.ctrl, HELPED, done);
+      Atomics.notify(v.ctrl, FINISHED);
+    }
+  }
+}
+
+/** Longest the caller waits for the helper's last chunk before scanning it itself. */
+const HELPER_TIMEOUT_MS = 2000;
+
+/**
+ * Runs the pre-scan over every chunk, with a helper thread sharing the kernel's memory when
+ * one can start. Results never depend on the helper: whatever it does not take, the caller scans.
+ */
+export class ChunkedScan {
+  private readonly v: Views;
+  private worker: Worker | null = null;
+  private online: Promise<void> = Promise.resolve();
   private seq = 0;
 
-  private constructor(memory: WebAssembly.Memory, module: WebAssembly.Module, private readonly plan: ScanPlan) {
-    this.ctrl = new Int32Array(memory.buffer as ArrayBuffer, plan.ptr.ctrl, 4);
-    this.params = new Float32Array(memory.buffer as ArrayBuffer, plan.ptr.ctrl + 16, 4);
-    // No inherited flags: a host's loaders (test runners) must not shape this plain worker.
-    this.worker = new Worker(workerPath('scan-worker'), { workerData: { memory, module, plan }, execArgv: [] });
-    this.worker.unref();
-    this.worker.on('error', () => (this.worker = null));
-    this.worker.on('exit', () => (this.worker = null));
-  }
-
-  /** A helper, or null where worker threads or the built worker are unavailable. */
-  static start(memory: WebAssembly.Memory, module: WebAssembly.Module, plan: ScanPlan): ScanHelper | null {
+  constructor(
+    memory: WebAssembly.Memory,
+    module: WebAssembly.Module,
+    private readonly scan: ScanFn,
+    readonly plan: ScanPlan,
+    withHelper: boolean,
+  ) {
+    this.v = controlViews(memory.buffer as ArrayBuffer, plan);
+    if (!withHelper) return;
     try {
-      return new ScanHelper(memory, module, plan);
+      // No inherited flags: a host's loaders (test runners) must not shape this plain worker.
+      this.worker = new Worker(workerPath('scan-worker'), { workerData: { memory, module, plan }, execArgv: [] });
+      this.worker.unref();
+      const w = this.worker;
+      this.online = new Promise((resolve) => {
+        w.once('online', resolve);
+        w.once('exit', () => resolve());
+      });
+      this.worker.on('error', () => this.disown());
+      this.worker.on('exit', () => (this.worker = null));
     } catch {
-      return null;
+      this.worker = null; // no worker threads or no built worker: one thread it is
     }
   }
 
-  get alive(): boolean {
-    return this.worker !== null;
+  /** Chunks the helper thread has scanned so far (0 when there is none). */
+  get helperChunks(): number {
+    return Atomics.load(this.v.ctrl, HELPED);
   }
 
-  /** Starts the helper on the upper half; call `finish` after scanning the lower half. */
-  begin(t: number, xn: number, fn: number, c0: number): void {
-    this.params.set([t, xn, fn, c0]);
-    Atomics.store(this.ctrl, SEQ, ++this.seq);
-    Atomics.notify(this.ctrl, SEQ);
+  /** Resolves once the helper thread runs (or at once when there is none). */
+  ready(): Promise<void> {
+    return this.online;
   }
 
-  /** Waits for the helper's pairs (at plan.ptr.out2) and returns how many there are. */
-  finish(scan: ScanFn, t: number, xn: number, fn: number, c0: number): number {
-    // The helper is usually a fraction of a millisecond behind: poll briefly rather than pay a
-    // sleep and wake-up, which costs as much again on a busy virtual machine.
-    const spinUntil = performance.now() + 5;
-    while (Atomics.load(this.ctrl, DONE) !== this.seq && performance.now() < spinUntil);
-    while (Atomics.load(this.ctrl, DONE) !== this.seq) {
-      const seen = Atomics.load(this.ctrl, DONE);
-      const timedOut = !this.worker || (Atomics.wait(this.ctrl, DONE, seen, 1000) === 'timed-out' && Atomics.load(this.ctrl, DONE) !== this.seq);
-      if (timedOut) {
-        this.dispose();
-        return scanUpperHalf(scan, this.plan, t, xn, fn, c0);
-      }
+  /** Scans all rows for one query; then `count(c)` pairs of chunk c lie at its place in `out`. */
+  run(t: number, xn: number, fn: number, c0: number): void {
+    const { v, plan } = this;
+    this.seq = (this.seq % 0x7fffff) + 1;
+    const tag = this.seq << 8;
+    v.counts.fill(-1);
+    v.params.set([t, xn, fn, c0]);
+    Atomics.store(v.ctrl, FINISHED, 0);
+    Atomics.store(v.ctrl, CLAIM, tag);
+    if (this.worker) {
+      Atomics.store(v.ctrl, SEQ, this.seq);
+      Atomics.notify(v.ctrl, SEQ);
     }
-    return Atomics.load(this.ctrl, COUNT);
+    drain(this.scan, plan, v, tag);
+    if (Atomics.load(v.ctrl, FINISHED) !== plan.chunks && !this.awaitHelper()) {
+      // The helper stalled: disown it and scan what it held (the same bytes it would write).
+      this.disown();
+      for (let c = 0; c < plan.chunks; c++) if (v.counts[c] < 0) v.counts[c] = scanChunk(this.scan, plan, c, v.params);
+    }
   }
 
+  count(c: number): number {
+    return this.v.counts[c];
+  }
+
+  private awaitHelper(): boolean {
+    const { ctrl } = this.v;
+    const start = performance.now();
+    for (;;) {
+      const finished = Atomics.load(ctrl, FINISHED);
+      if (finished === this.plan.chunks) return true;
+      const waited = performance.now() - start;
+      if (waited > HELPER_TIMEOUT_MS) return false;
+      // Polling covers the usual case, the helper's last chunk; sleep if it takes longer.
+      if (waited > 20) Atomics.wait(ctrl, FINISHED, finished, 50);
+    }
+  }
+
+  /** Stops the helper; scans continue on the calling thread alone. */
   dispose(): void {
-    Atomics.store(this.ctrl, SEQ, -1);
-    Atomics.notify(this.ctrl, SEQ);
+    this.disown();
+  }
+
+  private disown(): void {
+    Atomics.store(this.v.ctrl, CLAIM, POISON);
+    Atomics.store(this.v.ctrl, SEQ, -1);
+    Atomics.notify(this.v.ctrl, SEQ);
     void this.worker?.terminate();
     this.worker = null;
   }

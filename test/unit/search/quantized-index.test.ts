@@ -67,4 +67,26 @@ describe('QuantizedIndex', () => {
     expect(index.search(q, 50, -1)).toHaveLength(20);
   });
 
+  it('shares the pre-scan with its helper thread and still answers exactly', async () => {
+    const d = 48;
+    const n = 120_000;
+    const m = unitRows(n, d, seeded(7));
+    const index = new QuantizedIndex(m, d);
+    try {
+      await index.ready();
+      for (let q = 0; q < 40; q++) {
+        const row = m.subarray(q * 997 * d, (q * 997 + 1) * d);
+        expect(index.search(row, 10, q * 997)).toEqual(exactScan(m, d, row, 10, q * 997));
+      }
+      // Back-to-back queries find the helper polling, so it takes a share of the chunks.
+      expect(index.helperChunks).toBeGreaterThan(0);
+    } finally {
+      index.dispose();
+    }
+    // Once disposed, the index answers alone.
+    const before = index.helperChunks;
+    const row = m.subarray(5 * d, 6 * d);
+    expect(index.search(row, 10, 5)).toEqual(exactScan(m, d, row, 10, 5));
+    expect(index.helperChunks).toBe(before);
+  });
 });
