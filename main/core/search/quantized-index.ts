@@ -42,12 +42,18 @@ export function quantizedSearchAvailable(): boolean {
   return kernelModule() !== null;
 }
 
-export interface Quantized {
-  /** int8 rows, n × strideOf(dims). */
-  q8: Int8Array;
-  /** (scale, residual norm, quantised norm) per row. */
-  meta: Float32Array;
+/** Stored quantisation of rows [first, first + count), as the bytes the store holds. */
+export interface QuantizedBlock {
+  first: number;
+  count: number;
+  /** count × strideOf(dims) int8 values. */
+  q8: Uint8Array;
+  /** count × (scale, residual norm, quantised norm), little-endian float32. */
+  meta: Uint8Array;
 }
+
+/** Rows quantised at a time when nothing is stored. */
+const QUANTIZE_ROWS = 4096;
 
 /** Rows whose lower bounds set the floor c0. */
 const FLOOR_ROWS = 1024;
@@ -56,6 +62,16 @@ const F32_SLACK = 1e-5;
 const align = (x: number) => (x + 63) & ~63;
 /** Below this many rows a second thread costs more than it saves. */
 const HELPER_MIN_ROWS = 50_000;
+
+/** Whether stored blocks hold every row once, in order, with the sizes `dims` implies. */
+function coversRows(blocks: QuantizedBlock[], n: number, stride: number): boolean {
+  let next = 0;
+  for (const b of blocks) {
+    if (b.first !== next || b.q8.byteLength !== b.count * stride || b.meta.byteLength !== b.count * META_PER_ROW * 4) return false;
+    next += b.count;
+  }
+  return next === n;
+}
 
 export class QuantizedIndex implements Searcher {
   readonly n: number;
@@ -74,7 +90,7 @@ export class QuantizedIndex implements Searcher {
   constructor(
     private readonly vectors: Float32Array,
     private readonly dims: number,
-    stored?: Quantized,
+    stored?: QuantizedBlock[],
   ) {
     const mod = kernelModule();
     if (!mod) throw new Error('WebAssembly SIMD is not available');
@@ -99,23 +115,38 @@ export class QuantizedIndex implements Searcher {
     this.res = new Float32Array(buf, res, rows4);
     this.qn = new Float32Array(buf, qn, rows4);
     this.out = new Int32Array(buf, out, rows4 * 2);
-    let { q8, meta } = stored ?? {};
-    if (!q8 || !meta || q8.length !== n * stride || meta.length !== n * META_PER_ROW) {
-      q8 = new Int8Array(n * stride);
-      meta = new Float32Array(n * META_PER_ROW);
-      quantizeRows(vectors, dims, 0, n, q8, meta);
-    }
-    const packed = new Int8Array(buf, 0, rows4 * dims);
-    for (let i = 0; i < n; i++) packed.set(q8.subarray(i * stride, i * stride + dims), i * dims);
-    // One array per bound term, so the kernel reads four rows' values with one load each.
-    // Padding rows (up to a multiple of 4) stay zero and are dropped by index below.
-    for (let i = 0; i < n; i++) {
-      this.s[i] = meta[i * 3];
-      this.res[i] = meta[i * 3 + 1];
-      this.qn[i] = meta[i * 3 + 2];
+    if (stored && coversRows(stored, n, stride)) {
+      for (const block of stored) this.load(block);
+    } else {
+      const q8 = new Int8Array(QUANTIZE_ROWS * stride);
+      const meta = new Float32Array(QUANTIZE_ROWS * META_PER_ROW);
+      for (let first = 0; first < n; first += QUANTIZE_ROWS) {
+        const count = Math.min(QUANTIZE_ROWS, n - first);
+        quantizeRows(vectors, dims, first, count, q8, meta);
+        this.load({ first, count, q8: new Uint8Array(q8.buffer), meta: new Uint8Array(meta.buffer) });
+      }
     }
     const plan = { rows4, dims, stride, ...chunking(rows4, dims), ptr: this.ptr };
     this.chunks = new ChunkedScan(memory, mod, this.kernel.scan, plan, n >= HELPER_MIN_ROWS);
+  }
+
+  /**
+   * Copies a block into the kernel's memory: rows packed `dims` bytes apart, and one array per
+   * bound term, so the kernel reads four rows' values with one load each. Padding rows (up to a
+   * multiple of 4) stay zero and are dropped by index in `search`.
+   */
+  private load(block: QuantizedBlock): void {
+    const { dims, stride } = this;
+    const packed = new Uint8Array(this.s.buffer, 0, this.rows4 * dims);
+    for (let r = 0; r < block.count; r++) packed.set(block.q8.subarray(r * stride, r * stride + dims), (block.first + r) * dims);
+    // Stored bytes need not be 4-aligned: read them through an aligned copy.
+    const meta = new Float32Array(block.count * META_PER_ROW);
+    new Uint8Array(meta.buffer).set(block.meta.subarray(0, meta.byteLength));
+    for (let r = 0, i = block.first; r < block.count; r++, i++) {
+      this.s[i] = meta[r * 3];
+      this.res[i] = meta[r * 3 + 1];
+      this.qn[i] = meta[r * 3 + 2];
+    }
   }
 
   /** Resolves once the helper thread runs; searches before that simply run on one thread. */

@@ -2,7 +2,9 @@ import type Database from 'better-sqlite3';
 import type { ModelInfo } from '../../../preload/contract';
 import { ExplorerError } from '../errors';
 import { META_PER_ROW, quantizeRows, strideOf } from '../search/quantize';
+import type { QuantizedBlock } from '../search/quantized-index';
 import type { Db } from './database';
+import { prefaultedBuffer } from './prefault';
 
 /** Rows per vector BLOB: large enough that loading is a few big reads, small enough to stream. */
 export const BLOCK_ROWS = 4096;
@@ -187,8 +189,11 @@ export interface StoredModel {
   norms: Float32Array;
   /** Unit vectors, row-major count × dims. */
   vectors: Float32Array;
-  /** Stored int8 quantisation for the exact pre-scan (search/quantize.ts). */
-  quantized?: { q8: Int8Array; meta: Float32Array };
+  /**
+   * Stored int8 quantisation for the exact pre-scan (search/quantize.ts), block by block as
+   * read: the index copies it into its own memory, so it is never assembled in between.
+   */
+  quantized?: QuantizedBlock[];
 }
 
 /** Copies a BLOB into a typed array at a byte offset (a BLOB's Buffer need not be aligned). */
@@ -205,9 +210,8 @@ export function readModel(db: Db, name: string): StoredModel {
   const stride = strideOf(d);
   const words: string[] = new Array(n);
   const norms = new Float32Array(n);
-  const vectors = new Float32Array(n * d);
-  const q8 = new Int8Array(n * stride);
-  const meta = new Float32Array(n * META_PER_ROW);
+  const vectors = new Float32Array(prefaultedBuffer(n * d * 4));
+  const quantized: QuantizedBlock[] = [];
   const damaged = (at: number) => new ExplorerError('db-corrupt', `Model "${name}" has a damaged vector block at row ${at}; delete and re-import it.`);
   const blocks = db.prepare('SELECT first_idx, row_count, words, norms, data, q8, qmeta FROM vector_blocks WHERE model_id = ? ORDER BY block').raw();
   let rows = 0;
@@ -220,12 +224,11 @@ export function readModel(db: Db, name: string): StoredModel {
     for (let i = 0; i < count; i++) words[first + i] = blockWords[i];
     copyBlob(norms, first * 4, nb);
     copyBlob(vectors, first * d * 4, data);
-    copyBlob(q8, first * stride, qb);
-    copyBlob(meta, first * META_PER_ROW * 4, mb);
+    quantized.push({ first, count, q8: qb, meta: mb });
     rows += count;
   }
   if (rows !== n) throw new ExplorerError('db-corrupt', `Model "${name}" is incomplete in the database (${rows} of ${n} rows); delete and re-import it.`);
-  return { row, words, norms, vectors, quantized: { q8, meta } };
+  return { row, words, norms, vectors, quantized };
 }
 
 /** Row of `word` in the model: exact, then lower-case, then any case (most frequent); -1 if none. */
