@@ -7,7 +7,7 @@ import wabtInit from 'wabt';
 import { root } from './lib.mjs';
 
 const KERNELS = [
-  // Exact top-k pre-scan over a whole model (shared memory: a helper thread scans half).
+  // Exact top-k pre-scan over a whole model (shared memory: a helper thread takes chunks too).
   { wat: 'main/core/search/kernel.wat', ts: 'main/core/search/kernel-wasm.ts', name: 'KERNEL_WASM_BASE64' },
   // Exact kNN graph among a view's words, for UMAP.
   { wat: 'main/core/projection/knn-kernel.wat', ts: 'main/core/projection/knn-kernel-wasm.ts', name: 'KNN_KERNEL_WASM_BASE64' },

@@ -7,7 +7,7 @@
 ;; in int32, so nothing can overflow. Four rows are scored together so their sums transpose
 ;; into one i32x4 and the bound test runs as f32x4.
 (module
-  ;; Shared so a helper thread can scan the upper half of the rows at the same time.
+  ;; Shared so a helper thread can scan chunks of the rows at the same time.
   (import "env" "memory" (memory 1 65536 shared))
 
   ;; Scores rows [0, rows) (rows a multiple of 4). For each row r with upper bound
