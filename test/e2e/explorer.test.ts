@@ -67,6 +67,12 @@ describe('3D explorer', () => {
     await page.waitForTimeout(900); // fly-to (0.5 s) and label packing
     expect(await probe<string[]>(page, 'labels()')).toContain('virtue');
     await expect.poll(() => page.locator('.label-query:not([hidden])').textContent()).toBe('virtue');
+    // The camera frames the whole neighbourhood: no neighbour is left off screen.
+    const offScreen = [];
+    for (const w of await listedWords(page)) if (!(await probe(page, `screenOf(${JSON.stringify(w)})`))) offScreen.push(w);
+    expect(offScreen).toEqual([]);
+    // ...and every neighbour is named, beside its point or on a leader line.
+    expect(await probe<string[]>(page, 'labels()')).toEqual(expect.arrayContaining(await listedWords(page)));
     if (SHOTS) await page.screenshot({ path: `${SHOTS}/virtue.png` });
   });
 

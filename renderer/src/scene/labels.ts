@@ -2,10 +2,12 @@
  * Word labels as an HTML overlay: sized for the screen, with a halo, and never overlapping.
  *
  * Which labels show is decided by a greedy screen-space packing (throttled by the caller):
- * the query first, then its neighbours (trying four sides of the point), then other words by
- * frequency rank and distance to the camera. Between packings the chosen labels follow their
- * points every frame, and any that would collide with a more important one are hidden.
+ * the query first, then its neighbours (four sides of the point, then further out with a leader
+ * line), then other words by frequency rank and distance to the camera. Between packings the
+ * chosen labels follow their points every frame, and any that would collide with a more
+ * important one are hidden.
  */
+import { RectGrid } from './rect-grid';
 
 export interface ScreenProjector {
   /** Writes CSS-pixel x, y and view depth of point i into out; returns false when off screen or behind. */
@@ -26,6 +28,8 @@ interface Placed {
   dy: number;
   w: number;
   h: number;
+  /** Set when the label sits away from its point and a leader line joins them. */
+  leader: boolean;
   node: HTMLSpanElement;
 }
 
@@ -33,6 +37,14 @@ const FONT = '12px Inter, system-ui, -apple-system, "Segoe UI", Roboto, sans-ser
 const FONT_STRONG = '600 14px Inter, system-ui, -apple-system, "Segoe UI", Roboto, sans-serif';
 const PAD_X = 5;
 const GAP = 7;
+/**
+ * Where a highlighted label goes when none of the four sides beside its point is free: further
+ * out in eight directions, joined to its point by a leader line, so a tight neighbourhood still
+ * shows every neighbour's name.
+ */
+const LEADER_RADII = [26, 44, 66, 92];
+const LEADER_DIRECTIONS = Array.from({ length: 8 }, (_, k) => [Math.cos((k * Math.PI) / 4), Math.sin((k * Math.PI) / 4)]);
+const SVG_NS = 'http://www.w3.org/2000/svg';
 
 export class LabelLayer {
   readonly element: HTMLDivElement;
@@ -47,11 +59,17 @@ export class LabelLayer {
   private readonly widths = new Map<string, number>();
   private readonly measure = document.createElement('canvas').getContext('2d');
   private readonly tmp = new Float32Array(3);
+  /** Leader lines, one per label placed away from its point. */
+  private readonly leaders: SVGSVGElement;
+  private leaderPool: SVGLineElement[] = [];
 
   constructor(container: HTMLElement) {
     this.element = document.createElement('div');
     this.element.className = 'scene-labels';
     this.element.setAttribute('aria-hidden', 'true');
+    this.leaders = document.createElementNS(SVG_NS, 'svg');
+    this.leaders.setAttribute('class', 'label-leaders');
+    this.element.append(this.leaders);
     container.append(this.element);
   }
 
@@ -102,15 +120,24 @@ export class LabelLayer {
         [-w / 2, -GAP - h],
         [-w / 2, GAP],
       ];
-      for (let s = 0; s < sides; s++) {
-        const [dx, dy] = offsets[s];
+      const fits = (dx: number, dy: number, leader: boolean): boolean => {
         const x = pos[0] + dx;
         const y = pos[1] + dy;
-        if (x < 2 || y < 2 || x + w > p.width - 2 || y + h > p.height - 2) continue;
-        if (grid.hits(x, y, w, h)) continue;
+        if (x < 2 || y < 2 || x + w > p.width - 2 || y + h > p.height - 2) return false;
+        if (grid.hits(x, y, w, h)) return false;
         grid.add(x, y, w, h);
-        next.push({ index: i, role, dx, dy, w, h, node: undefined as unknown as HTMLSpanElement });
+        next.push({ index: i, role, dx, dy, w, h, leader, node: undefined as unknown as HTMLSpanElement });
         return true;
+      };
+      for (let s = 0; s < sides; s++) if (fits(offsets[s][0], offsets[s][1], false)) return true;
+      if (role === 'word') return false;
+      for (const r of LEADER_RADII) {
+        for (const [cx, cy] of LEADER_DIRECTIONS) {
+          // The label's side (or corner) nearest the point sits r px away in this direction.
+          const dx = r * cx - (cx > 0.3 ? 0 : cx < -0.3 ? w : w / 2);
+          const dy = r * cy - (cy > 0.3 ? 0 : cy < -0.3 ? h : h / 2);
+          if (fits(dx, dy, true)) return true;
+        }
       }
       return false;
     };
@@ -174,6 +201,7 @@ export class LabelLayer {
   follow(p: ScreenProjector): void {
     const pos = this.tmp;
     const kept: { x: number; y: number; w: number; h: number }[] = [];
+    let lines = 0;
     for (const item of this.placed) {
       let show = p.project(item.index, pos);
       const x = pos[0] + item.dx;
@@ -189,9 +217,30 @@ export class LabelLayer {
       if (show) {
         kept.push({ x, y, w: item.w, h: item.h });
         item.node.style.transform = `translate(${x.toFixed(1)}px, ${y.toFixed(1)}px)`;
+        if (item.leader) this.drawLeader(lines++, pos[0], pos[1], x, y, item.w, item.h);
       }
       if (item.node.hidden === show) item.node.hidden = !show;
     }
+    for (let l = lines; l < this.leaderPool.length; l++) this.leaderPool[l].setAttribute('visibility', 'hidden');
+  }
+
+  /** A line from just outside point (px, py) to the nearest point of the label's box. */
+  private drawLeader(n: number, px: number, py: number, x: number, y: number, w: number, h: number): void {
+    let line = this.leaderPool[n];
+    if (!line) {
+      line = document.createElementNS(SVG_NS, 'line');
+      this.leaders.append(line);
+      this.leaderPool.push(line);
+    }
+    const ex = Math.min(Math.max(px, x + PAD_X), x + w - PAD_X);
+    const ey = Math.min(Math.max(py, y + 3), y + h - 3);
+    const len = Math.hypot(ex - px, ey - py) || 1;
+    const start = Math.min(4, len);
+    line.setAttribute('x1', (px + ((ex - px) * start) / len).toFixed(1));
+    line.setAttribute('y1', (py + ((ey - py) * start) / len).toFixed(1));
+    line.setAttribute('x2', ex.toFixed(1));
+    line.setAttribute('y2', ey.toFixed(1));
+    line.setAttribute('visibility', 'visible');
   }
 
   /** Words whose labels are on screen now (for tests and the bench). */
@@ -202,49 +251,10 @@ export class LabelLayer {
   clear(): void {
     this.placed = [];
     for (const n of this.pool) n.hidden = true;
+    for (const l of this.leaderPool) l.setAttribute('visibility', 'hidden');
   }
 
   dispose(): void {
     this.element.remove();
-  }
-}
-
-/** Uniform grid of rectangles for fast overlap tests. */
-class RectGrid {
-  private readonly cell = 64;
-  private readonly cols: number;
-  private readonly cells: number[][];
-
-  constructor(width: number, height: number) {
-    this.cols = Math.max(1, Math.ceil(width / this.cell));
-    const rows = Math.max(1, Math.ceil(height / this.cell));
-    this.cells = Array.from({ length: this.cols * rows }, () => []);
-  }
-
-  private each(x: number, y: number, w: number, h: number, fn: (cell: number[]) => boolean | void): boolean {
-    const c0 = Math.max(0, Math.floor(x / this.cell));
-    const c1 = Math.min(this.cols - 1, Math.floor((x + w) / this.cell));
-    const rows = this.cells.length / this.cols;
-    const r0 = Math.max(0, Math.floor(y / this.cell));
-    const r1 = Math.min(rows - 1, Math.floor((y + h) / this.cell));
-    for (let r = r0; r <= r1; r++) for (let c = c0; c <= c1; c++) if (fn(this.cells[r * this.cols + c])) return true;
-    return false;
-  }
-
-  hits(x: number, y: number, w: number, h: number): boolean {
-    // Labels keep 2 px of air between them.
-    const m = 2;
-    return this.each(x, y, w, h, (cell) => {
-      for (let k = 0; k < cell.length; k += 4) {
-        if (x - m < cell[k] + cell[k + 2] && x + w + m > cell[k] && y - m < cell[k + 1] + cell[k + 3] && y + h + m > cell[k + 1]) return true;
-      }
-      return false;
-    });
-  }
-
-  add(x: number, y: number, w: number, h: number): void {
-    this.each(x, y, w, h, (cell) => {
-      cell.push(x, y, w, h);
-    });
   }
 }

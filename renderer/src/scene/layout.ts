@@ -68,22 +68,3 @@ export function sizesFromRanks(ranks: Int32Array): Float32Array {
 export function basePointSize(n: number): number {
   return Math.max(2.2, Math.min(6, 2.6 + 9000 / (n + 2500)));
 }
-
-/** Centre and radius of some points (for fly-to). */
-export function boundsOf(coords: Float32Array, indices: number[]): { x: number; y: number; z: number; r: number } {
-  let x = 0;
-  let y = 0;
-  let z = 0;
-  for (const i of indices) {
-    x += coords[i * 3];
-    y += coords[i * 3 + 1];
-    z += coords[i * 3 + 2];
-  }
-  const n = Math.max(1, indices.length);
-  x /= n;
-  y /= n;
-  z /= n;
-  let r = 0;
-  for (const i of indices) r = Math.max(r, Math.hypot(coords[i * 3] - x, coords[i * 3 + 1] - y, coords[i * 3 + 2] - z));
-  return { x, y, z, r };
-}

@@ -2,7 +2,8 @@ import { Matrix4, PerspectiveCamera, Scene, Vector3, WebGLRenderer } from 'three
 import { OrbitControls } from 'three/examples/jsm/controls/OrbitControls.js';
 import { HighlightLayer } from './highlight-layer';
 import { LabelLayer, type ScreenProjector } from './labels';
-import { basePointSize, boundsOf, normalizeCoords, sizesFromRanks } from './layout';
+import { fitPoints } from './camera-fit';
+import { basePointSize, normalizeCoords, sizesFromRanks } from './layout';
 import { PointsLayer } from './points-layer';
 import { onThemeChange, readTheme } from './theme';
 
@@ -145,23 +146,12 @@ export class SceneView {
     this.requestRender(true);
   }
 
-  /** Eased camera move (~0.5 s) to frame the given points, keeping the viewing direction. */
+  /** Eased camera move (~0.5 s) that frames all the given points, keeping the viewing direction. */
   flyTo(indices: number[]): void {
     const valid = indices.filter((i) => i >= 0 && i * 3 < this.coords.length);
     if (!valid.length) return;
-    // Centre on the first point (the query) and frame most of the others: one far-flung
-    // neighbour should not push the camera back so far that the rest overlap.
-    const b = boundsOf(this.coords, valid);
-    const q = valid[0] * 3;
-    const target = new Vector3(this.coords[q], this.coords[q + 1], this.coords[q + 2]);
-    const spread = valid
-      .map((i) => Math.hypot(this.coords[i * 3] - target.x, this.coords[i * 3 + 1] - target.y, this.coords[i * 3 + 2] - target.z))
-      .sort((x, y) => x - y);
-    const r = Math.min(b.r * 2, spread[Math.floor((spread.length - 1) * 0.7)] || b.r);
-    const fov = (this.camera.fov * Math.PI) / 180;
-    const distance = Math.min(this.controls.maxDistance, Math.max(0.12, (r * 1.5) / Math.tan(fov / 2)));
-    const dir = this.camera.position.clone().sub(this.controls.target).normalize();
-    this.animateTo(target, target.clone().addScaledVector(dir, distance));
+    const fit = fitPoints(this.coords, valid, this.camera, this.controls.target, this.controls.maxDistance);
+    this.animateTo(fit.target, fit.position);
   }
 
   /** Back to the whole map, seen from the front. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { basePointSize, boundsOf, normalizeCoords, sizesFromRanks } from '../../../renderer/src/scene/layout';
+import { basePointSize, normalizeCoords, sizesFromRanks } from '../../../renderer/src/scene/layout';
 
 describe('normalizeCoords', () => {
   it('centres the points and scales them to unit RMS radius, whatever UMAP’s scale', () => {
@@ -36,13 +36,5 @@ describe('point sizes', () => {
     expect(Math.min(...sizes)).toBeGreaterThanOrEqual(0.85 - 1e-6);
     expect(basePointSize(50_000)).toBeLessThan(basePointSize(5_000));
     expect(basePointSize(50_000)).toBeGreaterThanOrEqual(2.2);
-  });
-});
-
-describe('boundsOf', () => {
-  it('gives the centre and radius of the chosen points only', () => {
-    const coords = new Float32Array([0, 0, 0, 2, 0, 0, 100, 100, 100]);
-    const b = boundsOf(coords, [0, 1]);
-    expect([b.x, b.y, b.z, b.r]).toEqual([1, 0, 0, 1]);
   });
 });
