@@ -453,7 +453,16 @@ export interface ExportProjectionRequest {
   labels?: boolean;
   /** Projector pair: "original" vectors (unit × stored norm, default) or "unit" vectors. */
   vectors?: 'original' | 'unit';
+  /**
+   * Points placed into the map after the projection was saved (a search's neighbours from
+   * outside the view), in the projection's coordinates: exported after its own points and
+   * flagged as placed. At most MAX_PLACED_POINTS words. Default: none.
+   */
+  placed?: { words: string[]; coords: Float32Array };
 }
+
+/** Most placed points one export takes: a query and its K_MAX neighbours. */
+export const MAX_PLACED_POINTS = K_MAX + 1;
 
 /** One exported file, for the page to download (a native save dialog in Electron). */
 export interface ExportedFile {

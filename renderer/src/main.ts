@@ -52,7 +52,7 @@ const vocabPanel = new VocabPanel(api, sidebar, {
   },
 });
 const modelsPanel = new ModelsPanel(api, sidebar, () => void refreshStatus());
-new ExportPanel(api, { scene: explorer.scene, stage: $('stage'), query: () => current });
+new ExportPanel(api, { scene: explorer.scene, stage: $('stage'), query: () => current, layout: () => explorer.shownLayout() });
 let started = false;
 
 function k(): number {

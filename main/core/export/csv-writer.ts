@@ -8,23 +8,23 @@ export function csvField(s: string): string {
   return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
-export const PROJECTION_CSV_HEADER = ['word', 'x', 'y', 'z', 'label', 'in_view', 'is_query', 'similarity'];
+export const PROJECTION_CSV_HEADER = ['word', 'x', 'y', 'z', 'label', 'in_view', 'is_query', 'similarity', 'placed'];
 
 /**
  * The projection as CSV (RFC 4180, CRLF line ends, header row): one row per point in stored
  * order; coordinates read back to the stored float32 values; similarity to the query to 6
- * decimals, empty without a query.
+ * decimals, empty without a query; placed 1 for points put into the map after it was saved.
  */
 export function* projectionCsv(data: ExportData): Generator<string> {
   const { words, coords } = data.projection;
-  const { labels, similarity, screen } = data;
+  const { labels, similarity, screen, placed } = data;
   const q = data.query?.point ?? -1;
   yield `${PROJECTION_CSV_HEADER.join(',')}\r\n`;
   for (let start = 0; start < words.length; start += ROWS_PER_CHUNK) {
     const end = Math.min(words.length, start + ROWS_PER_CHUNK);
     let s = '';
     for (let i = start; i < end; i++) {
-      s += `${csvField(words[i])},${f32(coords[3 * i])},${f32(coords[3 * i + 1])},${f32(coords[3 * i + 2])},${csvField(labels[i] ?? '')},${screen.inView[i]},${i === q ? 1 : 0},${similarity ? fixed(similarity[i], 6) : ''}\r\n`;
+      s += `${csvField(words[i])},${f32(coords[3 * i])},${f32(coords[3 * i + 1])},${f32(coords[3 * i + 2])},${csvField(labels[i] ?? '')},${screen.inView[i]},${i === q ? 1 : 0},${similarity ? fixed(similarity[i], 6) : ''},${placed[i]}\r\n`;
     }
     yield s;
   }

@@ -26,6 +26,8 @@ export interface ExportData {
   rows: Int32Array;
   /** Frequency rank per point (the model size when unknown): lower ranks get labels first. */
   ranks: Int32Array;
+  /** 1 for points placed into the map after the projection was saved (see placed-points.ts). */
+  placed: Uint8Array;
   camera: CameraSpec;
   /** Viewport the camera looks through, in pixels. */
   width: number;
@@ -50,6 +52,8 @@ export interface PrepareOptions {
   source: string;
   /** Unit vectors of points the model does not hold (composed vocabulary entries), by point index. */
   extraVectors?: Map<number, Float32Array>;
+  /** 1 per placed point (see ExportData.placed). Default: none placed. */
+  placed?: Uint8Array;
 }
 
 /** Default viewport for exports made without a window (CLI): 16:10, 1600 × 1000 px. */
@@ -171,6 +175,7 @@ export async function prepareExport(o: PrepareOptions): Promise<ExportData> {
     similarity,
     neighbourhood,
     ranks,
+    placed: o.placed ?? new Uint8Array(rows.length),
     camera,
     width,
     height,

@@ -11,6 +11,7 @@ import type { CameraSpec } from './camera';
 import { type Chunks, collectText } from './chunks';
 import { neighboursCsv, projectionCsv } from './csv-writer';
 import { prepareExport } from './export-data';
+import { type PlacedPoints, withPlacedPoints } from './placed-points';
 import { projectionHtml } from './html-writer';
 import { projectionJson } from './json-writer';
 import { neighboursMarkdown } from './markdown-writer';
@@ -49,6 +50,8 @@ export interface ProjectionExportOptions {
   labels?: boolean;
   /** Vectors in the Projector pair. Default "original" (unit vector × the model's stored norm). */
   vectors?: VectorKind;
+  /** Points placed into the map after saving, exported after the projection's own. Default none. */
+  placed?: PlacedPoints;
 }
 
 /** One file of an export, not yet written. */
@@ -84,7 +87,8 @@ function safeStem(p: Projection): string {
 
 /** Builds the files of a projection export (two for the Projector pair, one otherwise). */
 export async function buildProjectionExport(source: ExportSource, o: ProjectionExportOptions): Promise<ExportPiece[]> {
-  const projection = await loadProjection(source, o.id, o.model);
+  const saved = await loadProjection(source, o.id, o.model);
+  const { projection, placed } = withPlacedPoints(saved, o.placed);
   const model = await source.model(projection.model);
   let query: { text: string; matched: string; modelIndex: number } | undefined;
   if (o.query !== undefined && o.query.trim() !== '') {
@@ -96,7 +100,7 @@ export async function buildProjectionExport(source: ExportSource, o: ProjectionE
     }
     query = { text: o.query, matched: model.words[i], modelIndex: i };
   }
-  const extras = vocabularyExtras(source.db, projection);
+  const extras = vocabularyExtras(source.db, saved);
   const row = source.db.prepare('SELECT source FROM models WHERE name = ?').get(model.name) as { source: string } | undefined;
   const data = await prepareExport({
     projection,
@@ -109,6 +113,7 @@ export async function buildProjectionExport(source: ExportSource, o: ProjectionE
     appVersion: APP_VERSION,
     source: row?.source ?? '',
     extraVectors: extras.vectors,
+    placed,
   });
   const stem = safeStem(projection);
   switch (o.format) {

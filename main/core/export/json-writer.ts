@@ -35,7 +35,7 @@ export function* projectionJson(data: ExportData): Generator<string> {
     let s = '';
     for (let i = start; i < end; i++) {
       const sim = data.similarity && Number.isFinite(data.similarity[i]) ? Number(data.similarity[i].toFixed(6)) : null;
-      s += `    {"word":${JSON.stringify(words[i])},"x":${f32(coords[3 * i])},"y":${f32(coords[3 * i + 1])},"z":${f32(coords[3 * i + 2])},"label":${JSON.stringify(data.labels[i] ?? '')},"inView":${data.screen.inView[i] === 1},"isQuery":${i === q},"similarity":${sim}}${i < words.length - 1 ? ',' : ''}\n`;
+      s += `    {"word":${JSON.stringify(words[i])},"x":${f32(coords[3 * i])},"y":${f32(coords[3 * i + 1])},"z":${f32(coords[3 * i + 2])},"label":${JSON.stringify(data.labels[i] ?? '')},"inView":${data.screen.inView[i] === 1},"isQuery":${i === q},"similarity":${sim},"placed":${data.placed[i] === 1}}${i < words.length - 1 ? ',' : ''}\n`;
     }
     yield s;
   }

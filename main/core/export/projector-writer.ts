@@ -72,14 +72,21 @@ export function* projectorVectors(data: ExportData, model: Model, rows: Int32Arr
   }
 }
 
-/** `metadata.tsv`: a `word\tlabel` header (the Projector needs one with two columns), then one row per point. */
+/**
+ * `metadata.tsv`: a `word\tlabel` header (the Projector needs one with two columns or more), then
+ * one row per point. When points were placed into the map after saving, a third column `placed`
+ * says "yes" for them and "no" for the rest, so the Projector can colour by it.
+ */
 export function* projectorMetadata(data: ExportData): Generator<string> {
   const { words } = data.projection;
-  yield 'word\tlabel\n';
+  const placed = data.placed.includes(1);
+  yield placed ? 'word\tlabel\tplaced\n' : 'word\tlabel\n';
   for (let start = 0; start < words.length; start += ROWS_PER_CHUNK) {
     const end = Math.min(words.length, start + ROWS_PER_CHUNK);
     let s = '';
-    for (let i = start; i < end; i++) s += `${tsvCell(words[i])}\t${tsvCell(data.labels[i] ?? '')}\n`;
+    for (let i = start; i < end; i++) {
+      s += `${tsvCell(words[i])}\t${tsvCell(data.labels[i] ?? '')}${placed ? (data.placed[i] ? '\tyes' : '\tno') : ''}\n`;
+    }
     yield s;
   }
 }

@@ -196,6 +196,11 @@ export class Explorer {
     await this.refreshSaved();
   }
 
+  /** The layout on screen (saved points plus any placed since), or null before the first one. */
+  shownLayout(): Readonly<LayoutState> | null {
+    return this.layout;
+  }
+
   /** The page's neighbour query answered: highlight it, place missing neighbours, fly there. */
   showNeighbours(result: NeighborsResult): void {
     const word = result.matched ?? result.query;

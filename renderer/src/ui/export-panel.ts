@@ -16,6 +16,18 @@ export interface ExportContext {
   stage: HTMLElement;
   /** The current query word, or null. */
   query(): string | null;
+  /** The layout on screen: its projection id, raw coordinates, and 1 per point placed after saving. */
+  layout(): { id?: number; words: string[]; coords: Float32Array; added: Uint8Array } | null;
+}
+
+/** The points placed into the shown layout after it was saved, for exports of what is on screen. */
+function placedPoints(layout: { words: string[]; coords: Float32Array; added: Uint8Array }): { words: string[]; coords: Float32Array } | undefined {
+  const at: number[] = [];
+  layout.added.forEach((a, i) => a && at.push(i));
+  if (!at.length) return undefined;
+  const coords = new Float32Array(at.length * 3);
+  at.forEach((i, k) => coords.set(layout.coords.subarray(i * 3, i * 3 + 3), k * 3));
+  return { words: at.map((i) => layout.words[i]), coords };
 }
 
 /** Starts a download of text or bytes under `name` (Blob + <a download>). */
@@ -165,11 +177,16 @@ export class ExportPanel {
       if (!id) throw new Error('the map is not saved yet; wait until the projection has finished');
       const query = this.ctx.query() ?? undefined;
       const canvas = this.ctx.scene.renderer.domElement.getBoundingClientRect();
+      // What is on screen: the saved points and any a search placed since.
+      const shown = this.ctx.layout();
+      const current = shown && shown.id === id ? shown : null;
+      const placed = current ? placedPoints(current) : undefined;
       let camera;
       // The view on screen: in_view for the data files, the picture's camera, the HTML map's opening view.
+      // The scene normalises the coordinates of every point it shows, so the camera maps back through those.
       if (format !== 'tsv') {
-        const p = await this.api.getProjection({ id });
-        if (p) camera = rawCamera(this.ctx.scene, p.coords);
+        const coords = current?.coords ?? (await this.api.getProjection({ id }))?.coords;
+        if (coords) camera = rawCamera(this.ctx.scene, coords);
       }
       const dark = !window.matchMedia('(prefers-color-scheme: light)').matches;
       const files = await this.api.exportProjection({
@@ -180,6 +197,7 @@ export class ExportPanel {
         width: Math.max(16, Math.round(canvas.width)),
         height: Math.max(16, Math.round(canvas.height)),
         theme: dark ? 'dark' : 'light',
+        placed,
       });
       return this.save(files);
     });

@@ -72,17 +72,24 @@ describe('export panel', () => {
     expect(opaque).toBeGreaterThan(100);
   });
 
-  it('downloads the CSV and the SVG of the current view', async () => {
+  it('downloads the CSV and the SVG of the current view, neighbours placed into it included', async () => {
     const { page } = app;
+    // virtue's neighbours outside the 1,000 words are placed into the map after the search.
+    await expect.poll(async () => Number(await page.locator('#stage').getAttribute('data-points')), { timeout: 30_000 }).toBeGreaterThan(points);
+    const shown = Number(await page.locator('#stage').getAttribute('data-points'));
     const csv = await downloadFrom(page, () => page.getByRole('button', { name: 'CSV', exact: true }).first().click(), dir);
     expect(csv.name).toMatch(/\.csv$/);
     const rows = parseCsv(fs.readFileSync(csv.file, 'utf8'), { columns: true }) as Record<string, string>[];
-    expect(rows.length).toBe(points);
+    expect(rows.length).toBe(shown);
+    expect(rows.slice(0, points).every((r) => r.placed === '0')).toBe(true);
+    expect(rows.slice(points).every((r) => r.placed === '1')).toBe(true);
+    const listed = await page.locator('#neighbours li button').evaluateAll((bs) => bs.map((b) => (b as unknown as { dataset: { word: string } }).dataset.word));
+    expect(rows.map((r) => r.word)).toEqual(expect.arrayContaining(listed));
     expect(rows.find((r) => r.word === 'virtue')?.is_query).toBe('1');
     const svg = await downloadFrom(page, () => page.getByRole('button', { name: 'SVG (this view)' }).click(), dir);
     const text = fs.readFileSync(svg.file, 'utf8');
     expect(XMLValidator.validate(text)).toBe(true);
-    expect(text.match(/<circle /g)!.length).toBe(points);
+    expect(text.match(/<circle /g)!.length).toBe(shown);
     expect(text).toContain('>virtue</text>');
   });
 

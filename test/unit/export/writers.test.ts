@@ -32,7 +32,8 @@ describe('projection CSV', () => {
     expect(text.endsWith('\r\n')).toBe(true);
     const rows = parseCsv(text, { columns: true, relax_quotes: false }) as Record<string, string>[];
     expect(rows).toHaveLength(projection.pointCount);
-    expect(Object.keys(rows[0])).toEqual(['word', 'x', 'y', 'z', 'label', 'in_view', 'is_query', 'similarity']);
+    expect(Object.keys(rows[0])).toEqual(['word', 'x', 'y', 'z', 'label', 'in_view', 'is_query', 'similarity', 'placed']);
+    expect(rows.every((r) => r.placed === '0')).toBe(true);
     rows.forEach((r, i) => {
       expect(r.word).toBe(projection.words[i]);
       expect(Math.fround(Number(r.x))).toBe(projection.coords[3 * i]);
