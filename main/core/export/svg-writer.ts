@@ -54,7 +54,10 @@ export function* projectionSvg(data: ExportData, options: SvgOptions = {}): Gene
       const fill = special ? theme.accent : (colours.get(data.labels[i] ?? '') ?? theme.point);
       const r = i === q ? radius * 2.2 : special ? radius * 1.5 : radius;
       const opacity = special ? 1 : data.labels[i] ? 0.85 : 0.55;
-      s += `<circle cx="${r1(screen.x[i])}" cy="${r1(screen.y[i])}" r="${r1(r)}" fill="${fill}" fill-opacity="${opacity}" data-word="${xmlText(data.projection.words[i])}"${special ? ` class="${special}"` : ''}/>\n`;
+      // Points placed after the layout was saved are rings, as in the app.
+      const placed = data.placed[i] === 1;
+      const paint = placed ? `fill="none" stroke="${fill}" stroke-width="${r1(Math.max(1, r * 0.45))}" stroke-opacity="${opacity}"` : `fill="${fill}" fill-opacity="${opacity}"`;
+      s += `<circle cx="${r1(screen.x[i])}" cy="${r1(screen.y[i])}" r="${r1(r)}" ${paint} data-word="${xmlText(data.projection.words[i])}"${special ? ` class="${special}"` : ''}${placed ? ' data-placed="1"' : ''}/>\n`;
     }
     yield s;
   }

@@ -8,6 +8,7 @@ import { prepareExport } from '../../../main/core/export/export-data';
 import { projectionJson } from '../../../main/core/export/json-writer';
 import { withPlacedPoints } from '../../../main/core/export/placed-points';
 import { projectorMetadata } from '../../../main/core/export/projector-writer';
+import { projectionSvg } from '../../../main/core/export/svg-writer';
 import { smallModel, smallProjection } from './fixtures';
 
 const model = smallModel();
@@ -44,6 +45,8 @@ describe('placed points in exports', () => {
     expect(meta[0]).toBe('word\tlabel\tplaced');
     expect(meta[51]).toBe('w150\t\tyes');
     expect(meta[1].endsWith('\tno')).toBe(true);
+    const svg = await collectText(projectionSvg(d, {}));
+    expect([...svg.matchAll(/<circle [^>]*data-word="([^"]+)"[^>]*data-placed="1"/g)].map((m) => m[1]).sort()).toEqual(['w150', 'w60']);
   });
 
   it('rejects coordinates that do not match the words', () => {
