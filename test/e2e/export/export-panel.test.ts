@@ -1,6 +1,6 @@
 /**
- * The Export panel in browser mode: a PNG of the view at 2× decodes at the requested size and
- * is not blank; the SVG of the current view and the CSV arrive as downloads and read back; the
+ * The Export panel in browser mode: PNGs of the view at 2× and 4× decode at the requested size
+ * and are not blank; the SVG of the current view and the CSV arrive as downloads and read back; the
  * neighbour table is copied to the clipboard.
  */
 import { spawnSync } from 'node:child_process';
@@ -11,6 +11,7 @@ import { XMLValidator } from 'fast-xml-parser';
 import type { Page } from 'playwright-core';
 import { PNG } from 'pngjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { MAX_PNG_SIDE, pngSize } from '../../../renderer/src/ui/png-size';
 import { copyOfDefaultDb, tempDir } from '../../helpers/temp';
 import { type AppHandle, ROOT, startApp } from '../helpers/app';
 
@@ -57,6 +58,23 @@ describe('export panel', () => {
     let differing = 0;
     for (let i = 0; i < d.length; i += 4) if (Math.abs(d[i] - r0) + Math.abs(d[i + 1] - g0) + Math.abs(d[i + 2] - b0) > 30) differing++;
     expect(differing).toBeGreaterThan(png.width * png.height * 0.002);
+    expect(app.errors).toEqual([]);
+  });
+
+  it('saves a PNG at 4× the map size with the labels drawn into it', async () => {
+    const { page } = app;
+    const canvas = (await page.locator('#stage canvas').first().boundingBox())!;
+    await page.getByRole('combobox', { name: 'Picture size' }).selectOption('4');
+    const { file } = await downloadFrom(page, () => page.getByRole('button', { name: 'Save PNG' }).click(), dir);
+    const png = PNG.sync.read(fs.readFileSync(file));
+    const expected = pngSize(canvas.width, canvas.height, 4);
+    expect([png.width, png.height]).toEqual([expected.width, expected.height]);
+    expect(Math.max(png.width, png.height)).toBeLessThanOrEqual(MAX_PNG_SIDE);
+    // The query's label is drawn in the accent colour: look for accent pixels in a large patch.
+    const d = png.data;
+    let accent = 0;
+    for (let i = 0; i < d.length; i += 4) if (d[i] > 230 && d[i + 1] > 160 && d[i + 1] < 200 && d[i + 2] < 110) accent++;
+    expect(accent).toBeGreaterThan(16 * 200);
     expect(app.errors).toEqual([]);
   });
 
