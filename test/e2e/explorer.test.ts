@@ -27,6 +27,8 @@ describe('3D explorer', () => {
   let app: AppHandle;
   let page: Page;
   let firstId = '';
+  /** The saved layout's own point count, as the status bar shows it (e.g. "5,002"). */
+  let basePoints = '';
 
   beforeAll(async () => {
     app = await startApp({ db: sharedDefaultDb() });
@@ -42,7 +44,9 @@ describe('3D explorer', () => {
     await page.waitForTimeout(400);
     const { count, total } = await nonBackgroundPixels(page);
     expect(count).toBeGreaterThan(total * 0.01);
-    expect(await page.locator('#status-layout').textContent()).toMatch(/5,00\d points/);
+    const caption = (await page.locator('#status-layout').textContent()) ?? '';
+    expect(caption).toMatch(/5,00\d points/);
+    basePoints = caption.match(/([\d,]+) points/)![1];
     await expect.poll(() => page.locator('#saved-count').textContent()).toBe('(1)');
     // Labels are shown and never overlap.
     const boxes = await page.locator('.scene-labels .label:not([hidden])').evaluateAll((ls) =>
@@ -81,6 +85,13 @@ describe('3D explorer', () => {
     await page.getByRole('list', { name: 'Nearest neighbours' }).getByRole('button', { name: /^walked,/ }).click();
     await expect.poll(() => page.locator('#neighbours-caption').textContent()).toContain('“walked”');
     expect(await listedWords(page)).toContain('walking');
+    // Neighbours placed by earlier searches stay; the caption counts them apart from the layout's own points.
+    await page.waitForTimeout(900);
+    const caption = (await page.locator('#status-layout').textContent()) ?? '';
+    const m = caption.match(/([\d,]+) points \+ ([\d,]+) added/);
+    expect(m?.[1], caption).toBe(basePoints);
+    const shown = Number(await page.locator('#stage').getAttribute('data-points'));
+    expect(Number(m![1].replace(/,/g, '')) + Number(m![2].replace(/,/g, ''))).toBe(shown);
   });
 
   it('clicking walked in the scene selects it and lists walking', async () => {

@@ -250,7 +250,9 @@ export class Explorer {
       const next = appendPoints(layout, placed.words, placed.coords, ranks, got && got.words.length === placed.words.length ? got.vectors : undefined);
       this.layout = next;
       this.scene.setLayout(next.words, next.coords, next.ranks, next.added);
-      this.hooks.layoutChanged(`${formatCount(layout.words.length)} points + ${formatCount(next.words.length - layout.words.length)} added`);
+      // Placed points pile up over searches; the caption counts all of them, apart from the layout's own.
+      const added = next.added.reduce((sum, a) => sum + a, 0);
+      this.hooks.layoutChanged(`${formatCount(next.words.length - added)} points + ${formatCount(added)} added`);
       this.applyHighlight(true);
     } catch {
       // Placement is an extra; the list still shows every neighbour.
