@@ -11,6 +11,8 @@ export interface ViewerData {
     query: { matched: string; point: number } | null;
     /** Point indices of the query's neighbourhood, nearest first. */
     neighbourhood: number[];
+    /** Point indices placed into the map after its layout was computed (drawn as rings). */
+    placed: number[];
     /** Label category → colour. */
     legend: Record<string, string>;
     camera: { position: [number, number, number]; target: [number, number, number]; up: [number, number, number]; fov: number };

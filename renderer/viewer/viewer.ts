@@ -41,23 +41,30 @@ controls.target.set(...meta.camera.target);
 controls.enableDamping = true;
 controls.update();
 
-/** A round, soft-edged sprite so points are discs, drawn once into a small canvas. */
-function discTexture(): CanvasTexture {
+/** A round sprite drawn once into a small canvas: a disc, or a ring for placed points. */
+function spriteTexture(ring: boolean): CanvasTexture {
   const c = document.createElement('canvas');
   c.width = c.height = 64;
   const g = c.getContext('2d')!;
   g.beginPath();
-  g.arc(32, 32, 28, 0, Math.PI * 2);
-  g.fillStyle = '#fff';
-  g.fill();
+  g.arc(32, 32, ring ? 22 : 28, 0, Math.PI * 2);
+  if (ring) {
+    g.lineWidth = 12;
+    g.strokeStyle = '#fff';
+    g.stroke();
+  } else {
+    g.fillStyle = '#fff';
+    g.fill();
+  }
   return new CanvasTexture(c);
 }
 
 const hood = new Set(meta.neighbourhood);
+const placed = new Set(meta.placed ?? []);
 const q = meta.query?.point ?? -1;
 const base = new Color(meta.theme.point);
 const accent = new Color(meta.theme.accent);
-function cloud(indices: number[], size: number, colourOf: (i: number) => Color): Points {
+function cloud(indices: number[], size: number, colourOf: (i: number) => Color, ring = false): Points {
   const pos = new Float32Array(indices.length * 3);
   const col = new Float32Array(indices.length * 3);
   indices.forEach((i, k) => {
@@ -68,15 +75,18 @@ function cloud(indices: number[], size: number, colourOf: (i: number) => Color):
   const geo = new BufferGeometry();
   geo.setAttribute('position', new BufferAttribute(pos, 3));
   geo.setAttribute('color', new BufferAttribute(col, 3));
-  const mat = new PointsMaterial({ size, sizeAttenuation: false, vertexColors: true, map: discTexture(), alphaTest: 0.5, transparent: true });
+  const mat = new PointsMaterial({ size, sizeAttenuation: false, vertexColors: true, map: spriteTexture(ring), alphaTest: 0.5, transparent: true });
   return new Points(geo, mat);
 }
 const all = Array.from({ length: n }, (_, i) => i);
 const scene = new Scene();
 const legendColour = (i: number) => (data.labels[i] && meta.legend[data.labels[i]] ? new Color(meta.legend[data.labels[i]]) : base);
-scene.add(cloud(all.filter((i) => i !== q && !hood.has(i)), n > 20000 ? 3 : 5, legendColour));
-scene.add(cloud([...hood], 9, () => accent));
-if (q >= 0) scene.add(cloud([q], 15, () => accent));
+const plain = (i: number) => !placed.has(i);
+scene.add(cloud(all.filter((i) => i !== q && !hood.has(i) && plain(i)), n > 20000 ? 3 : 5, legendColour));
+scene.add(cloud(all.filter((i) => i !== q && !hood.has(i) && !plain(i)), n > 20000 ? 5 : 7, legendColour, true));
+scene.add(cloud([...hood].filter(plain), 9, () => accent));
+scene.add(cloud([...hood].filter((i) => !plain(i)), 11, () => accent, true));
+if (q >= 0) scene.add(cloud([q], 15, () => accent, placed.has(q)));
 
 const labelLayer = el('div', 'labels');
 const card = el('div', 'card');
@@ -115,7 +125,7 @@ function drawLabels(): void {
   labelLayer.replaceChildren(
     ...chosen.map(({ point: i, x, y }) => {
       const d = el('div', undefined, words[i]);
-      d.className = i === q ? 'ee-label query' : 'ee-label';
+      d.className = `ee-label${i === q ? ' query' : ''}${placed.has(i) ? ' placed' : ''}`;
       d.style.left = `${x}px`;
       d.style.top = `${y}px`;
       d.style.color = i === q ? meta.theme.accent : hood.has(i) ? meta.theme.text : meta.theme.textDim;
@@ -142,6 +152,7 @@ function showCard(i: number, x: number, y: number): void {
   card.replaceChildren(el('strong', undefined, words[i]));
   if (data.labels[i]) card.append(el('small', undefined, data.labels[i]));
   if (sim !== undefined && sim !== null && meta.query) card.append(el('small', undefined, `similarity to ${meta.query.matched}: ${sim.toFixed(4)}`));
+  if (placed.has(i)) card.append(el('small', undefined, 'placed after the layout was computed'));
   card.style.left = `${x}px`;
   card.style.top = `${y}px`;
   card.hidden = false;

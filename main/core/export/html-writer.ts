@@ -10,6 +10,7 @@ const STYLE = `html,body{margin:0;height:100%;overflow:hidden;font:14px/1.4 Inte
 #stage{position:fixed;inset:0}#stage canvas{display:block}
 .ee-label{position:absolute;pointer-events:none;white-space:nowrap;line-height:16px;font-size:12px;text-shadow:0 0 3px var(--bg),0 0 3px var(--bg),0 0 2px var(--bg)}
 .ee-label.query{font-weight:700;font-size:14px;line-height:19px}
+.ee-label.placed{font-style:italic}
 #card{position:absolute;pointer-events:none;padding:6px 9px;border-radius:6px;border:1px solid var(--dim);background:var(--bg);font-size:13px;transform:translate(12px,12px)}
 #card small{display:block;opacity:.75}
 #caption{position:fixed;right:14px;bottom:10px;font-size:12px;opacity:.8}
@@ -17,6 +18,12 @@ const STYLE = `html,body{margin:0;height:100%;overflow:hidden;font:14px/1.4 Inte
 #help{position:fixed;left:14px;bottom:10px;font-size:12px;opacity:.6}`;
 
 /** JSON that is safe inside a <script> element: "<" can never start "</script" or "<!--". */
+function placedIndices(placed: Uint8Array): number[] {
+  const at: number[] = [];
+  placed.forEach((v, i) => v && at.push(i));
+  return at;
+}
+
 export function scriptJson(value: unknown): string {
   return JSON.stringify(value).replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
 }
@@ -50,6 +57,7 @@ export function* projectionHtml(data: ExportData, o: { theme?: 'dark' | 'light' 
     theme: theme,
     query: data.query ? { matched: data.query.matched, point: data.query.point } : null,
     neighbourhood: Array.from(data.neighbourhood),
+    placed: placedIndices(data.placed),
     legend: Object.fromEntries(labelColours(data.labels)),
     camera: data.camera,
   };

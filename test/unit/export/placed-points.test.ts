@@ -5,6 +5,7 @@ import { validators } from '../../../preload/validate';
 import { collectText } from '../../../main/core/export/chunks';
 import { projectionCsv } from '../../../main/core/export/csv-writer';
 import { prepareExport } from '../../../main/core/export/export-data';
+import { projectionHtml } from '../../../main/core/export/html-writer';
 import { projectionJson } from '../../../main/core/export/json-writer';
 import { withPlacedPoints } from '../../../main/core/export/placed-points';
 import { projectorMetadata } from '../../../main/core/export/projector-writer';
@@ -45,6 +46,9 @@ describe('placed points in exports', () => {
     expect(meta[0]).toBe('word\tlabel\tplaced');
     expect(meta[51]).toBe('w150\t\tyes');
     expect(meta[1].endsWith('\tno')).toBe(true);
+    const html = await collectText(projectionHtml(d, {}));
+    const viewerData = JSON.parse(html.match(/<script id="ee-data" type="application\/json">([\s\S]*?)<\/script>/)![1]);
+    expect(viewerData.meta.placed).toEqual([50, 51]);
     const svg = await collectText(projectionSvg(d, {}));
     expect([...svg.matchAll(/<circle [^>]*data-word="([^"]+)"[^>]*data-placed="1"/g)].map((m) => m[1]).sort()).toEqual(['w150', 'w60']);
   });
