@@ -8,15 +8,8 @@
  * important one are hidden.
  */
 import { RectGrid } from './rect-grid';
+import type { ScreenProjector } from './screen-picker';
 
-export interface ScreenProjector {
-  /** Writes CSS-pixel x, y and view depth of point i into out; returns false when off screen or behind. */
-  project(i: number, out: Float32Array): boolean;
-  width: number;
-  height: number;
-  /** Camera-to-target distance: depths are compared to it. */
-  focus: number;
-}
 
 type Role = 'query' | 'neighbour' | 'word';
 

@@ -1,10 +1,11 @@
-import { Matrix4, PerspectiveCamera, Scene, Vector3, WebGLRenderer } from 'three';
+import { PerspectiveCamera, Scene, Vector3, WebGLRenderer } from 'three';
 import { OrbitControls } from 'three/examples/jsm/controls/OrbitControls.js';
 import { HighlightLayer } from './highlight-layer';
-import { LabelLayer, type ScreenProjector } from './labels';
+import { LabelLayer } from './labels';
 import { fitPoints } from './camera-fit';
 import { basePointSize, normalizeCoords, sizesFromRanks } from './layout';
 import { PointsLayer } from './points-layer';
+import { ScreenPicker } from './screen-picker';
 import { onThemeChange, readTheme } from './theme';
 
 export interface SceneEvents {
@@ -40,10 +41,7 @@ export class SceneView {
   private lastPack = 0;
   private packTimer = 0;
   private fly: { from: [Vector3, Vector3]; to: [Vector3, Vector3]; start: number } | null = null;
-  private readonly viewProj = new Matrix4();
-  private screen: Float32Array | null = null;
-  private width = 1;
-  private height = 1;
+  private readonly picker = new ScreenPicker();
   private hoverIndex = -1;
   private pendingPointer: PointerEvent | null = null;
   private down: { x: number; y: number; t: number } | null = null;
@@ -107,7 +105,7 @@ export class SceneView {
     this.highlight.set(-1, []);
     this.highlight.update(this.coords);
     this.points.setDim(0);
-    this.screen = null;
+    this.picker.setCoords(this.coords);
     this.container.dataset.points = String(words.length);
     this.requestRender(true);
   }
@@ -125,7 +123,7 @@ export class SceneView {
     normalizeCoords(raw, this.coords);
     this.points.updatePositions(this.coords);
     this.highlight.update(this.coords);
-    this.screen = null;
+    this.picker.setCoords(this.coords);
     // No forced label packing: streamed layouts arrive often, packing stays on its own throttle.
     this.requestRender();
   }
@@ -197,11 +195,9 @@ export class SceneView {
     const ratio = this.renderer.getPixelRatio();
     this.points.setView(basePointSize(this.points.size), ratio, focus);
     this.highlight.setPixelRatio(ratio);
-    this.camera.updateMatrixWorld();
-    this.viewProj.multiplyMatrices(this.camera.projectionMatrix, this.camera.matrixWorldInverse);
-    this.screen = null;
+    this.picker.update(this.camera);
     this.renderer.render(this.scene, this.camera);
-    const projector = this.projector(focus);
+    const projector = this.picker.projector(focus);
     clearTimeout(this.packTimer);
     if (now - this.lastPack >= PACK_EVERY_MS) {
       this.labels.pack(projector);
@@ -216,72 +212,15 @@ export class SceneView {
     if (this.frameTimes.length > 240) this.frameTimes.shift();
   }
 
-  private projector(focus: number): ScreenProjector {
-    const e = this.viewProj.elements;
-    const c = this.coords;
-    const w = this.width;
-    const h = this.height;
-    return {
-      width: w,
-      height: h,
-      focus,
-      project(i: number, out: Float32Array): boolean {
-        const x = c[i * 3];
-        const y = c[i * 3 + 1];
-        const z = c[i * 3 + 2];
-        const cw = e[3] * x + e[7] * y + e[11] * z + e[15];
-        if (cw <= 1e-6) return false;
-        const sx = ((e[0] * x + e[4] * y + e[8] * z + e[12]) / cw + 1) * 0.5 * w;
-        const sy = (1 - (e[1] * x + e[5] * y + e[9] * z + e[13]) / cw) * 0.5 * h;
-        out[0] = sx;
-        out[1] = sy;
-        out[2] = cw;
-        return sx >= 0 && sx <= w && sy >= 0 && sy <= h;
-      },
-    };
-  }
-
-  /** Nearest point to a canvas position within `radius` CSS px (closer to the camera wins ties). */
+  /** Nearest point to a canvas position within `radius` CSS px; -1 if none. */
   pickAt(x: number, y: number, radius = 10): number {
-    const n = this.coords.length / 3;
-    if (!n) return -1;
-    if (!this.screen) {
-      // Screen positions of every point, computed once per camera state: 50,000 points ≈ 1 ms.
-      const s = new Float32Array(n * 3);
-      const p = this.projector(1);
-      const out = new Float32Array(3);
-      for (let i = 0; i < n; i++) {
-        const ok = p.project(i, out);
-        s[i * 3] = ok ? out[0] : -1e9;
-        s[i * 3 + 1] = out[1];
-        s[i * 3 + 2] = out[2];
-      }
-      this.screen = s;
-    }
-    const s = this.screen;
-    let best = -1;
-    let bestScore = Infinity;
-    const r2 = radius * radius;
-    for (let i = 0; i < n; i++) {
-      const dx = s[i * 3] - x;
-      const dy = s[i * 3 + 1] - y;
-      const d2 = dx * dx + dy * dy;
-      if (d2 > r2) continue;
-      const score = d2 + s[i * 3 + 2] * 0.01;
-      if (score < bestScore) {
-        bestScore = score;
-        best = i;
-      }
-    }
-    return best;
+    return this.picker.pickAt(x, y, radius);
   }
 
   /** Canvas position of a point in CSS px, or null when off screen. */
   screenOf(index: number): { x: number; y: number } | null {
-    this.camera.updateMatrixWorld();
-    this.viewProj.multiplyMatrices(this.camera.projectionMatrix, this.camera.matrixWorldInverse);
-    const out = new Float32Array(3);
-    return this.projector(1).project(index, out) ? { x: out[0], y: out[1] } : null;
+    this.picker.update(this.camera);
+    return this.picker.screenOf(index);
   }
 
   setHover(index: number): void {
@@ -333,11 +272,11 @@ export class SceneView {
 
   private resize(): void {
     const r = this.container.getBoundingClientRect();
-    this.width = Math.max(1, Math.round(r.width));
-    this.height = Math.max(1, Math.round(r.height));
+    const width = (this.picker.width = Math.max(1, Math.round(r.width)));
+    const height = (this.picker.height = Math.max(1, Math.round(r.height)));
     this.renderer.setPixelRatio(Math.min(window.devicePixelRatio || 1, 2));
-    this.renderer.setSize(this.width, this.height);
-    this.camera.aspect = this.width / this.height;
+    this.renderer.setSize(width, height);
+    this.camera.aspect = width / height;
     this.camera.updateProjectionMatrix();
     this.requestRender(true);
   }
