@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { bruteForceKnn } from '../../../main/core/projection/knn-graph';
 import { findAbParams } from '../../../renderer/src/projection/ab-params';
 import { fuzzySimplicialSet } from '../../../renderer/src/projection/fuzzy-graph';
-import { ProjectionCancelled, placePoints, runUmap, runUmapSync, type UmapInput } from '../../../renderer/src/projection/umap-runner';
+import { placePoints } from '../../../renderer/src/projection/place-points';
+import { ProjectionCancelled, runUmap, runUmapSync, type UmapInput } from '../../../renderer/src/projection/umap-runner';
 import { clusteredVectors } from './fixtures';
 
 const N = 600;
@@ -162,7 +163,7 @@ describe('UMAP runner', () => {
 
 describe('neighbours of added points among a view', () => {
   it('equals the brute-force ranking (nearest first, ties to the lower index)', async () => {
-    const { nearestAmong } = await import('../../../renderer/src/projection/umap-runner');
+    const { nearestAmong } = await import('../../../renderer/src/projection/place-points');
     const queries = vectors.subarray(0, 5 * DIMS);
     const points = vectors.subarray(5 * DIMS);
     const got = nearestAmong(points, queries, DIMS, 15);
