@@ -14,6 +14,7 @@ import { benchExport } from './export';
 import { benchImport } from './import';
 import { benchProjection } from './projection';
 import { benchScene } from './scene';
+import { targetsOf } from './targets';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, here.endsWith(`${path.sep}chunks`) ? '../../..' : '../..');
@@ -40,9 +41,14 @@ async function ensureDefaultModel(dbPath: string): Promise<void> {
 
 function printSection(name: string, figures: Record<string, unknown>): void {
   process.stdout.write(`\n${name}\n`);
-  for (const [key, value] of Object.entries(figures)) {
+  const { targets, ...rest } = figures;
+  for (const [key, value] of Object.entries(rest)) {
     const shown = typeof value === 'object' && value !== null ? JSON.stringify(value) : String(value);
     process.stdout.write(`  ${key.padEnd(34)} ${shown}\n`);
+  }
+  if (targets && typeof targets === 'object') {
+    process.stdout.write(`  targets\n`);
+    for (const [key, value] of Object.entries(targets)) process.stdout.write(`    ${key.padEnd(32)} ${String(value)}\n`);
   }
 }
 
@@ -61,7 +67,8 @@ async function main(): Promise<void> {
     if (!values.json) process.stderr.write(`bench: ${name}…\n`);
     try {
       if (name !== 'core') await ensureDefaultModel(dbPath);
-      result[name] = await section(root, dbPath);
+      const figures = await section(root, dbPath);
+      result[name] = { ...figures, targets: targetsOf(name, figures) };
     } catch (e) {
       result[name] = { error: (e as Error).message };
     }

@@ -1,0 +1,57 @@
+/**
+ * The issues' targets beside the figures the bench prints, so a run says plainly which are met.
+ * Each verdict reads "met (0.18 ≤ 0.25)", "NOT met (…)" or "not measured".
+ */
+type Figures = Record<string, unknown>;
+
+const num = (v: unknown): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : null);
+const field = (o: unknown, key: string): unknown => (o && typeof o === 'object' ? (o as Figures)[key] : undefined);
+const round = (x: number) => Math.round(x * 1000) / 1000;
+
+function verdict(value: unknown, ok: (v: number) => boolean, rule: string): string {
+  const v = num(value);
+  if (v === null) return 'not measured';
+  return `${ok(v) ? 'met' : 'NOT met'} (${round(v)} ${rule})`;
+}
+const atMost = (value: unknown, limit: number) => verdict(value, (v) => v <= limit, `≤ ${limit}`);
+const below = (value: unknown, limit: number) => verdict(value, (v) => v < limit, `< ${limit}`);
+const atLeast = (value: unknown, limit: number) => verdict(value, (v) => v >= limit, `≥ ${limit}`);
+
+const RULES: Record<string, (f: Figures) => Record<string, string>> = {
+  // Issue 2: first-run import, warm load, exact top-10 against numpy.
+  core: (f) => ({
+    firstRunImportSeconds: atMost(f.firstRunImportSeconds, 30),
+    firstRunImportPeakRssMB: atMost(f.firstRunImportPeakRssMB, 1536),
+    warmModelLoadSeconds: atMost(f.warmModelLoadSeconds, 1.5),
+    knnMedianRatioToNumpy: atMost(f.knnMedianRatioToNumpy, 0.25),
+    knnExactAgainstPlainScan: f.knnExactAgainstPlainScan === true ? 'met' : 'NOT met',
+  }),
+  // Issue 4: GloVe text import against gensim.
+  import: (f) => ({ ratioToGensim: below(f.ratioToGensim, 0.5), oursPeakRssMB: below(f.oursPeakRssMB, 1024) }),
+  // Issue 3: no slower than umap-learn, quality within 0.01 of it.
+  projection: (f) => {
+    const out: Record<string, string> = {};
+    for (const size of ['top_5000', 'top_20000']) {
+      out[`${size}_time_ratio`] = atMost(field(f[size], 'time_ratio_ours_over_baseline'), 1);
+      out[`${size}_trustworthiness_gap`] = atLeast(field(f[size], 'trustworthiness_gap'), -0.01);
+      out[`${size}_neighbours_kept_gap`] = atLeast(field(f[size], 'neighbours_kept_gap'), -0.01);
+    }
+    return out;
+  },
+  // Issue 5: 50,000 points under 2 s, the event loop never blocked over 50 ms.
+  export: (f) => {
+    const out: Record<string, string> = {};
+    for (const format of ['csv', 'json', 'tsv', 'svg', 'html']) {
+      out[`${format}_seconds`] = below(field(f[format], 'seconds'), 2);
+      out[`${format}_longestBlockMs`] = atMost(field(f[format], 'longestBlockMs'), 50);
+    }
+    return out;
+  },
+  // Issue 3: the page's thread never blocked over 50 ms during a projection.
+  scene: (f) => ({ longestTaskDuringProjectionMs: atMost(field(f.longTasks, 'maxMs'), 50) }),
+};
+
+/** Verdicts for a section's figures, or undefined when the section has no targets. */
+export function targetsOf(section: string, figures: Figures): Record<string, string> | undefined {
+  return RULES[section]?.(figures);
+}
