@@ -2,7 +2,7 @@ import type { Searcher } from '../model/model';
 import { dotRows } from './exact-scan';
 import { KERNEL_WASM_BASE64 } from './kernel-wasm';
 import { BOUND_SLACK, META_PER_ROW, quantizeRows, strideOf } from './quantize';
-import { CONTROL_BYTES, ChunkedScan, type ScanFn, chunking } from './scan-helper';
+import { CONTROL_BYTES, ChunkedScan, type ScanFn, chunking } from './chunked-scan';
 import { TopK } from './top-k';
 
 /**

@@ -1,9 +1,9 @@
 /**
  * Helper thread of the int8 pre-scan: claims chunks of each query the caller posts in the
- * shared memory (see scan-helper.ts).
+ * shared memory (see chunked-scan.ts).
  */
 import { workerData } from 'node:worker_threads';
-import { controlViews, helperLoop, type ScanFn, type ScanPlan } from './scan-helper';
+import { controlViews, helperLoop, type ScanFn, type ScanPlan } from './chunked-scan';
 
 const { memory, module, plan } = workerData as { memory: WebAssembly.Memory; module: WebAssembly.Module; plan: ScanPlan };
 const scan = (new WebAssembly.Instance(module, { env: { memory } }).exports as { scan: ScanFn }).scan;
