@@ -29,10 +29,11 @@ export interface FileImportOptions {
 
 const HEAD_BYTES = 64 * 1024;
 /**
- * Page cache during an import, KiB. The words index receives keys in file order, i.e. at random
- * places; with SQLite's default 2 MB cache that thrashes and doubles the import time.
+ * Page cache during an import, KiB. Stock SQLite's default of 2 MB thrashes when a small model's
+ * words go into the index of a large store (ModelWriter.writeWords); much more than this only
+ * costs fresh memory for the ~200 MB of vector pages that pass through on their way to the WAL.
  */
-const IMPORT_CACHE_KIB = 128 * 1024;
+const IMPORT_CACHE_KIB = 16 * 1024;
 const MAX_DUPLICATE_EXAMPLES = 5;
 
 function uniqueName(db: Db, wanted: string): string {

@@ -6,6 +6,9 @@ import type { QuantizedBlock } from '../search/quantized-index';
 import type { Db } from './database';
 import { prefaultedBuffer } from './prefault';
 
+/** The words table's look-up index, as the schema creates it (migrations.ts, version 1). */
+export const WORDS_BY_WORD_INDEX = 'CREATE UNIQUE INDEX words_by_word ON words(model_id, word)';
+
 /** Rows per vector BLOB: large enough that loading is a few big reads, small enough to stream. */
 export const BLOCK_ROWS = 4096;
 /** Words per multi-row INSERT (3 parameters each, well under SQLite's limit of 32,766). */
@@ -137,7 +140,6 @@ export class ModelWriter {
     const d = this.dims;
     quantizeRows(this.blockData, d, 0, rows, this.blockQ8, this.blockMeta);
     const bytes = (a: ArrayBufferView, n: number) => Buffer.from(a.buffer, a.byteOffset, n);
-    this.writeWords(this.count - rows);
     this.insertBlock.run(
       this.modelId,
       this.block,
@@ -154,29 +156,43 @@ export class ModelWriter {
     this.blockWords = [];
   }
 
-  private writeWords(firstIdx: number): void {
-    const words = this.blockWords;
-    for (let at = 0; at < words.length; at += WORDS_PER_INSERT) {
-      const n = Math.min(WORDS_PER_INSERT, words.length - at);
+  /**
+   * Fills the words table (look-ups, completion) in one go at the end. Keeping its word index up
+   * to date row by row costs about four times as much as rebuilding it from scratch, so when the
+   * new model is large next to what the store already holds, the index is dropped and rebuilt
+   * afterwards (inside the caller's transaction, so a failure leaves it as it was).
+   */
+  private writeWords(): void {
+    const others = this.db.prepare('SELECT coalesce(sum(word_count), 0) FROM models WHERE id != ?').pluck().get(this.modelId) as number;
+    const rebuild = this.count * 4 >= others;
+    if (rebuild) this.db.exec('DROP INDEX IF EXISTS words_by_word');
+    const params: (number | string)[] = new Array(WORDS_PER_INSERT * 3);
+    let n = 0;
+    let idx = 0;
+    const run = () => {
       let stmt = this.insertWords.get(n);
       if (!stmt) {
         stmt = this.db.prepare(`INSERT INTO words(model_id, idx, word) VALUES ${Array(n).fill('(?, ?, ?)').join(', ')}`);
         this.insertWords.set(n, stmt);
       }
-      const params: (number | string)[] = new Array(n * 3);
-      for (let i = 0; i < n; i++) {
-        params[i * 3] = this.modelId;
-        params[i * 3 + 1] = firstIdx + at + i;
-        params[i * 3 + 2] = words[at + i];
-      }
-      stmt.run(params);
+      stmt.run(n === WORDS_PER_INSERT ? params : params.slice(0, n * 3));
+      n = 0;
+    };
+    for (const word of this.seen) {
+      params[n * 3] = this.modelId;
+      params[n * 3 + 1] = idx++;
+      params[n * 3 + 2] = word;
+      if (++n === WORDS_PER_INSERT) run();
     }
+    if (n > 0) run();
+    if (rebuild) this.db.exec(WORDS_BY_WORD_INDEX);
   }
 
   /** Writes the last partial block and the final word count. */
   finish(): number {
     this.flush();
     if (this.count === 0) throw new ExplorerError('empty-model', 'The model has no words.');
+    this.writeWords();
     this.db.prepare('UPDATE models SET word_count = ? WHERE id = ?').run(this.count, this.modelId);
     return this.count;
   }

@@ -1,0 +1,53 @@
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { openDatabase } from '../../../main/core/store/database';
+import { findWordIndex, ModelWriter, WORDS_BY_WORD_INDEX } from '../../../main/core/store/models-repo';
+import type { Db } from '../../../main/core/store/database';
+import { tempDir } from '../../helpers/temp';
+
+const dir = tempDir();
+
+function write(db: Db, name: string, words: string[], failAtEnd = false): number {
+  const w = new ModelWriter(db, { name, dims: 3, source: 'test', format: 'test' });
+  words.forEach((word, i) => w.add(word, [1 + i, 2, 3]));
+  w.finish();
+  if (failAtEnd) throw new Error('the file ends badly');
+  return w.modelId;
+}
+
+const indexSql = (db: Db) => db.prepare("SELECT sql FROM sqlite_master WHERE name = 'words_by_word'").pluck().get();
+const words = (prefix: string, n: number) => Array.from({ length: n }, (_, i) => `${prefix}${i}`);
+
+describe('ModelWriter words table', () => {
+  it('fills the words table whether it rebuilds the index (large model) or updates it (small one)', () => {
+    const { db } = openDatabase(path.join(dir, 'words.db'));
+    const fresh = indexSql(db);
+    expect(fresh).toBe(WORDS_BY_WORD_INDEX);
+    // Into an empty store: the index is dropped and rebuilt.
+    const big = db.transaction(() => write(db, 'big', words('w', 5000)))();
+    expect(indexSql(db)).toBe(fresh);
+    // A model a tenth the size: the index is updated in place.
+    const small = db.transaction(() => write(db, 'small', ['w1', 'Zebra', 'w4999x']))();
+    expect(indexSql(db)).toBe(fresh);
+    expect(findWordIndex(db, big, 'w1234')).toBe(1234);
+    expect(findWordIndex(db, big, 'w4999')).toBe(4999);
+    expect(findWordIndex(db, small, 'w1')).toBe(0);
+    expect(findWordIndex(db, small, 'zebra')).toBe(1);
+    expect(findWordIndex(db, small, 'w4999x')).toBe(2);
+    expect(findWordIndex(db, small, 'w2')).toBe(-1);
+    // The index is used for look-ups, not a scan.
+    const plan = db.prepare("EXPLAIN QUERY PLAN SELECT idx FROM words WHERE model_id = ? AND word = 'w2'").all(big) as { detail: string }[];
+    expect(plan.map((p) => p.detail).join(' ')).toMatch(/words_by_word/);
+    db.close();
+  });
+
+  it('leaves the index as it was when an import that rebuilt it rolls back', () => {
+    const { db } = openDatabase(path.join(dir, 'rollback.db'));
+    const first = db.transaction(() => write(db, 'first', words('a', 100)))();
+    expect(() => db.transaction(() => write(db, 'second', words('b', 1000), true))()).toThrow(/ends badly/);
+    expect(indexSql(db)).toBe(WORDS_BY_WORD_INDEX);
+    expect(db.prepare('SELECT count(*) FROM words').pluck().get()).toBe(100);
+    expect(findWordIndex(db, first, 'a42')).toBe(42);
+    db.close();
+  });
+});
