@@ -95,15 +95,15 @@ export async function importVectorFile(db: Db, o: FileImportOptions): Promise<Im
         if (!writer) {
           writer = new ModelWriter(db, { name, dims, source: o.sourceLabel ?? file, format: storedFormat });
         }
-        if (writer.has(word)) {
+        let sq = 0;
+        for (let j = 0; j < dims; j++) sq += values[j] * values[j];
+        // A repeated word is skipped before its vector is judged; `add` looks each word up once.
+        if (sq === 0 && !writer.has(word)) throw badFile(shown, where, `the vector of "${word}" is all zeros, so it has no direction`);
+        if (sq === 0 || !writer.add(word, values)) {
           duplicates++;
           if (duplicateExamples.length < MAX_DUPLICATE_EXAMPLES) duplicateExamples.push(`"${word}" (${where})`);
           return true;
         }
-        let sq = 0;
-        for (let j = 0; j < dims; j++) sq += values[j] * values[j];
-        if (sq === 0) throw badFile(shown, where, `the vector of "${word}" is all zeros, so it has no direction`);
-        writer.add(word, values);
         if (o.limit !== undefined && writer.size >= o.limit) {
           limited = true;
           return false;

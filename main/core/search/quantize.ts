@@ -40,7 +40,9 @@ export function quantizeRows(
     let dq = 0;
     for (let j = 0; j < dims; j++) {
       const v = vectors[base + j];
-      let q = Math.round(v * inv);
+      const x = v * inv;
+      // Round half away from zero in integer arithmetic (|x| ≤ 127 plus rounding slack).
+      let q = x >= 0 ? (x + 0.5) | 0 : -((0.5 - x) | 0);
       q = q > 127 ? 127 : q < -127 ? -127 : q;
       q8[qb + j] = q;
       const deq = s * q;
