@@ -17,6 +17,7 @@ export default defineConfig({
           'scan-worker': resolve(root, 'main/core/search/scan-worker.ts'),
           'knn-worker': resolve(root, 'main/core/projection/knn-worker.ts'),
           'file-import-worker': resolve(root, 'main/core/import/file-import-worker.ts'),
+          'parse-worker': resolve(root, 'main/core/import/parse-worker.ts'),
         },
         output: { entryFileNames: '[name].js', chunkFileNames: 'chunks/[name]-[hash].js' },
         // The bench drives Chromium through playwright-core (a dev dependency): load it, never bundle it.

@@ -5,10 +5,9 @@ import type { Db } from '../store/database';
 import { findModelRow, ModelWriter } from '../store/models-repo';
 import { type ByteSource, openByteSource } from './byte-source';
 import { baseName, detectFormat, hasHeader } from './detect-format';
-import { badFile, type RowSink, type VectorFormat, type VectorParser } from './import-types';
+import { badFile, type VectorFormat } from './import-types';
 import { findMetadataFile, readProjectorNames } from './projector-tsv';
-import { TextVectorParser } from './text-vectors';
-import { Word2VecBinaryParser } from './word2vec-binary';
+import { parseError, streamRows } from './row-stream';
 
 export interface FileImportOptions {
   /** The vector file (any supported format, optionally gzip-compressed). */
@@ -41,23 +40,24 @@ function uniqueName(db: Db, wanted: string): string {
   for (let i = 2; ; i++) if (!findModelRow(db, `${wanted}-${i}`)) return `${wanted}-${i}`;
 }
 
-/** Reads chunks until at least HEAD_BYTES are there (or the input ends). */
-async function readHead(it: AsyncGenerator<Buffer>): Promise<{ head: Buffer; chunks: Buffer[]; done: boolean }> {
+/** The first HEAD_BYTES of the (decompressed) input, or all of it when shorter. */
+async function readHead(it: AsyncGenerator<Buffer>): Promise<Buffer> {
   const chunks: Buffer[] = [];
   let size = 0;
   while (size < HEAD_BYTES) {
     const next = await it.next();
-    if (next.done) return { head: Buffer.concat(chunks), chunks, done: true };
+    if (next.done) break;
     chunks.push(next.value);
     size += next.value.length;
   }
-  return { head: Buffer.concat(chunks), chunks, done: false };
+  return Buffer.concat(chunks);
 }
 
 /**
- * Imports a vector file into the store as a new model, streaming: the file is read in 1 MiB
- * chunks and rows go straight into the ModelWriter. Everything happens in one IMMEDIATE
- * transaction; any error or a cancel rolls it back, leaving the database as it was.
+ * Imports a vector file into the store as a new model, streaming: a parsing thread reads the
+ * file in 1 MiB chunks and hands rows over in batches (row-stream.ts) while this thread stores
+ * them with the ModelWriter. Everything happens in one IMMEDIATE transaction; any error or a
+ * cancel rolls it back, leaving the database as it was.
  */
 export async function importVectorFile(db: Db, o: FileImportOptions): Promise<ImportModelResult> {
   const started = Date.now();
@@ -75,7 +75,7 @@ export async function importVectorFile(db: Db, o: FileImportOptions): Promise<Im
   let began = false;
   let cacheBefore: number | undefined;
   try {
-    const { head, chunks, done } = await readHead(it);
+    const head = await readHead(it);
     const format = o.format ?? detectFormat(shown, head);
     let names: string[] | undefined;
     let namesFile: string | undefined;
@@ -90,52 +90,43 @@ export async function importVectorFile(db: Db, o: FileImportOptions): Promise<Im
     let duplicates = 0;
     const duplicateExamples: string[] = [];
     let limited = false;
-    const sink: RowSink = {
-      row(word, values, dims, where) {
-        if (!writer) {
-          writer = new ModelWriter(db, { name, dims, source: o.sourceLabel ?? file, format: storedFormat });
-        }
-        let sq = 0;
-        for (let j = 0; j < dims; j++) sq += values[j] * values[j];
-        // A repeated word is skipped before its vector is judged; `add` looks each word up once.
-        if (sq === 0 && !writer.has(word)) throw badFile(shown, where, `the vector of "${word}" is all zeros, so it has no direction`);
-        if (sq === 0 || !writer.add(word, values)) {
-          duplicates++;
-          if (duplicateExamples.length < MAX_DUPLICATE_EXAMPLES) duplicateExamples.push(`"${word}" (${where})`);
-          return true;
-        }
-        if (o.limit !== undefined && writer.size >= o.limit) {
-          limited = true;
-          return false;
-        }
+    /** Stores one parsed row (values[at .. at + dims)); returns false once the word limit is reached. */
+    const store = (word: string, values: Float64Array, at: number, dims: number, where: string): boolean => {
+      writer ??= new ModelWriter(db, { name, dims, source: o.sourceLabel ?? file, format: storedFormat });
+      let sq = 0;
+      for (let j = at; j < at + dims; j++) sq += values[j] * values[j];
+      // A repeated word is skipped before its vector is judged; `add` looks each word up once.
+      if (sq === 0 && !writer.has(word)) throw badFile(shown, where, `the vector of "${word}" is all zeros, so it has no direction`);
+      if (sq === 0 || !writer.add(word, values, at)) {
+        duplicates++;
+        if (duplicateExamples.length < MAX_DUPLICATE_EXAMPLES) duplicateExamples.push(`"${word}" (${where})`);
         return true;
-      },
+      }
+      return o.limit === undefined || writer.size < o.limit;
     };
-    const parser: VectorParser =
-      format === 'word2vec-binary'
-        ? new Word2VecBinaryParser(shown, sink)
-        : new TextVectorParser({ file: shown, sink, header: hasHeader(format, head), wordless: format === 'projector-tsv', names, namesFile });
+    // Only the head was needed here: the parsing thread reads the file from the start.
+    src.close();
 
     cacheBefore = db.pragma('cache_size', { simple: true }) as number;
     db.pragma(`cache_size = -${IMPORT_CACHE_KIB}`);
     // Fail fast when another writer holds the lock, instead of parsing first.
     db.exec('BEGIN IMMEDIATE');
     began = true;
-    const feed = async (): Promise<void> => {
-      for (const c of chunks) if (!parser.push(c)) return;
-      if (done) return;
-      let n = 0;
-      for await (const chunk of it) {
-        if (!parser.push(chunk)) return;
+    const rows = streamRows({ file, shown, format, header: hasHeader(format, head), wordless: format === 'projector-tsv', names, namesFile });
+    try {
+      for await (const e of rows.events) {
+        if (e.type === 'error') throw parseError(e.error);
+        if (e.type === 'end') break;
+        const { words, wheres, values, dims } = e.batch;
+        for (let r = 0; r < words.length && !limited; r++) limited = !store(words[r], values, r * dims, dims, wheres[r]);
+        rows.recycle(values);
+        if (limited) break;
         if (isCancelled()) throw new ExplorerError('cancelled', 'Import cancelled.');
-        if ((++n & 3) === 0) {
-          const read = src!.bytesRead();
-          progress(`Reading vectors (${(writer?.size ?? 0).toLocaleString('en-US')} words, ${Math.round(read / 1e6)} of ${Math.round(src!.size / 1e6)} MB)`, 0.97 * Math.min(1, read / src!.size));
-        }
+        progress(`Reading vectors (${(writer?.size ?? 0).toLocaleString('en-US')} words, ${Math.round(e.bytesRead / 1e6)} of ${Math.round(e.size / 1e6)} MB)`, 0.97 * Math.min(1, e.bytesRead / e.size));
       }
-    };
-    await feed();
-    if (!limited) parser.end();
+    } finally {
+      rows.stop();
+    }
     if (isCancelled()) throw new ExplorerError('cancelled', 'Import cancelled.');
     if (!writer) throw badFile(shown, 'end', 'the file holds no vectors');
     progress('Saving', 0.98);

@@ -1,0 +1,209 @@
+import { Worker } from 'node:worker_threads';
+import { ExplorerError, toWireError } from '../errors';
+import { workerPath } from '../workers';
+import { openByteSource } from './byte-source';
+import type { RowSink, VectorFormat, VectorParser } from './import-types';
+import { TextVectorParser } from './text-vectors';
+import { Word2VecBinaryParser } from './word2vec-binary';
+
+/**
+ * Parsing runs on its own thread, ahead of the thread that writes to SQLite, so the two halves
+ * of an import (turning text into numbers; normalising, quantising and storing them) overlap on
+ * two cores. Rows travel in batches, values as one transferred Float64Array per batch, and at most
+ * MAX_AHEAD batches are in flight, so a multi-gigabyte file never piles up in memory.
+ */
+
+/** What the parsing side needs: everything is decided (format, names) before it starts. */
+export interface ParseTask {
+  file: string;
+  /** The file as errors name it. */
+  shown: string;
+  format: VectorFormat;
+  header: boolean;
+  /** Projector TSV: words come from `names` (or are numbered), not from the rows. */
+  wordless: boolean;
+  names?: string[];
+  namesFile?: string;
+}
+
+/** Consecutive rows: their words, where each was (for messages) and their raw values. */
+export interface RowBatch {
+  words: string[];
+  wheres: string[];
+  dims: number;
+  /** words.length × dims raw values, exactly as parsed. */
+  values: Float64Array;
+}
+
+export type ParseEvent =
+  | { type: 'rows'; batch: RowBatch; bytesRead: number; size: number }
+  | { type: 'end' }
+  | { type: 'error'; error: { code: string; message: string; details?: unknown } };
+
+const BATCH_ROWS = 2048;
+const MAX_AHEAD = 8;
+/** Shared counters: batches posted, batches taken, stop requested. */
+const POSTED = 0;
+const TAKEN = 1;
+const STOP = 2;
+
+/**
+ * Parses the whole file, handing batches to `emit`. `wait` is called before each new batch so the
+ * caller can hold the parser back; it returns false to stop.
+ */
+export async function parseFile(task: ParseTask, emit: (e: ParseEvent) => void, wait: () => boolean, spare: ArrayBuffer[] = []): Promise<void> {
+  const src = openByteSource(task.file, task.shown);
+  try {
+    let batch: RowBatch | null = null;
+    let filled = 0;
+    const flush = () => {
+      if (!batch || filled === 0) return;
+      const out = { ...batch, values: batch.values.subarray(0, filled * batch.dims) };
+      emit({ type: 'rows', batch: out, bytesRead: src.bytesRead(), size: src.size });
+      batch = null;
+      filled = 0;
+    };
+    const sink: RowSink = {
+      row(word, values, dims, where) {
+        if (!batch) {
+          if (!wait()) return false;
+          // A buffer handed back by the storing side when there is one: fresh memory is slow to touch.
+          const bytes = BATCH_ROWS * dims * 8;
+          let buffer = spare.pop();
+          while (buffer && buffer.byteLength !== bytes) buffer = spare.pop();
+          batch = { words: [], wheres: [], dims, values: new Float64Array(buffer ?? new ArrayBuffer(bytes)) };
+        }
+        batch.words.push(word);
+        batch.wheres.push(where);
+        batch.values.set(values.subarray(0, dims), filled * dims);
+        if (++filled === BATCH_ROWS) flush();
+        return true;
+      },
+    };
+    const parser: VectorParser =
+      task.format === 'word2vec-binary'
+        ? new Word2VecBinaryParser(task.shown, sink)
+        : new TextVectorParser({ file: task.shown, sink, header: task.header, wordless: task.wordless, names: task.names, namesFile: task.namesFile });
+    try {
+      for await (const chunk of src.chunks()) if (!parser.push(chunk)) return;
+      parser.end();
+    } finally {
+      // Rows before a bad one go first, so the storing side meets problems in file order.
+      flush();
+    }
+    emit({ type: 'end' });
+  } finally {
+    src.close();
+  }
+}
+
+/** Events of a parse, in order; `stop()` ends it early (a word limit reached, a cancel, an error). */
+export interface RowStream {
+  events: AsyncIterable<ParseEvent>;
+  /** Gives a batch's values back for reuse once they are stored. */
+  recycle(values: Float64Array): void;
+  stop(): void;
+}
+
+/** Events pushed by a producer, pulled in order by an async consumer. */
+function eventQueue() {
+  const queue: ParseEvent[] = [];
+  let wake: (() => void) | null = null;
+  return {
+    push(e: ParseEvent) {
+      queue.push(e);
+      wake?.();
+    },
+    async next(): Promise<ParseEvent> {
+      while (queue.length === 0) await new Promise<void>((resolve) => (wake = resolve));
+      wake = null;
+      return queue.shift()!;
+    },
+  };
+}
+
+/** Parses on a worker thread; on the calling thread where none can start (or when asked to). */
+export function streamRows(task: ParseTask, opts: { here?: boolean } = {}): RowStream {
+  if (!opts.here) {
+    try {
+      return workerStream(task);
+    } catch {
+      // no worker threads or no built worker: parse between this thread's turns instead
+    }
+  }
+  return localStream(task);
+}
+
+function workerStream(task: ParseTask): RowStream {
+  const flags = new Int32Array(new SharedArrayBuffer(12));
+  const worker = new Worker(workerPath('parse-worker'), { workerData: { task, flags } });
+  const q = eventQueue();
+  worker.on('message', (e: ParseEvent) => q.push(e));
+  worker.on('error', (e) => q.push({ type: 'error', error: toWireError(e) }));
+  // Messages posted before the thread ended are delivered before this.
+  worker.on('exit', () => q.push({ type: 'error', error: { code: 'internal', message: 'Internal error: the parser stopped unexpectedly.' } }));
+  const stop = () => {
+    Atomics.store(flags, STOP, 1);
+    Atomics.notify(flags, TAKEN);
+    void worker.terminate();
+  };
+  async function* events(): AsyncGenerator<ParseEvent> {
+    try {
+      for (;;) {
+        const e = await q.next();
+        if (e.type === 'rows') {
+          Atomics.add(flags, TAKEN, 1);
+          Atomics.notify(flags, TAKEN);
+        }
+        yield e;
+        if (e.type !== 'rows') return;
+      }
+    } finally {
+      stop();
+    }
+  }
+  const recycle = (values: Float64Array) => {
+    const buffer = values.buffer as ArrayBuffer;
+    worker.postMessage(buffer, [buffer]);
+  };
+  return { events: events(), recycle, stop };
+}
+
+/** The worker's side of the flow control: blocks while MAX_AHEAD batches wait to be taken. */
+export function workerWait(flags: Int32Array): () => boolean {
+  return () => {
+    for (;;) {
+      if (Atomics.load(flags, STOP)) return false;
+      const taken = Atomics.load(flags, TAKEN);
+      if (Atomics.load(flags, POSTED) - taken < MAX_AHEAD) break;
+      Atomics.wait(flags, TAKEN, taken, 1000);
+    }
+    Atomics.add(flags, POSTED, 1);
+    return true;
+  };
+}
+
+function localStream(task: ParseTask): RowStream {
+  let stopped = false;
+  const spare: ArrayBuffer[] = [];
+  const q = eventQueue();
+  // Runs between the consumer's turns: the parser yields at every chunk it reads.
+  void parseFile(task, q.push, () => !stopped, spare).catch((e) => q.push({ type: 'error', error: toWireError(e) }));
+  async function* events(): AsyncGenerator<ParseEvent> {
+    try {
+      for (;;) {
+        const e = await q.next();
+        yield e;
+        if (e.type !== 'rows') return;
+      }
+    } finally {
+      stopped = true;
+    }
+  }
+  return { events: events(), recycle: (values) => spare.push(values.buffer as ArrayBuffer), stop: () => (stopped = true) };
+}
+
+/** An error event back as the error the parser threw. */
+export function parseError(e: { code: string; message: string; details?: unknown }): ExplorerError {
+  return new ExplorerError(e.code, e.message, e.details as Record<string, unknown> | undefined);
+}
