@@ -75,7 +75,8 @@ export async function parseFile(task: ParseTask, emit: (e: ParseEvent) => void, 
         }
         batch.words.push(word);
         batch.wheres.push(where);
-        batch.values.set(values.subarray(0, dims), filled * dims);
+        const out = batch.values;
+        for (let j = 0, at = filled * dims; j < dims; j++) out[at + j] = values[j];
         if (++filled === BATCH_ROWS) flush();
         return true;
       },
