@@ -3,7 +3,7 @@ import { ExplorerError } from '../errors';
 import type { ProgressFn } from '../jobs';
 import type { Db } from '../store/database';
 import { findModelRow, ModelWriter } from '../store/models-repo';
-import { type ByteSource, openByteSource } from './byte-source';
+import { openByteSource } from './byte-source';
 import { baseName, detectFormat, hasHeader } from './detect-format';
 import { badFile, type VectorFormat } from './import-types';
 import { findMetadataFile, readProjectorNames } from './projector-tsv';
@@ -69,13 +69,18 @@ export async function importVectorFile(db: Db, o: FileImportOptions): Promise<Im
   if (o.limit !== undefined && (!Number.isInteger(o.limit) || o.limit < 1)) {
     throw new ExplorerError('invalid-request', `The word limit must be a whole number of at least 1 (got ${o.limit}).`);
   }
-  let src: ByteSource | undefined = openByteSource(file, shown);
+  // Only the head is read here, to detect the format: the parsing thread reads the whole file.
+  const src = openByteSource(file, shown);
   progress('Detecting the format', 0);
-  const it = src.chunks();
+  let head: Buffer;
+  try {
+    head = await readHead(src.chunks());
+  } finally {
+    src.close();
+  }
   let began = false;
   let cacheBefore: number | undefined;
   try {
-    const head = await readHead(it);
     const format = o.format ?? detectFormat(shown, head);
     let names: string[] | undefined;
     let namesFile: string | undefined;
@@ -104,8 +109,6 @@ export async function importVectorFile(db: Db, o: FileImportOptions): Promise<Im
       }
       return o.limit === undefined || writer.size < o.limit;
     };
-    // Only the head was needed here: the parsing thread reads the file from the start.
-    src.close();
 
     cacheBefore = db.pragma('cache_size', { simple: true }) as number;
     db.pragma(`cache_size = -${IMPORT_CACHE_KIB}`);
@@ -150,7 +153,5 @@ export async function importVectorFile(db: Db, o: FileImportOptions): Promise<Im
   } finally {
     if (began && db.inTransaction) db.exec('ROLLBACK');
     if (cacheBefore !== undefined) db.pragma(`cache_size = ${cacheBefore}`);
-    src.close();
-    src = undefined;
   }
 }

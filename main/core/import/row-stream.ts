@@ -106,7 +106,11 @@ export interface RowStream {
   stop(): void;
 }
 
-/** Events pushed by a producer, pulled in order by an async consumer. */
+/**
+ * Events pushed by a producer, pulled in order by an async consumer up to the first that is not
+ * rows. `taken` runs as each batch is handed over; `finish` once the consumer is done, however
+ * it ends (all read, an error, or leaving early).
+ */
 function eventQueue() {
   const queue: ParseEvent[] = [];
   let wake: (() => void) | null = null;
@@ -115,10 +119,19 @@ function eventQueue() {
       queue.push(e);
       wake?.();
     },
-    async next(): Promise<ParseEvent> {
-      while (queue.length === 0) await new Promise<void>((resolve) => (wake = resolve));
-      wake = null;
-      return queue.shift()!;
+    async *events(taken: () => void, finish: () => void): AsyncGenerator<ParseEvent> {
+      try {
+        for (;;) {
+          while (queue.length === 0) await new Promise<void>((resolve) => (wake = resolve));
+          wake = null;
+          const e = queue.shift()!;
+          if (e.type === 'rows') taken();
+          yield e;
+          if (e.type !== 'rows') return;
+        }
+      } finally {
+        finish();
+      }
     },
   };
 }
@@ -148,26 +161,15 @@ function workerStream(task: ParseTask): RowStream {
     Atomics.notify(flags, TAKEN);
     void worker.terminate();
   };
-  async function* events(): AsyncGenerator<ParseEvent> {
-    try {
-      for (;;) {
-        const e = await q.next();
-        if (e.type === 'rows') {
-          Atomics.add(flags, TAKEN, 1);
-          Atomics.notify(flags, TAKEN);
-        }
-        yield e;
-        if (e.type !== 'rows') return;
-      }
-    } finally {
-      stop();
-    }
-  }
+  const taken = () => {
+    Atomics.add(flags, TAKEN, 1);
+    Atomics.notify(flags, TAKEN);
+  };
   const recycle = (values: Float64Array) => {
     const buffer = values.buffer as ArrayBuffer;
     worker.postMessage(buffer, [buffer]);
   };
-  return { events: events(), recycle, stop };
+  return { events: q.events(taken, stop), recycle, stop };
 }
 
 /** The worker's side of the flow control: blocks while MAX_AHEAD batches wait to be taken. */
@@ -190,18 +192,8 @@ function localStream(task: ParseTask): RowStream {
   const q = eventQueue();
   // Runs between the consumer's turns: the parser yields at every chunk it reads.
   void parseFile(task, q.push, () => !stopped, spare).catch((e) => q.push({ type: 'error', error: toWireError(e) }));
-  async function* events(): AsyncGenerator<ParseEvent> {
-    try {
-      for (;;) {
-        const e = await q.next();
-        yield e;
-        if (e.type !== 'rows') return;
-      }
-    } finally {
-      stopped = true;
-    }
-  }
-  return { events: events(), recycle: (values) => spare.push(values.buffer as ArrayBuffer), stop: () => (stopped = true) };
+  const stop = () => (stopped = true);
+  return { events: q.events(() => {}, stop), recycle: (values) => spare.push(values.buffer as ArrayBuffer), stop };
 }
 
 /** An error event back as the error the parser threw. */
