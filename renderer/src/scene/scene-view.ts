@@ -219,7 +219,8 @@ export class SceneView {
 
   /** Canvas position of a point in CSS px, or null when off screen. */
   screenOf(index: number): { x: number; y: number } | null {
-    this.picker.update(this.camera);
+    // A hover card asks this on every pointer move: keep the pick cache the last frame built.
+    this.picker.view(this.camera);
     return this.picker.screenOf(index);
   }
 

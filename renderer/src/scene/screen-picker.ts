@@ -27,11 +27,16 @@ export class ScreenPicker {
     this.screen = null;
   }
 
-  /** Takes the camera's current view; call after every camera change, before projecting. */
+  /** Takes the camera's current view and drops the pick cache; call on every rendered frame. */
   update(camera: PerspectiveCamera): void {
+    this.view(camera);
+    this.screen = null;
+  }
+
+  /** Takes the camera's current view for projecting, keeping the pick cache (cheap, for one-off look-ups). */
+  view(camera: PerspectiveCamera): void {
     camera.updateMatrixWorld();
     this.viewProj.multiplyMatrices(camera.projectionMatrix, camera.matrixWorldInverse);
-    this.screen = null;
   }
 
   /** `focus`: camera-to-target distance, which the label layer compares depths with. */
