@@ -206,25 +206,25 @@ export class QuantizedIndex implements Searcher {
     // 2. Every row whose upper bound reaches the floor, chunk by chunk on both threads.
     this.chunks.run(t, xn, fn, c0);
     const { chunkRows, chunks } = this.chunks.plan;
-    const lists: [number, number, number][] = [];
-    for (let c = 0; c < chunks; c++) lists.push([2 * c * chunkRows, this.chunks.count(c), c * chunkRows]);
+    // Chunk c's pairs start at its first row's place in `out`, with rows counted from there.
+    const survivors = (visit: (i: number, dot: number) => void) => {
+      for (let c = 0; c < chunks; c++) {
+        const offset = c * chunkRows;
+        for (let p = 2 * offset, end = p + 2 * this.chunks.count(c); p < end; p += 2) {
+          const i = out[p] + offset;
+          if (i !== exclude && i < n) visit(i, out[p + 1]);
+        }
+      }
+    };
 
     // 3. τ among the survivors, then exact rescoring of all that can reach it.
     const lower = new TopK(k);
-    for (const [at, m, offset] of lists) {
-      for (let c = at; c < at + 2 * m; c += 2) {
-        const i = out[c] + offset;
-        if (i !== exclude && i < n) lower.push(i, out[c + 1] * s[i] * t - bound(i));
-      }
-    }
+    survivors((i, dot) => lower.push(i, dot * s[i] * t - bound(i)));
     const tau = lower.threshold - 1e-9;
     const top = new TopK(k);
-    for (const [at, m, offset] of lists) {
-      for (let c = at; c < at + 2 * m; c += 2) {
-        const i = out[c] + offset;
-        if (i !== exclude && i < n && out[c + 1] * s[i] * t + bound(i) >= tau) top.push(i, dotRows(this.vectors, dims, i, x));
-      }
-    }
+    survivors((i, dot) => {
+      if (dot * s[i] * t + bound(i) >= tau) top.push(i, dotRows(this.vectors, dims, i, x));
+    });
     return top.sorted();
   }
 }
