@@ -54,29 +54,81 @@ function send(res: http.ServerResponse, status: number, body: string | Buffer, t
 }
 
 function readBody(req: http.IncomingMessage, limit: number): Promise<Buffer> {
+  const declared = Number(req.headers['content-length']);
+  if (Number.isFinite(declared) && declared > limit) {
+    return Promise.reject(new RequestError(413, `Payload too large: the body may be at most ${limit} bytes.`));
+  }
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
+    let over = false;
     req.on('data', (c: Buffer) => {
+      if (over) return;
       size += c.length;
       if (size > limit) {
-        reject(new Error(`request body larger than ${limit} bytes`));
-        req.destroy();
+        // Stop buffering but keep the socket: the client gets its 413 before the close.
+        over = true;
+        chunks.length = 0;
+        reject(new RequestError(413, `Payload too large: the body may be at most ${limit} bytes.`));
       } else chunks.push(c);
     });
     req.on('end', () => resolve(Buffer.concat(chunks)));
     req.on('error', reject);
+    req.on('aborted', () => reject(new RequestError(400, 'Bad request: the body was cut off.')));
   });
 }
 
+/** A request the server refuses with a 4xx status; anything else escaping a handler is a 400 too (see `guard`). */
+class RequestError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
 function serveStatic(rendererDir: string, urlPath: string, res: http.ServerResponse): void {
-  const rel = decodeURIComponent(urlPath === '/' ? '/index.html' : urlPath);
+  let rel: string;
+  try {
+    rel = decodeURIComponent(urlPath === '/' ? '/index.html' : urlPath);
+  } catch {
+    throw new RequestError(400, 'Bad request: malformed percent-encoding in the path.');
+  }
+  if (rel.includes('\0')) throw new RequestError(400, 'Bad request: NUL byte in the path.');
   const file = path.resolve(rendererDir, `.${rel}`);
   if (!file.startsWith(path.resolve(rendererDir) + path.sep)) return send(res, 403, 'Forbidden');
   fs.readFile(file, (err, data) => {
+    if (res.destroyed) return;
     if (err) return send(res, 404, 'Not found');
     send(res, 200, data, TYPES[path.extname(file)] ?? 'application/octet-stream');
   });
+}
+
+/**
+ * The one place a request's failure is caught: whatever a handler throws or rejects with ends
+ * in a 4xx answer (or a closed connection once headers are out), never in an unhandled
+ * rejection that would stop the process and every job running in it.
+ */
+function guard(handler: (req: http.IncomingMessage, res: http.ServerResponse) => Promise<void>): http.RequestListener {
+  return (req, res) => {
+    // A client that resets mid-body emits 'error' on the request; without a listener it would throw.
+    req.on('error', () => res.destroy());
+    res.on('error', () => res.destroy());
+    handler(req, res).catch((e: unknown) => {
+      if (res.headersSent || res.destroyed) {
+        res.destroy();
+        return;
+      }
+      const status = e instanceof RequestError ? e.status : 400;
+      const message = e instanceof RequestError ? e.message : 'Bad request.';
+      try {
+        send(res, status, message);
+      } catch {
+        res.destroy();
+      }
+    });
+  };
 }
 
 export function startServer(opts: ServerOptions): Promise<RunningServer> {
@@ -86,8 +138,20 @@ export function startServer(opts: ServerOptions): Promise<RunningServer> {
   const streams = new Set<http.ServerResponse>();
   let port = 0;
 
-  const server = http.createServer(async (req, res) => {
-    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+  const server = http.createServer(
+    {
+      // Slow or stalled clients are cut off instead of holding sockets open forever.
+      headersTimeout: 10_000,
+      requestTimeout: 60_000,
+      maxHeaderSize: 16 * 1024,
+    },
+    guard(async (req, res) => {
+    let url: URL;
+    try {
+      url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    } catch {
+      throw new RequestError(400, 'Bad request: malformed request target.');
+    }
     const problem = checkOriginAndHost({ host: req.headers.host, origin: req.headers.origin }, port);
     if (problem) return send(res, 403, `Forbidden: ${problem}.`);
     if (!url.pathname.startsWith('/api/')) {
@@ -119,9 +183,23 @@ export function startServer(opts: ServerOptions): Promise<RunningServer> {
       if (raw.length === 0) body = undefined;
       else body = binaryIn ? decodeWireBinary(raw) : decodeWire(raw.toString('utf8'));
     } catch (e) {
+      if (e instanceof RequestError) {
+        res.setHeader('Connection', 'close');
+        return reply(e.status, { ok: false, error: { code: e.status === 413 ? 'too-large' : 'invalid-request', message: e.message } });
+      }
       return reply(400, { ok: false, error: { code: 'invalid-request', message: `Bad request body: ${(e as Error).message}` } });
     }
     reply(200, await dispatch(opts.service, method, body));
+    }),
+  );
+  // Malformed HTTP (bad request line, oversized headers, garbage bytes) never reaches the
+  // handler: answer 400 where the socket still can, and drop it either way.
+  server.on('clientError', (err: NodeJS.ErrnoException, socket) => {
+    if (socket.writable && err.code !== 'ECONNRESET') {
+      const status = err.code === 'HPE_HEADER_OVERFLOW' ? '431 Request Header Fields Too Large' : '400 Bad Request';
+      socket.end(`HTTP/1.1 ${status}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
+    }
+    socket.destroy();
   });
 
   const unsubscribe = opts.service.onEvent((event) => {
