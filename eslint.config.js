@@ -2,6 +2,32 @@ import js from '@eslint/js';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
+const OURS_OUTSIDE_COMMON = ['**/main/**', '**/renderer/**', '**/preload/**', '**/test/**', '**/scripts/**'];
+
+// Later entries override earlier ones for the same file: general folders first.
+export const FOLDER_RULES = {
+  'main/**/*.ts': {
+    message: 'The shells reach the page only through the contract in common/.',
+    forbid: ['**/renderer/**', '**/preload/**', '**/test/**'],
+  },
+  'main/core/**/*.ts': {
+    message: 'main/core is the domain: plain Node, no electron, no shells, no page (it may use common/).',
+    forbid: ['electron', 'electron/*', '**/renderer/**', '**/preload/**', '**/test/**', '**/electron/**', '**/server/**', '**/cli/**', '**/bench/**'],
+  },
+  'common/**/*.ts': {
+    message: 'common/ runs in the page and under Node alike: it imports nothing of ours outside common/, nor Node or Electron.',
+    forbid: [...OURS_OUTSIDE_COMMON, 'electron', 'node:*', 'three'],
+  },
+  'renderer/**/*.ts': {
+    message: 'The renderer only talks to the contract in common/.',
+    forbid: ['electron', 'node:*', '**/main/**', '**/preload/**', '**/test/**'],
+  },
+  'preload/**/*.ts': {
+    message: 'The preload only bridges the contract in common/.',
+    forbid: ['**/main/**', '**/renderer/**', '**/test/**'],
+  },
+};
+
 export default tseslint.config(
   { ignores: ['out/**', 'node_modules/**', 'coverage/**', 'main/core/search/kernel-wasm.ts'] },
   js.configs.recommended,
@@ -16,18 +42,10 @@ export default tseslint.config(
     files: ['renderer/**/*.ts'],
     languageOptions: { globals: { ...globals.browser } },
   },
-  {
-    // The domain runs under plain Node and in tests: it must never reach for Electron.
-    files: ['main/core/**/*.ts'],
-    rules: {
-      'no-restricted-imports': ['error', { paths: [{ name: 'electron', message: 'main/core must run under plain Node: no electron imports.' }] }],
-    },
-  },
-  {
-    // The page talks only to the contract; Node and Electron are out of its reach.
-    files: ['renderer/**/*.ts'],
-    rules: {
-      'no-restricted-imports': ['error', { patterns: [{ group: ['electron', 'node:*', '**/main/**'], message: 'The renderer only talks to the contract in preload/.' }] }],
-    },
-  },
+  // Folder rules (see README, Architecture): core → common; shells → core and common;
+  // renderer → common; common → nothing of ours. FOLDER_RULES is exported for its test.
+  ...Object.entries(FOLDER_RULES).map(([glob, { message, forbid }]) => ({
+    files: [glob],
+    rules: { 'no-restricted-imports': ['error', { patterns: [{ group: forbid, message }] }] },
+  })),
 );

@@ -5,7 +5,7 @@
  * they cross the context bridge; the renderer's client unwraps them.
  */
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
-import { type BridgeApi, channelOf, EVENT_CHANNEL, type ExplorerEvent, METHODS } from './contract';
+import { type BridgeApi, channelOf, EVENT_CHANNEL, type ExplorerEvent, METHODS } from '../common/contract/contract';
 
 const bridge: Record<string, unknown> = {
   onEvent(listener: (e: ExplorerEvent) => void) {

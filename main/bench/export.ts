@@ -7,7 +7,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { Projection } from '../../preload/contract';
+import type { Projection } from '../../common/contract/contract';
 import { type PendingFile, writeFilesAtomic } from '../core/export/atomic-write';
 import { projectionCsv } from '../core/export/csv-writer';
 import { prepareExport } from '../core/export/export-data';

@@ -10,7 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import zlib from 'node:zlib';
-import { DEFAULT_MODEL } from '../../preload/contract';
+import { DEFAULT_MODEL } from '../../common/contract/contract';
 import { ExplorerService } from '../core/service';
 import { readModel } from '../core/store/models-repo';
 import { baselineScript } from './baseline';

@@ -8,10 +8,10 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { defaultUmapParams, type UmapParams } from '../../preload/contract';
+import { defaultUmapParams, type UmapParams } from '../../common/contract/contract';
 import { fastKnnGraph } from '../core/projection/knn-graph';
 import { ExplorerService } from '../core/service';
-import { runUmapSync } from '../../renderer/src/projection/umap-runner';
+import { runUmapSync } from '../../common/umap/umap-runner';
 import { layoutQuality } from './projection-quality';
 
 export interface BenchProjectionOptions {

@@ -9,7 +9,7 @@
  * without it the server imports the model into a temporary store first.
  */
 import type { Page } from 'playwright-core';
-import { startApp } from '../../test/e2e/helpers/app';
+import { startApp } from './browser-app';
 
 export interface SceneBench {
   /** Points and wall time of the measured projection run. */

@@ -1,5 +1,5 @@
-import { type ApiMethod, type Envelope, METHODS } from '../../preload/contract';
-import { validators } from '../../preload/validate';
+import { type ApiMethod, type Envelope, METHODS } from '../../common/contract/contract';
+import { validators } from '../../common/contract/validate';
 import { toWireError } from './errors';
 import type { ExplorerService } from './service';
 

@@ -1,5 +1,5 @@
 import { EventEmitter } from 'node:events';
-import type { JobProgress } from '../../preload/contract';
+import type { JobProgress } from '../../common/contract/contract';
 import { ExplorerError } from './errors';
 
 export type ProgressFn = (phase: string, fraction: number) => void;

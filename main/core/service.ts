@@ -18,7 +18,7 @@ import {
   type VectorsOfResult,
   type ViewData,
   type ViewDataRequest,
-} from '../../preload/contract';
+} from '../../common/contract/contract';
 import { ExplorerError, isExplorerError } from './errors';
 import { JobManager } from './jobs';
 import { Model } from './model/model';
@@ -40,12 +40,12 @@ import type {
   VocabularyPreview,
   VocabularySample,
   VocabularySummary,
-} from '../../preload/contract';
+} from '../../common/contract/contract';
 import { runModelImport } from './import/model-import-job';
 import { UploadStore } from './import/uploads';
 import { deleteModel, renameModel } from './models/model-admin';
 import * as vocab from './vocab/vocab-service';
-import type { ExportedFile, ExportNeighborsRequest, ExportProjectionRequest } from '../../preload/contract';
+import type { ExportedFile, ExportNeighborsRequest, ExportProjectionRequest } from '../../common/contract/contract';
 import { exportNeighborsFile, exportProjectionText } from './export/exporter';
 
 export interface ServiceOptions {

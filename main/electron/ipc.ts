@@ -1,5 +1,5 @@
 import { type BrowserWindow, ipcMain, type IpcMainInvokeEvent } from 'electron';
-import { channelOf, EVENT_CHANNEL, METHODS } from '../../preload/contract';
+import { channelOf, EVENT_CHANNEL, METHODS } from '../../common/contract/contract';
 import { dispatch } from '../core/dispatch';
 import type { ExplorerService } from '../core/service';
 

@@ -1,5 +1,5 @@
 import { type BrowserWindow, Menu, type MenuItemConstructorOptions } from 'electron';
-import { EVENT_CHANNEL, type ExplorerEvent } from '../../preload/contract';
+import { EVENT_CHANNEL, type ExplorerEvent } from '../../common/contract/contract';
 
 /**
  * The application menu: the platform's standard menus plus File ▸ Export…, which asks the page

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
-import { decodeWire, decodeWireBinary, encodeWire, encodeWireBinary, WIRE_BINARY_TYPE } from '../../preload/wire';
+import { decodeWire, decodeWireBinary, encodeWire, encodeWireBinary, WIRE_BINARY_TYPE } from '../../common/contract/wire';
 import { dispatch } from '../core/dispatch';
 import type { ExplorerService } from '../core/service';
 import { CSP, checkOriginAndHost, checkToken } from './http-security';

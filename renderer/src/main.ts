@@ -1,4 +1,4 @@
-import type { NeighborsResult } from '../../preload/contract';
+import type { NeighborsResult } from '../../common/contract/contract';
 import { ApiError, getApi } from './api/client';
 import { Explorer } from './app/explorer';
 import { attachProbe } from './app/probe';

@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { sharedDefaultDb } from '../helpers/temp';
-import { type AppHandle, nonBackgroundPixels, startApp, waitForScene } from './helpers/app';
+import { type AppHandle, nonBackgroundPixels, startApp, waitForScene } from '../../main/bench/browser-app';
 
 const SHOTS = process.env.E2E_SCREENSHOTS; // optional folder for PNGs to look at
 

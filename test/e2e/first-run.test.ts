@@ -3,7 +3,7 @@
  * saves and shows the default projection once the model is there ("models-changed").
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type AppHandle, nonBackgroundPixels, startApp, waitForScene } from './helpers/app';
+import { type AppHandle, nonBackgroundPixels, startApp, waitForScene } from '../../main/bench/browser-app';
 
 describe('first start', () => {
   let app: AppHandle;

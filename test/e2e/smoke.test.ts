@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sharedDefaultDb } from '../helpers/temp';
-import { type AppHandle, startApp } from './helpers/app';
+import { type AppHandle, startApp } from '../../main/bench/browser-app';
 
 describe('browser mode smoke', () => {
   let app: AppHandle;

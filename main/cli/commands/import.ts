@@ -1,4 +1,4 @@
-import type { ImportModelResult, ModelFormat } from '../../../preload/contract';
+import type { ImportModelResult, ModelFormat } from '../../../common/contract/contract';
 import { COMMON_DETAILS, COMMON_OPTIONS, type Command, intOption, UsageError } from '../command';
 import { openService } from '../context';
 

@@ -1,4 +1,4 @@
-import { K_DEFAULT, K_MAX, type NeighborsResult } from '../../../preload/contract';
+import { K_DEFAULT, K_MAX, type NeighborsResult } from '../../../common/contract/contract';
 import { COMMON_DETAILS, COMMON_OPTIONS, type Command, intOption, UsageError } from '../command';
 import { openService } from '../context';
 import { neighboursCsv } from '../../core/export/csv-writer';

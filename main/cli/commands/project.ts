@@ -1,9 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { defaultEpochs, UMAP_LIMITS, type UmapParams, VIEW_TOP, type ViewSpec } from '../../../preload/contract';
+import { defaultEpochs, UMAP_LIMITS, type UmapParams, VIEW_TOP, type ViewSpec } from '../../../common/contract/contract';
 import { ExplorerError } from '../../core/errors';
 import { rowsOfWords } from '../../core/projection/view';
-import { runUmapSync } from '../../../renderer/src/projection/umap-runner';
+import { runUmapSync } from '../../../common/umap/umap-runner';
 import { COMMON_DETAILS, COMMON_OPTIONS, type Command, intOption, UsageError, type Values } from '../command';
 import { openService } from '../context';
 

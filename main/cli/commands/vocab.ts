@@ -1,5 +1,5 @@
 import fs from 'node:fs';
-import type { Vocabulary, VocabularySummary } from '../../../preload/contract';
+import type { Vocabulary, VocabularySummary } from '../../../common/contract/contract';
 import { ExplorerError } from '../../core/errors';
 import { COMMON_DETAILS, COMMON_OPTIONS, type Command, UsageError } from '../command';
 import { openService } from '../context';

@@ -1,4 +1,4 @@
-import type { Neighbor } from '../../../preload/contract';
+import type { Neighbor } from '../../../common/contract/contract';
 import { ROWS_PER_CHUNK } from './chunks';
 import type { ExportData } from './export-data';
 import { f32, fixed } from './format-numbers';

@@ -1,4 +1,4 @@
-import type { Projection } from '../../../preload/contract';
+import type { Projection } from '../../../common/contract/contract';
 import type { Model } from '../model/model';
 import { SLICE_MS } from './chunks';
 import { type CameraSpec, defaultCamera, projectToScreen, type ScreenPoints } from './camera';

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type { GetProjectionRequest, NeighborsRequest, NeighborsResult, Projection } from '../../../preload/contract';
+import type { GetProjectionRequest, NeighborsRequest, NeighborsResult, Projection } from '../../../common/contract/contract';
 import { ExplorerError } from '../errors';
 import type { Model } from '../model/model';
 import { suggestSpellings } from '../search/spelling';

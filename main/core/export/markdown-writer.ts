@@ -1,4 +1,4 @@
-import type { Neighbor } from '../../../preload/contract';
+import type { Neighbor } from '../../../common/contract/contract';
 
 /** Escapes text for a Markdown table cell: pipes, backslashes and inline markup stay literal. */
 export function markdownCell(s: string): string {

@@ -1,4 +1,4 @@
-import type { Projection } from '../../../preload/contract';
+import type { Projection } from '../../../common/contract/contract';
 import { ExplorerError } from '../errors';
 
 /** Points put into a map after its projection was saved, in the projection's own coordinates. */

@@ -1,4 +1,4 @@
-import type { Projection } from '../../../preload/contract';
+import type { Projection } from '../../../common/contract/contract';
 import type { Db } from '../store/database';
 
 export interface VocabularyExtras {

@@ -1,4 +1,4 @@
-import type { ImportModelResult } from '../../../preload/contract';
+import type { ImportModelResult } from '../../../common/contract/contract';
 import { ExplorerError } from '../errors';
 import type { ProgressFn } from '../jobs';
 import type { Db } from '../store/database';

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import type { ImportModelRequest, ImportModelResult } from '../../../preload/contract';
+import type { ImportModelRequest, ImportModelResult } from '../../../common/contract/contract';
 import { ExplorerError } from '../errors';
 import type { JobManager } from '../jobs';
 import { runWorkerTask } from '../workers';

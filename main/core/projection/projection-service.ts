@@ -12,7 +12,7 @@ import {
   type VectorsOfResult,
   type ViewData,
   type ViewDataRequest,
-} from '../../../preload/contract';
+} from '../../../common/contract/contract';
 import { ExplorerError } from '../errors';
 import type { JobManager } from '../jobs';
 import type { Model } from '../model/model';

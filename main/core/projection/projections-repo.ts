@@ -3,7 +3,7 @@
  * seed, the view it came from) plus its coordinates as one float32 BLOB. Each write is one
  * transaction.
  */
-import type { Projection, ProjectionSummary, UmapParams, ViewSpec } from '../../../preload/contract';
+import type { Projection, ProjectionSummary, UmapParams, ViewSpec } from '../../../common/contract/contract';
 import { ExplorerError } from '../errors';
 import type { Db } from '../store/database';
 

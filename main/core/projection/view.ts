@@ -2,7 +2,7 @@
  * Which words a projection shows: resolves a ViewSpec against a model (and, for vocabularies,
  * the store) into point labels, model rows or stored vectors, and unit vectors.
  */
-import { MAX_PROJECTION_POINTS, VIEW_EXAMPLES, type ViewSpec } from '../../../preload/contract';
+import { MAX_PROJECTION_POINTS, VIEW_EXAMPLES, type ViewSpec } from '../../../common/contract/contract';
 import { ExplorerError } from '../errors';
 import type { Model } from '../model/model';
 import { suggestSpellings } from '../search/spelling';

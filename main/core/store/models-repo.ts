@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import type { ModelInfo } from '../../../preload/contract';
+import type { ModelInfo } from '../../../common/contract/contract';
 import { ExplorerError } from '../errors';
 import { META_PER_ROW, quantizeRows, strideOf } from '../search/quantize';
 import type { QuantizedBlock } from '../search/quantized-index';

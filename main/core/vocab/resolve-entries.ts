@@ -1,4 +1,4 @@
-import type { VocabularyCounts, VocabularyEntry } from '../../../preload/contract';
+import type { VocabularyCounts, VocabularyEntry } from '../../../common/contract/contract';
 import type { Model } from '../model/model';
 import { suggestSpellings } from '../search/spelling';
 import type { RawEntry } from './parse-vocabulary';

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { VocabularySample } from '../../../preload/contract';
+import type { VocabularySample } from '../../../common/contract/contract';
 import { ExplorerError } from '../errors';
 
 interface SampleDef {

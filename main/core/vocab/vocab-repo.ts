@@ -1,4 +1,4 @@
-import type { Vocabulary, VocabularyCounts, VocabularyEntry, VocabularySummary } from '../../../preload/contract';
+import type { Vocabulary, VocabularyCounts, VocabularyEntry, VocabularySummary } from '../../../common/contract/contract';
 import { ExplorerError } from '../errors';
 import type { Db } from '../store/database';
 import type { ResolvedEntry } from './resolve-entries';

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import type { PreviewVocabularyRequest, Vocabulary, VocabularyPreview, VocabularySample, VocabularySummary } from '../../../preload/contract';
+import type { PreviewVocabularyRequest, Vocabulary, VocabularyPreview, VocabularySample, VocabularySummary } from '../../../common/contract/contract';
 import type { Model } from '../model/model';
 import type { Db } from '../store/database';
 import { findModelRow } from '../store/models-repo';

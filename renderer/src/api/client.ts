@@ -9,8 +9,8 @@ import {
   type ExplorerApi,
   type ExplorerEvent,
   METHODS,
-} from '../../../preload/contract';
-import { decodeWire, decodeWireBinary, encodeWireBinary, WIRE_BINARY_TYPE } from '../../../preload/wire';
+} from '../../../common/contract/contract';
+import { decodeWire, decodeWireBinary, encodeWireBinary, WIRE_BINARY_TYPE } from '../../../common/contract/wire';
 
 export class ApiError extends Error {
   constructor(

@@ -1,4 +1,4 @@
-import { defaultUmapParams, type ExplorerApi, type NeighborsResult, type Projection, type UmapParams, VIEW_TOP, type ViewData, type ViewSpec } from '../../../preload/contract';
+import { defaultUmapParams, type ExplorerApi, type NeighborsResult, type Projection, type UmapParams, VIEW_TOP, type ViewData, type ViewSpec } from '../../../common/contract/contract';
 import { ProjectionCancelled, ProjectionClient } from '../projection/projection-client';
 import { SceneView } from '../scene/scene-view';
 import { formatCount } from '../ui/format';

@@ -1,4 +1,4 @@
-import type { UmapParams, ViewSpec } from '../../../preload/contract';
+import type { UmapParams, ViewSpec } from '../../../common/contract/contract';
 
 /** The layout on screen: words, raw UMAP coordinates, and what the scene needs beside them. */
 export interface LayoutState {

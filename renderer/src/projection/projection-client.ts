@@ -20,10 +20,10 @@ import {
   type UmapParams,
   type ViewData,
   type ViewSpec,
-} from '../../../preload/contract';
+} from '../../../common/contract/contract';
 import { getApi } from '../api/client';
 import type { FromWorker, ToWorker } from './protocol';
-import { type ProjectionProgress, ProjectionCancelled } from './umap-runner';
+import { type ProjectionProgress, ProjectionCancelled } from '../../../common/umap/umap-runner';
 
 export { defaultUmapParams, ProjectionCancelled };
 export type { ProjectionProgress };

@@ -1,6 +1,6 @@
 /** Messages between ProjectionClient (page) and umap-worker.ts (Web Worker). */
-import type { UmapParams } from '../../../preload/contract';
-import type { ProjectionProgress, UmapInput } from './umap-runner';
+import type { UmapParams } from '../../../common/contract/contract';
+import type { ProjectionProgress, UmapInput } from '../../../common/umap/umap-runner';
 
 export type ToWorker =
   | { type: 'run'; id: number; input: UmapInput; params: UmapParams; layoutEvery: number }

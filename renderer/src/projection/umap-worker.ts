@@ -5,8 +5,8 @@
  * "place" puts extra points into a finished layout (UMAP transform) without a re-run.
  */
 import type { FromWorker, ToWorker } from './protocol';
-import { nearestAmong, placePoints } from './place-points';
-import { ProjectionCancelled, runUmap } from './umap-runner';
+import { nearestAmong, placePoints } from '../../../common/umap/place-points';
+import { ProjectionCancelled, runUmap } from '../../../common/umap/umap-runner';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 const cancelled = new Set<number>();

@@ -4,7 +4,7 @@
  * PNG of the view at 1×, 2× or 4×. Files leave as downloads; Electron turns each download into
  * a native save dialog that remembers the last folder.
  */
-import type { ExplorerApi, ExportFormat, ExportedFile } from '../../../preload/contract';
+import type { ExplorerApi, ExportFormat, ExportedFile } from '../../../common/contract/contract';
 import type { SceneView } from '../scene/scene-view';
 import { rawCamera, snapshotPng } from './export-scene';
 import './export-panel.css';

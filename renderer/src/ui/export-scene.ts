@@ -3,7 +3,7 @@
  * (for in_view and the SVG) and a PNG of the view at a larger size, with the labels, a legend
  * and a caption drawn over it.
  */
-import type { ExportCamera } from '../../../preload/contract';
+import type { ExportCamera } from '../../../common/contract/contract';
 import { normalisation } from '../scene/layout';
 import type { SceneView } from '../scene/scene-view';
 import { pngSize } from './png-size';

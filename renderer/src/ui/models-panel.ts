@@ -1,4 +1,4 @@
-import type { ExplorerApi, JobProgress, ModelInfo } from '../../../preload/contract';
+import type { ExplorerApi, JobProgress, ModelInfo } from '../../../common/contract/contract';
 import { el, formatCount, formatPercent, linkButton } from './format';
 import { fileDrop } from './file-drop';
 import './library.css';

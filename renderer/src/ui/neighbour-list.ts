@@ -1,4 +1,4 @@
-import type { NeighborsResult } from '../../../preload/contract';
+import type { NeighborsResult } from '../../../common/contract/contract';
 import { el, formatSimilarity } from './format';
 
 /**

@@ -1,4 +1,4 @@
-import { defaultEpochs, UMAP_LIMITS, type UmapParams, VIEW_TOP, type ViewSpec } from '../../../preload/contract';
+import { defaultEpochs, UMAP_LIMITS, type UmapParams, VIEW_TOP, type ViewSpec } from '../../../common/contract/contract';
 import type { ProjectionProgress } from '../projection/projection-client';
 import { formatCount } from './format';
 

@@ -1,4 +1,4 @@
-import type { ProjectionSummary } from '../../../preload/contract';
+import type { ProjectionSummary } from '../../../common/contract/contract';
 import { describeView } from '../app/layout-state';
 import { el, formatCount } from './format';
 

@@ -1,4 +1,4 @@
-import type { ExplorerApi } from '../../../preload/contract';
+import type { ExplorerApi } from '../../../common/contract/contract';
 import { el } from './format';
 
 /**

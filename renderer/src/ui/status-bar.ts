@@ -1,4 +1,4 @@
-import type { AppStatus, JobProgress } from '../../../preload/contract';
+import type { AppStatus, JobProgress } from '../../../common/contract/contract';
 import { formatCount, formatPercent } from './format';
 
 /** Bottom line: the active model and its size, and what any running job is doing. */

@@ -1,4 +1,4 @@
-import type { Vocabulary } from '../../../preload/contract';
+import type { Vocabulary } from '../../../common/contract/contract';
 import { LabelLegend } from './label-legend';
 import { labelColour, rgb } from './label-palette';
 

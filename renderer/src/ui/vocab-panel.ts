@@ -1,4 +1,4 @@
-import type { ExplorerApi, Vocabulary, VocabularyPreview, VocabularySummary } from '../../../preload/contract';
+import type { ExplorerApi, Vocabulary, VocabularyPreview, VocabularySummary } from '../../../common/contract/contract';
 import { el, formatCount, linkButton } from './format';
 import { fileDrop } from './file-drop';
 import './library.css';

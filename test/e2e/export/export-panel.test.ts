@@ -13,7 +13,7 @@ import { PNG } from 'pngjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MAX_PNG_SIDE, pngSize } from '../../../renderer/src/ui/png-size';
 import { copyOfDefaultDb, tempDir } from '../../helpers/temp';
-import { type AppHandle, ROOT, startApp } from '../helpers/app';
+import { type AppHandle, ROOT, startApp } from '../../../main/bench/browser-app';
 
 async function downloadFrom(page: Page, click: () => Promise<void>, dir: string): Promise<{ name: string; file: string }> {
   const [dl] = await Promise.all([page.waitForEvent('download', { timeout: 60_000 }), click()]);

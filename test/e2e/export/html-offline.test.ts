@@ -13,7 +13,7 @@ import { type ExportData, prepareExport } from '../../../main/core/export/export
 import { projectionHtml } from '../../../main/core/export/html-writer';
 import { tempDir } from '../../helpers/temp';
 import { smallModel, smallProjection } from '../../unit/export/fixtures';
-import { launchBrowser, nonBackgroundPixels } from '../helpers/app';
+import { launchBrowser, nonBackgroundPixels } from '../../../main/bench/browser-app';
 
 describe('exported HTML map', () => {
   const dir = tempDir();

@@ -7,10 +7,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bruteForceKnn } from '../../../main/core/projection/knn-graph';
-import { runUmapSync } from '../../../renderer/src/projection/umap-runner';
+import { runUmapSync } from '../../../common/umap/umap-runner';
 import { clusteredVectors } from '../../unit/projection/fixtures';
 import { sharedDefaultDb } from '../../helpers/temp';
-import { type AppHandle, ROOT, startApp } from '../helpers/app';
+import { type AppHandle, ROOT, startApp } from '../../../main/bench/browser-app';
 
 const N = 400;
 const DIMS = 16;

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sharedDefaultDb } from '../../helpers/temp';
-import { type AppHandle, decodePng, startApp, waitForScene } from '../helpers/app';
+import { type AppHandle, decodePng, startApp, waitForScene } from '../../../main/bench/browser-app';
 
 /** Counts screenshot pixels within `tol` (sum of channel differences) of a colour. */
 async function pixelsNear(app: AppHandle, hex: string, tol = 60): Promise<number> {

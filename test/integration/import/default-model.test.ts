@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_MODEL } from '../../../preload/contract';
+import { DEFAULT_MODEL } from '../../../common/contract/contract';
 import { ExplorerService, defaultModelFile } from '../../../main/core/service';
 import { readModel } from '../../../main/core/store/models-repo';
 import { sharedDefaultDb, tempDir } from '../../helpers/temp';

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { JobProgress } from '../../../preload/contract';
+import type { JobProgress } from '../../../common/contract/contract';
 import { dispatch } from '../../../main/core/dispatch';
 import { ExplorerService } from '../../../main/core/service';
 import { readModel } from '../../../main/core/store/models-repo';

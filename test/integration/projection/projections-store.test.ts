@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type ViewData, VIEW_EXAMPLES } from '../../../preload/contract';
+import { type ViewData, VIEW_EXAMPLES } from '../../../common/contract/contract';
 import { dispatch } from '../../../main/core/dispatch';
 import { bruteForceKnn } from '../../../main/core/projection/knn-graph';
 import { ExplorerService } from '../../../main/core/service';

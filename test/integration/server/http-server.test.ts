@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import http from 'node:http';
 import path from 'node:path';
-import { decodeWire } from '../../../preload/wire';
+import { decodeWire } from '../../../common/contract/wire';
 import { ExplorerService } from '../../../main/core/service';
 import { type RunningServer, startServer } from '../../../main/server/http-server';
 import { sharedDefaultDb } from '../../helpers/temp';

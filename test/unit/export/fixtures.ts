@@ -1,4 +1,4 @@
-import type { Projection } from '../../../preload/contract';
+import type { Projection } from '../../../common/contract/contract';
 import { Model } from '../../../main/core/model/model';
 import type { StoredModel } from '../../../main/core/store/models-repo';
 

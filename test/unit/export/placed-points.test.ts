@@ -1,7 +1,7 @@
 import { parse as parseCsv } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
-import type { ExportProjectionRequest } from '../../../preload/contract';
-import { validators } from '../../../preload/validate';
+import type { ExportProjectionRequest } from '../../../common/contract/contract';
+import { validators } from '../../../common/contract/validate';
 import { collectText } from '../../../main/core/export/chunks';
 import { projectionCsv } from '../../../main/core/export/csv-writer';
 import { prepareExport } from '../../../main/core/export/export-data';

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { projectorPaths } from '../../../main/core/export/exporter';
-import { exportValidators } from '../../../preload/validate-export';
+import { exportValidators } from '../../../common/contract/validate-export';
 import { MAX_PNG_SIDE, pngSize } from '../../../renderer/src/ui/png-size';
 import { tempDir } from '../../helpers/temp';
 

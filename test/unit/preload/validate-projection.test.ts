@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { validators } from '../../../preload/validate';
+import { validators } from '../../../common/contract/validate';
 
 const params = { nNeighbors: 15, minDist: 0.1, nEpochs: 200, seed: 42 };
 

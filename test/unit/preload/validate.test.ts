@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { K_MAX } from '../../../preload/contract';
-import { ValidationError, validators } from '../../../preload/validate';
+import { K_MAX } from '../../../common/contract/contract';
+import { ValidationError, validators } from '../../../common/contract/validate';
 
 describe('request validation', () => {
   it('fills neighbours defaults', () => {

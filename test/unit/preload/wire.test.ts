@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decodeWire, decodeWireBinary, encodeWire, encodeWireBinary } from '../../../preload/wire';
+import { decodeWire, decodeWireBinary, encodeWire, encodeWireBinary } from '../../../common/contract/wire';
 
 describe('wire encoding', () => {
   it('round-trips typed arrays inside plain JSON', () => {

@@ -1,10 +1,10 @@
 import { UMAP } from 'umap-js';
 import { describe, expect, it } from 'vitest';
 import { bruteForceKnn } from '../../../main/core/projection/knn-graph';
-import { findAbParams } from '../../../renderer/src/projection/ab-params';
-import { fuzzySimplicialSet } from '../../../renderer/src/projection/fuzzy-graph';
-import { placePoints } from '../../../renderer/src/projection/place-points';
-import { ProjectionCancelled, runUmap, runUmapSync, type UmapInput } from '../../../renderer/src/projection/umap-runner';
+import { findAbParams } from '../../../common/umap/ab-params';
+import { fuzzySimplicialSet } from '../../../common/umap/fuzzy-graph';
+import { placePoints } from '../../../common/umap/place-points';
+import { ProjectionCancelled, runUmap, runUmapSync, type UmapInput } from '../../../common/umap/umap-runner';
 import { clusteredVectors } from './fixtures';
 
 const N = 600;
@@ -163,7 +163,7 @@ describe('UMAP runner', () => {
 
 describe('neighbours of added points among a view', () => {
   it('equals the brute-force ranking (nearest first, ties to the lower index)', async () => {
-    const { nearestAmong } = await import('../../../renderer/src/projection/place-points');
+    const { nearestAmong } = await import('../../../common/umap/place-points');
     const queries = vectors.subarray(0, 5 * DIMS);
     const points = vectors.subarray(5 * DIMS);
     const got = nearestAmong(points, queries, DIMS, 15);

@@ -9,7 +9,7 @@
  *   3. seeded single-threaded SGD over the graph's edges with negative sampling (optimise.ts).
  * place-points.ts adds points to a finished layout the way UMAP's transform does.
  */
-import type { UmapParams } from '../../../preload/contract';
+import type { UmapParams } from '../contract/contract';
 import { findAbParams } from './ab-params';
 import { edgesForEpochs, epochsPerSample, fuzzySimplicialSet } from './fuzzy-graph';
 import { pcaInit, randomInit } from './init';
