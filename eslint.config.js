@@ -12,7 +12,17 @@ export const FOLDER_RULES = {
   },
   'main/core/**/*.ts': {
     message: 'main/core is the domain: plain Node, no electron, no shells, no page (it may use common/).',
-    forbid: ['electron', 'electron/*', '**/renderer/**', '**/preload/**', '**/test/**', '**/electron/**', '**/server/**', '**/cli/**', '**/bench/**'],
+    forbid: [
+      'electron',
+      'electron/*',
+      '**/renderer/**',
+      '**/preload/**',
+      '**/test/**',
+      '**/electron/**',
+      '**/server/**',
+      '**/cli/**',
+      '**/bench/**',
+    ],
   },
   'common/**/*.ts': {
     message: 'common/ runs in the page and under Node alike: it imports nothing of ours outside common/, nor Node or Electron.',
@@ -29,7 +39,7 @@ export const FOLDER_RULES = {
 };
 
 export default tseslint.config(
-  { ignores: ['out/**', 'node_modules/**', 'coverage/**', 'main/core/search/kernel-wasm.ts'] },
+  { ignores: ['out/**', 'node_modules/**', 'coverage/**', '**/*-wasm.ts'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

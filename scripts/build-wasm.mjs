@@ -24,7 +24,7 @@ for (const k of KERNELS) {
   const dest = path.join(root, k.ts);
   if (process.argv.includes('--check')) {
     if (!fs.existsSync(dest) || fs.readFileSync(dest, 'utf8') !== text) {
-      console.error(`${k.ts} is out of date: run node scripts/build-wasm.mjs`);
+      console.error(`${k.ts} is out of date: run npm run build:wasm`);
       stale++;
     }
   } else {

@@ -54,6 +54,11 @@ export function downloadElectron(quiet = true) {
   if (!fs.existsSync(script)) return false;
   const env = { ...process.env };
   delete env.ELECTRON_SKIP_BINARY_DOWNLOAD;
-  const r = spawnSync(process.execPath, [script], { cwd: path.dirname(script), env, stdio: quiet ? 'ignore' : 'inherit', timeout: 300_000 });
+  const r = spawnSync(process.execPath, [script], {
+    cwd: path.dirname(script),
+    env,
+    stdio: quiet ? 'ignore' : 'inherit',
+    timeout: 300_000,
+  });
   return r.status === 0 && electronBinary() !== null;
 }

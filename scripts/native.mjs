@@ -36,14 +36,25 @@ if (target === 'node') {
     fs.cpSync(src, work, { recursive: true, filter: (p) => !p.includes(`${path.sep}build${path.sep}`) });
     const bin = (name) => path.join(root, 'node_modules', '.bin', name);
     // A prebuilt binary when one is published for this Electron, else a source build against its headers.
-    let ok = fs.existsSync(bin('prebuild-install')) && run(bin('prebuild-install'), ['--runtime=electron', `--target=${version}`], { cwd: work }) === 0;
+    let ok =
+      fs.existsSync(bin('prebuild-install')) &&
+      run(bin('prebuild-install'), ['--runtime=electron', `--target=${version}`], { cwd: work }) === 0;
     if (!ok) {
-      const gyp = process.env.npm_config_node_gyp || path.join(path.dirname(process.execPath), '..', 'lib', 'node_modules', 'npm', 'node_modules', 'node-gyp', 'bin', 'node-gyp.js');
-      ok = run(process.execPath, [gyp, 'rebuild', '--release', '--runtime=electron', `--target=${version}`, '--dist-url=https://electronjs.org/headers'], { cwd: work }) === 0;
+      const gyp =
+        process.env.npm_config_node_gyp ||
+        path.join(path.dirname(process.execPath), '..', 'lib', 'node_modules', 'npm', 'node_modules', 'node-gyp', 'bin', 'node-gyp.js');
+      ok =
+        run(
+          process.execPath,
+          [gyp, 'rebuild', '--release', '--runtime=electron', `--target=${version}`, '--dist-url=https://electronjs.org/headers'],
+          { cwd: work },
+        ) === 0;
     }
     const built = path.join(work, 'build', 'Release', 'better_sqlite3.node');
     if (!ok || !fs.existsSync(built)) {
-      console.error('embedding-explorer: could not build better-sqlite3 for Electron (needs the Electron headers from electronjs.org and a C++ toolchain).');
+      console.error(
+        'embedding-explorer: could not build better-sqlite3 for Electron (needs the Electron headers from electronjs.org and a C++ toolchain).',
+      );
       process.exit(1);
     }
     fs.mkdirSync(dest, { recursive: true });

@@ -23,7 +23,9 @@ else {
   let exe = electronBinary();
   if (!exe && downloadElectron()) exe = electronBinary();
   if (!exe) {
-    console.log('Electron is not available on this machine (its binary could not be downloaded), so Embedding Explorer opens in your browser instead.');
+    console.log(
+      'Electron is not available on this machine (its binary could not be downloaded), so Embedding Explorer opens in your browser instead.',
+    );
     serve();
   } else if (run(process.execPath, [path.join(root, 'scripts', 'native.mjs'), 'electron']) !== 0) {
     console.log('Starting the browser version instead.');

@@ -2,7 +2,15 @@
  * Validators for the export members of the contract (spread into `validators` in validate.ts):
  * untrusted input in, normalised request or an "invalid-request" error out.
  */
-import { type ExportCamera, type ExportFormat, type ExportNeighborsRequest, type ExportProjectionRequest, K_DEFAULT, K_MAX, MAX_PLACED_POINTS } from './contract';
+import {
+  type ExportCamera,
+  type ExportFormat,
+  type ExportNeighborsRequest,
+  type ExportProjectionRequest,
+  K_DEFAULT,
+  K_MAX,
+  MAX_PLACED_POINTS,
+} from './contract';
 
 class ExportValidationError extends Error {
   readonly code = 'invalid-request';
@@ -42,7 +50,8 @@ function bool(value: unknown, name: string): boolean | undefined {
 
 function text(value: unknown, name: string, optional: boolean): string | undefined {
   if ((value === undefined || value === null) && optional) return undefined;
-  if (typeof value !== 'string' || value.length > 200) throw new ExportValidationError(`${name} must be a string of at most 200 characters`);
+  if (typeof value !== 'string' || value.length > 200)
+    throw new ExportValidationError(`${name} must be a string of at most 200 characters`);
   return value;
 }
 
@@ -59,30 +68,55 @@ function camera(value: unknown): ExportCamera | undefined {
   const fov = c.fov;
   const aspect = c.aspect;
   if (typeof fov !== 'number' || !(fov >= 1 && fov <= 179)) throw new ExportValidationError('camera.fov must be 1..179 degrees');
-  if (typeof aspect !== 'number' || !(aspect > 0.01 && aspect < 100)) throw new ExportValidationError('camera.aspect must be a positive width/height ratio');
-  return { position: vec3(c.position, 'camera.position'), target: vec3(c.target, 'camera.target'), up: vec3(c.up, 'camera.up'), fov, aspect };
+  if (typeof aspect !== 'number' || !(aspect > 0.01 && aspect < 100))
+    throw new ExportValidationError('camera.aspect must be a positive width/height ratio');
+  return {
+    position: vec3(c.position, 'camera.position'),
+    target: vec3(c.target, 'camera.target'),
+    up: vec3(c.up, 'camera.up'),
+    fov,
+    aspect,
+  };
 }
 
 function placed(value: unknown): ExportProjectionRequest['placed'] {
   if (value === undefined || value === null) return undefined;
   const p = obj(value, 'placed', ['words', 'coords']);
   const words = p.words;
-  if (!Array.isArray(words) || words.length > MAX_PLACED_POINTS) throw new ExportValidationError(`placed.words must be a list of at most ${MAX_PLACED_POINTS} words`);
+  if (!Array.isArray(words) || words.length > MAX_PLACED_POINTS)
+    throw new ExportValidationError(`placed.words must be a list of at most ${MAX_PLACED_POINTS} words`);
   words.forEach((w, i) => {
-    if (typeof w !== 'string' || w.length === 0 || w.length > 200) throw new ExportValidationError(`placed.words[${i}] must be a word of 1 to 200 characters`);
+    if (typeof w !== 'string' || w.length === 0 || w.length > 200)
+      throw new ExportValidationError(`placed.words[${i}] must be a word of 1 to 200 characters`);
   });
   const coords = p.coords;
   if (!(coords instanceof Float32Array) || coords.length !== words.length * 3) {
-    throw new ExportValidationError(`placed.coords must be a Float32Array of 3 numbers per word (${words.length * 3} for ${words.length} words)`);
+    throw new ExportValidationError(
+      `placed.coords must be a Float32Array of 3 numbers per word (${words.length * 3} for ${words.length} words)`,
+    );
   }
   for (let i = 0; i < coords.length; i++) {
-    if (!Number.isFinite(coords[i])) throw new ExportValidationError(`placed.coords[${i}] is not a finite number (word "${words[Math.floor(i / 3)]}")`);
+    if (!Number.isFinite(coords[i]))
+      throw new ExportValidationError(`placed.coords[${i}] is not a finite number (word "${words[Math.floor(i / 3)]}")`);
   }
   return { words: words as string[], coords };
 }
 
 function exportProjection(req: unknown): ExportProjectionRequest {
-  const r = obj(req, 'exportProjection', ['id', 'model', 'format', 'query', 'camera', 'width', 'height', 'theme', 'transparent', 'labels', 'vectors', 'placed']);
+  const r = obj(req, 'exportProjection', [
+    'id',
+    'model',
+    'format',
+    'query',
+    'camera',
+    'width',
+    'height',
+    'theme',
+    'transparent',
+    'labels',
+    'vectors',
+    'placed',
+  ]);
   const id = r.id === 'latest' ? 'latest' : int(r.id, 'id', 1, Number.MAX_SAFE_INTEGER);
   if (id === undefined) throw new ExportValidationError('exportProjection: give a projection id or "latest"');
   const format = oneOf(r.format, 'format', FORMATS);

@@ -45,7 +45,9 @@ function importModel(req: unknown): ImportModelRequest {
   const r = obj(req, 'importModel', ['path', 'uploadId', 'name', 'limit', 'format', 'activate', 'metadataPath', 'metadataUploadId']);
   // Only requests from the page come through here; the CLI calls the service directly.
   if (r.path !== undefined || r.metadataPath !== undefined) {
-    throw new LibraryValidationError('importModel: the page cannot name files on disk; send the file with beginUpload/uploadChunk and give its uploadId');
+    throw new LibraryValidationError(
+      'importModel: the page cannot name files on disk; send the file with beginUpload/uploadChunk and give its uploadId',
+    );
   }
   const uploadId = str(r.uploadId, 'uploadId', 100);
   if (r.format !== undefined && !FORMATS.includes(r.format as ModelFormat)) {
@@ -88,8 +90,14 @@ function vocabularyFile(what: string) {
   return (req: unknown): PreviewVocabularyRequest => {
     const r = obj(req, what, ['fileName', 'content', 'model', 'name']);
     if (typeof r.content !== 'string') throw new LibraryValidationError('content must be the text of the file');
-    if (r.content.length > MAX_VOCABULARY_CHARS) throw new LibraryValidationError(`the vocabulary file is larger than ${MAX_VOCABULARY_CHARS / 1024 / 1024} MiB`);
-    return { fileName: str(r.fileName, 'fileName', 1000), content: r.content, model: str(r.model, 'model', 200, true), name: str(r.name, 'name', 100, true) };
+    if (r.content.length > MAX_VOCABULARY_CHARS)
+      throw new LibraryValidationError(`the vocabulary file is larger than ${MAX_VOCABULARY_CHARS / 1024 / 1024} MiB`);
+    return {
+      fileName: str(r.fileName, 'fileName', 1000),
+      content: r.content,
+      model: str(r.model, 'model', 200, true),
+      name: str(r.name, 'name', 100, true),
+    };
   };
 }
 

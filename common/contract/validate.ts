@@ -136,7 +136,11 @@ export function checkView(value: unknown, name = 'view'): ViewSpec {
       return { kind: 'words', words: checkWordList(value.words, `${name}.words`, 1, MAX_PROJECTION_POINTS) };
     case 'neighbourhood':
       onlyKeys(value, ['kind', 'query', 'k'], name);
-      return { kind: 'neighbourhood', query: checkWord(value.query, `${name}.query`), k: checkInteger(value.k, `${name}.k`, 10, 10000, 500) };
+      return {
+        kind: 'neighbourhood',
+        query: checkWord(value.query, `${name}.query`),
+        k: checkInteger(value.k, `${name}.k`, 10, 10000, 500),
+      };
     case 'vocabulary':
       onlyKeys(value, ['kind', 'vocabularyId'], name);
       return { kind: 'vocabulary', vocabularyId: checkId(value.vocabularyId, `${name}.vocabularyId`) };
@@ -188,7 +192,8 @@ function saveProjection(req: unknown): SaveProjectionRequest {
     throw new ValidationError(`coords must hold 3 numbers per word: ${words.length * 3} for ${words.length} words (got ${coords.length})`);
   }
   for (let i = 0; i < coords.length; i++) {
-    if (!Number.isFinite(coords[i])) throw new ValidationError(`coords[${i}] is not a finite number (point ${Math.floor(i / 3)}, "${words[Math.floor(i / 3)]}")`);
+    if (!Number.isFinite(coords[i]))
+      throw new ValidationError(`coords[${i}] is not a finite number (point ${Math.floor(i / 3)}, "${words[Math.floor(i / 3)]}")`);
   }
   let meta: Record<string, unknown> | undefined;
   if (req.meta !== undefined && req.meta !== null) {

@@ -90,7 +90,14 @@ export function decodeWireBinary<T>(data: ArrayBuffer | Uint8Array): T {
   const base = bytes.byteOffset % 8 === 0 ? bytes : bytes.slice();
   const header = new TextDecoder().decode(base.subarray(4, 4 + length));
   return JSON.parse(header, (_key, v) => {
-    if (v && typeof v === 'object' && typeof v.$typed === 'string' && v.$typed in KINDS && Number.isInteger(v.at) && Number.isInteger(v.bytes)) {
+    if (
+      v &&
+      typeof v === 'object' &&
+      typeof v.$typed === 'string' &&
+      v.$typed in KINDS &&
+      Number.isInteger(v.at) &&
+      Number.isInteger(v.bytes)
+    ) {
       const Ctor = KINDS[v.$typed as Kind];
       const offset = start + v.at;
       if (v.at < 0 || v.bytes < 0 || offset + v.bytes > base.byteLength || v.bytes % Ctor.BYTES_PER_ELEMENT !== 0) {

@@ -6,9 +6,9 @@
  * Accuracy: about 1e-15 relative.
  */
 
-const LN2_HI = 6.93147180369123816490e-1;
+const LN2_HI = 6.9314718036912381649e-1;
 const LN2_LO = 1.90821492927058770002e-10;
-const INV_LN2 = 1.44269504088896338700;
+const INV_LN2 = 1.442695040888963387;
 const SQRT2 = 1.4142135623730951;
 
 /** 1/i! for i = 0..13 (each an exactly rounded division, so the same everywhere). */
@@ -42,7 +42,18 @@ export function detExp(x: number): number {
   const r = x - k * LN2_HI - k * LN2_LO;
   // e^r by its Taylor polynomial of degree 13 (|r| < 0.35: error below 1e-17), Horner form
   const c = INV_FACT;
-  const p = c[0] + r * (c[1] + r * (c[2] + r * (c[3] + r * (c[4] + r * (c[5] + r * (c[6] + r * (c[7] + r * (c[8] + r * (c[9] + r * (c[10] + r * (c[11] + r * (c[12] + r * c[13]))))))))))));
+  const p =
+    c[0] +
+    r *
+      (c[1] +
+        r *
+          (c[2] +
+            r *
+              (c[3] +
+                r *
+                  (c[4] +
+                    r *
+                      (c[5] + r * (c[6] + r * (c[7] + r * (c[8] + r * (c[9] + r * (c[10] + r * (c[11] + r * (c[12] + r * c[13]))))))))))));
   // Two steps so 2^k never leaves the table for results near the ends of the double range.
   if (k > 1000) return p * POW2[1000 - POW2_MIN] * POW2[k - 1000 - POW2_MIN];
   if (k < -1000) return p * POW2[-1000 - POW2_MIN] * POW2[k + 1000 - POW2_MIN];

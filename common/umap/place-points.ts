@@ -37,7 +37,8 @@ export function placePoints(input: PlaceInput, params: PlaceParams): Float32Arra
   const { layout, neighbours, distances, k: K } = input;
   const n = layout.length / 3;
   const m = neighbours.length / K;
-  if (!Number.isInteger(m) || distances.length !== neighbours.length) throw new Error('placePoints: neighbours and distances must both hold m × k entries.');
+  if (!Number.isInteger(m) || distances.length !== neighbours.length)
+    throw new Error('placePoints: neighbours and distances must both hold m × k entries.');
   if (m === 0) return new Float32Array(0);
   const k = Math.max(1, Math.min(params.nNeighbors ?? 15, K));
   const nEpochs = params.nEpochs ?? 100;
@@ -112,7 +113,12 @@ export function placePoints(input: PlaceInput, params: PlaceParams): Float32Arra
  * m × k indices and distances, nearest first, ties to the lower index. For placing a handful of
  * added words; the view's own graph comes from the main process.
  */
-export function nearestAmong(points: Float32Array, queries: Float32Array, dims: number, k: number): { indices: Int32Array; distances: Float32Array; k: number } {
+export function nearestAmong(
+  points: Float32Array,
+  queries: Float32Array,
+  dims: number,
+  k: number,
+): { indices: Int32Array; distances: Float32Array; k: number } {
   const n = points.length / dims;
   const m = queries.length / dims;
   const kk = Math.max(1, Math.min(k, n));

@@ -64,12 +64,17 @@ export function checkInput(input: UmapInput, params: UmapParams): number {
   if (input.vectors && input.dims && input.vectors.length !== n * input.dims) {
     throw new Error(`vectors must hold n × dims = ${n * input.dims} numbers (got ${input.vectors.length}).`);
   }
-  if (!Number.isInteger(params.nNeighbors) || params.nNeighbors < 2) throw new Error(`nNeighbors must be at least 2 (got ${params.nNeighbors}).`);
+  if (!Number.isInteger(params.nNeighbors) || params.nNeighbors < 2)
+    throw new Error(`nNeighbors must be at least 2 (got ${params.nNeighbors}).`);
   if (!(params.minDist >= 0 && params.minDist < 1)) throw new Error(`minDist must be in 0..0.99 (got ${params.minDist}).`);
-  if (!Number.isInteger(params.nEpochs) || params.nEpochs < 1) throw new Error(`nEpochs must be a positive whole number (got ${params.nEpochs}).`);
-  if (!Number.isInteger(params.seed) || params.seed < 0 || params.seed > 0xffffffff) throw new Error(`seed must be a whole number 0..4294967295 (got ${params.seed}).`);
+  if (!Number.isInteger(params.nEpochs) || params.nEpochs < 1)
+    throw new Error(`nEpochs must be a positive whole number (got ${params.nEpochs}).`);
+  if (!Number.isInteger(params.seed) || params.seed < 0 || params.seed > 0xffffffff)
+    throw new Error(`seed must be a whole number 0..4294967295 (got ${params.seed}).`);
   if (knnK < Math.min(params.nNeighbors - 1, n - 1)) {
-    throw new Error(`The kNN graph holds ${knnK} neighbours per point; nNeighbors ${params.nNeighbors} needs ${params.nNeighbors - 1}. Request viewData with knnK ≥ ${params.nNeighbors - 1}.`);
+    throw new Error(
+      `The kNN graph holds ${knnK} neighbours per point; nNeighbors ${params.nNeighbors} needs ${params.nNeighbors - 1}. Request viewData with knnK ≥ ${params.nNeighbors - 1}.`,
+    );
   }
   return n;
 }
@@ -172,7 +177,14 @@ const yieldNow = (): Promise<void> =>
   });
 
 function progressOf(phase: ProjectionPhase, epoch: number, epochs: number): ProjectionProgress {
-  const fraction = phase === 'graph' ? 0 : phase === 'init' ? PREP_FRACTION / 2 : phase === 'done' ? 1 : PREP_FRACTION + (1 - PREP_FRACTION) * (epoch / epochs);
+  const fraction =
+    phase === 'graph'
+      ? 0
+      : phase === 'init'
+        ? PREP_FRACTION / 2
+        : phase === 'done'
+          ? 1
+          : PREP_FRACTION + (1 - PREP_FRACTION) * (epoch / epochs);
   const message =
     phase === 'graph'
       ? 'Building the neighbour graph'

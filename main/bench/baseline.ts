@@ -25,7 +25,11 @@ export function runBaseline(root: string, args: string[], timeoutMs = 1_800_000)
   const script = baselineScript(root);
   if (!script) return { ok: false, note: 'reference baselines not present on this machine' };
   const r = spawnSync('/usr/bin/python3', [script, ...args], { cwd: root, encoding: 'utf8', timeout: timeoutMs, maxBuffer: 1 << 26 });
-  const line = (r.stdout ?? '').trim().split('\n').filter((l) => l.startsWith('{')).pop();
+  const line = (r.stdout ?? '')
+    .trim()
+    .split('\n')
+    .filter((l) => l.startsWith('{'))
+    .pop();
   if (r.status !== 0 || !line) {
     const why = (r.stderr ?? '').trim().split('\n').pop() ?? `exit ${r.status}`;
     return { ok: false, note: `baseline failed: ${why}` };

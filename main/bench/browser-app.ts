@@ -181,11 +181,17 @@ export async function waitForScene(page: Page, timeoutMs = 240_000): Promise<voi
   // Polled with evaluate: the page's CSP (no eval) rules out string predicates in waitForFunction.
   const until = Date.now() + timeoutMs;
   for (;;) {
-    const ready = await page.evaluate(`(() => { const s = document.getElementById('stage'); return !!s && s.dataset.state === 'ready' && Number(s.dataset.points) > 0; })()`).catch(() => false);
+    const ready = await page
+      .evaluate(
+        `(() => { const s = document.getElementById('stage'); return !!s && s.dataset.state === 'ready' && Number(s.dataset.points) > 0; })()`,
+      )
+      .catch(() => false);
     if (ready) return;
     if (Date.now() > until) {
       const why = await page
-        .evaluate(`[document.getElementById('stage')?.dataset.state, document.getElementById('stage-message')?.textContent, document.getElementById('projection-error')?.textContent].join(' | ')`)
+        .evaluate(
+          `[document.getElementById('stage')?.dataset.state, document.getElementById('stage-message')?.textContent, document.getElementById('projection-error')?.textContent].join(' | ')`,
+        )
         .catch((e: Error) => e.message);
       throw new Error(`The scene did not become ready within ${timeoutMs} ms (${String(why)}).`);
     }

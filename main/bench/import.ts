@@ -77,7 +77,11 @@ function timedImport(root: string, dir: string, file: string, db: string): { sec
   fs.writeFileSync(probe, "process.on('exit', () => process.stderr.write(`\\nPEAK_RSS_KB ${process.resourceUsage().maxRSS}\\n`));\n");
   fs.rmSync(db, { force: true });
   const t = process.hrtime.bigint();
-  const r = spawnSync(process.execPath, ['-r', probe, path.join(root, 'bin', 'embedding-explorer.mjs'), 'import', file, '--db', db, '--json'], { encoding: 'utf8', maxBuffer: 1 << 26 });
+  const r = spawnSync(
+    process.execPath,
+    ['-r', probe, path.join(root, 'bin', 'embedding-explorer.mjs'), 'import', file, '--db', db, '--json'],
+    { encoding: 'utf8', maxBuffer: 1 << 26 },
+  );
   const seconds = Number(process.hrtime.bigint() - t) / 1e9;
   if (r.status !== 0) throw new Error(`import of ${file} failed: ${r.stderr}`);
   const kb = Number(/PEAK_RSS_KB (\d+)/.exec(r.stderr)?.[1] ?? 0);
@@ -110,7 +114,8 @@ export async function benchImport(opts: ImportBenchOptions = {}): Promise<Import
     const python = opts.python ?? '/usr/bin/python3';
     const baseline = opts.baseline ?? baselineScript(root) ?? '';
     if (!fs.existsSync(python)) gensimNote = `skipped: ${python} is missing`;
-    else if (!baseline || !fs.existsSync(baseline)) gensimNote = `skipped: the gensim baseline script ${baseline || '(baseline.py)'} was not found`;
+    else if (!baseline || !fs.existsSync(baseline))
+      gensimNote = `skipped: the gensim baseline script ${baseline || '(baseline.py)'} was not found`;
     else {
       const g = spawnSync(python, [baseline, 'load-text', text, '--no-header'], { encoding: 'utf8', cwd: root, maxBuffer: 1 << 24 });
       if (g.status === 0) gensimSeconds = (JSON.parse(g.stdout.trim().split('\n').pop()!) as { seconds: number }).seconds;

@@ -50,7 +50,14 @@ export interface Quality {
  * Both figures for a layout of the unit `vectors` (n × dims). `highKnn` holds each point's exact
  * cosine neighbours (n × highK, highK ≥ k, nearest first).
  */
-export function layoutQuality(vectors: Float32Array, dims: number, coords: Float32Array, highKnn: Int32Array, highK: number, k = 10): Quality {
+export function layoutQuality(
+  vectors: Float32Array,
+  dims: number,
+  coords: Float32Array,
+  highKnn: Int32Array,
+  highK: number,
+  k = 10,
+): Quality {
   const n = coords.length / 3;
   const low = knn3d(coords, k);
   let kept = 0;

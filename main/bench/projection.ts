@@ -58,7 +58,11 @@ function umapLearnPresent(): boolean {
 }
 
 function lastJson(stdout: string): Record<string, unknown> | null {
-  const line = stdout.trim().split('\n').filter((l) => l.startsWith('{')).pop();
+  const line = stdout
+    .trim()
+    .split('\n')
+    .filter((l) => l.startsWith('{'))
+    .pop();
   return line ? (JSON.parse(line) as Record<string, unknown>) : null;
 }
 
@@ -106,10 +110,14 @@ export async function benchProjection(opts: BenchProjectionOptions | string = {}
         fs.writeFileSync(vecFile, new Uint8Array(view.vectors.buffer, view.vectors.byteOffset, view.vectors.byteLength));
         const snippet = path.join(tmp, 'umap_learn_layout.py');
         fs.writeFileSync(snippet, UMAP_LEARN_SNIPPET);
-        const r = spawnSync(PYTHON, [snippet, vecFile, String(view.dims), outFile, String(params.nNeighbors), String(params.minDist), String(params.seed)], {
-          encoding: 'utf8',
-          timeout: 1_800_000,
-        });
+        const r = spawnSync(
+          PYTHON,
+          [snippet, vecFile, String(view.dims), outFile, String(params.nNeighbors), String(params.minDist), String(params.seed)],
+          {
+            encoding: 'utf8',
+            timeout: 1_800_000,
+          },
+        );
         const res = lastJson(r.stdout ?? '');
         if (r.status === 0 && res && fs.existsSync(outFile)) {
           const buf = fs.readFileSync(outFile);
@@ -128,11 +136,26 @@ export async function benchProjection(opts: BenchProjectionOptions | string = {}
       }
       if (script) {
         log(`projection: top ${top}: reference baseline.py umap…`);
-        const r = spawnSync(PYTHON, [script, 'umap', '--words', wordsFile, '--neighbors', String(params.nNeighbors), '--min-dist', String(params.minDist), '--seed', String(params.seed)], {
-          cwd: root,
-          encoding: 'utf8',
-          timeout: 1_800_000,
-        });
+        const r = spawnSync(
+          PYTHON,
+          [
+            script,
+            'umap',
+            '--words',
+            wordsFile,
+            '--neighbors',
+            String(params.nNeighbors),
+            '--min-dist',
+            String(params.minDist),
+            '--seed',
+            String(params.seed),
+          ],
+          {
+            cwd: root,
+            encoding: 'utf8',
+            timeout: 1_800_000,
+          },
+        );
         const res = lastJson(r.stdout ?? '');
         if (r.status === 0 && res) {
           entry.baseline = res.baseline;

@@ -37,14 +37,19 @@ const round = (x: number) => Math.round(x * 10) / 10;
 async function untilIdle(page: Page, timeoutMs: number): Promise<void> {
   const until = Date.now() + timeoutMs;
   for (;;) {
-    const done = await page.evaluate(`document.getElementById('projection-progress').hidden && document.getElementById('stage').dataset.state === 'ready'`);
+    const done = await page.evaluate(
+      `document.getElementById('projection-progress').hidden && document.getElementById('stage').dataset.state === 'ready'`,
+    );
     if (done) return;
     if (Date.now() > until) throw new Error('the projection did not finish in time');
     await page.waitForTimeout(200);
   }
 }
 
-export async function benchScene(_root: string, opts: { dbPath?: string; points?: number; frames?: number; top?: number; skipProjection?: boolean } = {}): Promise<SceneBench> {
+export async function benchScene(
+  _root: string,
+  opts: { dbPath?: string; points?: number; frames?: number; top?: number; skipProjection?: boolean } = {},
+): Promise<SceneBench> {
   const points = opts.points ?? 50_000;
   const frames = opts.frames ?? 120;
   const top = opts.top ?? 5000;
@@ -52,7 +57,9 @@ export async function benchScene(_root: string, opts: { dbPath?: string; points?
   try {
     const { page } = app;
     const renderer = String(
-      await page.evaluate(`(() => { const gl = document.createElement('canvas').getContext('webgl2'); const i = gl && gl.getExtension('WEBGL_debug_renderer_info'); return i ? gl.getParameter(i.UNMASKED_RENDERER_WEBGL) : 'unknown'; })()`),
+      await page.evaluate(
+        `(() => { const gl = document.createElement('canvas').getContext('webgl2'); const i = gl && gl.getExtension('WEBGL_debug_renderer_info'); return i ? gl.getParameter(i.UNMASKED_RENDERER_WEBGL) : 'unknown'; })()`,
+      ),
     );
     // 1. Long tasks while a projection runs and streams its layouts into the scene.
     await page.evaluate(`(() => {
@@ -86,7 +93,14 @@ export async function benchScene(_root: string, opts: { dbPath?: string; points?
       projectionPoints,
       projectionMs,
       longTasks: { count: tasks.length, maxMs: round(Math.max(0, ...tasks)), totalMs: round(tasks.reduce((a, b) => a + b, 0)) },
-      orbit: { points: info.points, frames: intervals.length, medianMs: round(median), p95Ms: round(quantile(intervals, 0.95)), fps: round(1000 / Math.max(1e-3, median)), cpuMsPerFrame: round(info.cpuMs) },
+      orbit: {
+        points: info.points,
+        frames: intervals.length,
+        medianMs: round(median),
+        p95Ms: round(quantile(intervals, 0.95)),
+        fps: round(1000 / Math.max(1e-3, median)),
+        cpuMsPerFrame: round(info.cpuMs),
+      },
       drawCalls: info.calls,
       layoutUpdates: { count: t.layouts, medianMs: round(t.medianLayoutMs), maxMs: round(t.maxLayoutMs) },
       maxFrameCpuMs: round(t.maxFrameMs),

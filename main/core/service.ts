@@ -89,7 +89,11 @@ export class ExplorerService {
 
   close(): void {
     this.uploads.closeAll();
-    for (const p of this.loaded.values()) p.then((m) => m.searcher.dispose?.(), () => {});
+    for (const p of this.loaded.values())
+      p.then(
+        (m) => m.searcher.dispose?.(),
+        () => {},
+      );
     this.db.close();
   }
 
@@ -148,17 +152,26 @@ export class ExplorerService {
   ensureDefaultModel(): Promise<void> {
     if (findModelRow(this.db, DEFAULT_MODEL)) return Promise.resolve();
     if (this.readOnly) {
-      return Promise.reject(new ExplorerError('db-readonly', `The database ${this.dbPath} is read-only and has no default model yet; make it writable or choose another file with --db.`));
+      return Promise.reject(
+        new ExplorerError(
+          'db-readonly',
+          `The database ${this.dbPath} is read-only and has no default model yet; make it writable or choose another file with --db.`,
+        ),
+      );
     }
     this.defaultImport ??= this.jobs
       .run('import', `Importing ${DEFAULT_MODEL} (first run)`, (job) =>
-        runWorkerTask('import-worker', {
-          task: 'wink',
-          dbPath: this.dbPath,
-          nativeBinding: this.opts.nativeBinding,
-          file: this.opts.defaultModelFile ?? defaultModelFile(),
-          name: DEFAULT_MODEL,
-        }, job),
+        runWorkerTask(
+          'import-worker',
+          {
+            task: 'wink',
+            dbPath: this.dbPath,
+            nativeBinding: this.opts.nativeBinding,
+            file: this.opts.defaultModelFile ?? defaultModelFile(),
+            name: DEFAULT_MODEL,
+          },
+          job,
+        ),
       )
       .then(() => this.emit({ type: 'models-changed' }))
       .finally(() => {
@@ -242,7 +255,13 @@ export class ExplorerService {
   // Model import and management; the work lives in import/ and models/.
 
   async importModel(req: ImportModelRequest): Promise<ImportModelResult> {
-    const deps = { dbPath: this.dbPath, nativeBinding: this.opts.nativeBinding, readOnly: this.readOnly, jobs: this.jobs, uploads: this.uploads };
+    const deps = {
+      dbPath: this.dbPath,
+      nativeBinding: this.opts.nativeBinding,
+      readOnly: this.readOnly,
+      jobs: this.jobs,
+      uploads: this.uploads,
+    };
     const result = await runModelImport(deps, req);
     if (req.activate) this.setActiveModel({ name: result.name });
     else this.emit({ type: 'models-changed' });

@@ -16,7 +16,11 @@ export function installAppMenu(focused: () => BrowserWindow | undefined): void {
     ...(isMac ? [{ role: 'appMenu' as const }] : []),
     {
       label: 'File',
-      submenu: [{ label: 'Export…', accelerator: 'CmdOrCtrl+E', click: sendExport }, { type: 'separator' }, isMac ? { role: 'close' } : { role: 'quit' }],
+      submenu: [
+        { label: 'Export…', accelerator: 'CmdOrCtrl+E', click: sendExport },
+        { type: 'separator' },
+        isMac ? { role: 'close' } : { role: 'quit' },
+      ],
     },
     { role: 'editMenu' },
     { role: 'viewMenu' },

@@ -24,7 +24,13 @@ export function isTrustedSender(frameUrl: string | undefined, rendererFile: stri
 
 /** Folder of the Electron build of better-sqlite3 made by `scripts/native.mjs electron`. */
 export function electronNativeBinding(appRoot: string, electronVersion: string, platform: string, arch: string): string {
-  return path.join(appRoot, 'node_modules', '.embedding-explorer-native', `electron-${electronVersion}-${platform}-${arch}`, 'better_sqlite3.node');
+  return path.join(
+    appRoot,
+    'node_modules',
+    '.embedding-explorer-native',
+    `electron-${electronVersion}-${platform}-${arch}`,
+    'better_sqlite3.node',
+  );
 }
 
 /** The --db value from Electron's argv (app arguments after the script). */

@@ -146,50 +146,52 @@ export function startServer(opts: ServerOptions): Promise<RunningServer> {
       maxHeaderSize: 16 * 1024,
     },
     guard(async (req, res) => {
-    let url: URL;
-    try {
-      url = new URL(req.url ?? '/', 'http://127.0.0.1');
-    } catch {
-      throw new RequestError(400, 'Bad request: malformed request target.');
-    }
-    const problem = checkOriginAndHost({ host: req.headers.host, origin: req.headers.origin }, port);
-    if (problem) return send(res, 403, `Forbidden: ${problem}.`);
-    if (!url.pathname.startsWith('/api/')) {
-      if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'Method not allowed');
-      return serveStatic(opts.rendererDir, url.pathname, res);
-    }
-    if (!checkToken(req.headers.authorization, token)) return send(res, 401, 'Unauthorized: missing or wrong session token.');
-    const method = url.pathname.slice('/api/'.length);
-    if (method === 'events' && req.method === 'GET') {
-      res.writeHead(200, { 'Content-Type': 'text/event-stream', 'Cache-Control': 'no-store', Connection: 'keep-alive' });
-      res.write(': connected\n\n');
-      streams.add(res);
-      req.on('close', () => streams.delete(res));
-      return;
-    }
-    if (req.method !== 'POST') return send(res, 405, 'Method not allowed');
-    const type = req.headers['content-type'] ?? '';
-    const binaryIn = type.startsWith(WIRE_BINARY_TYPE);
-    if (!binaryIn && !type.startsWith('application/json')) {
-      return send(res, 415, `Unsupported media type: send application/json or ${WIRE_BINARY_TYPE}.`);
-    }
-    // The page asks for the binary framing so large typed arrays arrive without base64.
-    const binaryOut = (req.headers.accept ?? '').includes(WIRE_BINARY_TYPE);
-    const reply = (status: number, value: unknown) =>
-      binaryOut ? send(res, status, Buffer.from(encodeWireBinary(value)), WIRE_BINARY_TYPE) : send(res, status, encodeWire(value), 'application/json');
-    let body: unknown;
-    try {
-      const raw = await readBody(req, limit);
-      if (raw.length === 0) body = undefined;
-      else body = binaryIn ? decodeWireBinary(raw) : decodeWire(raw.toString('utf8'));
-    } catch (e) {
-      if (e instanceof RequestError) {
-        res.setHeader('Connection', 'close');
-        return reply(e.status, { ok: false, error: { code: e.status === 413 ? 'too-large' : 'invalid-request', message: e.message } });
+      let url: URL;
+      try {
+        url = new URL(req.url ?? '/', 'http://127.0.0.1');
+      } catch {
+        throw new RequestError(400, 'Bad request: malformed request target.');
       }
-      return reply(400, { ok: false, error: { code: 'invalid-request', message: `Bad request body: ${(e as Error).message}` } });
-    }
-    reply(200, await dispatch(opts.service, method, body));
+      const problem = checkOriginAndHost({ host: req.headers.host, origin: req.headers.origin }, port);
+      if (problem) return send(res, 403, `Forbidden: ${problem}.`);
+      if (!url.pathname.startsWith('/api/')) {
+        if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'Method not allowed');
+        return serveStatic(opts.rendererDir, url.pathname, res);
+      }
+      if (!checkToken(req.headers.authorization, token)) return send(res, 401, 'Unauthorized: missing or wrong session token.');
+      const method = url.pathname.slice('/api/'.length);
+      if (method === 'events' && req.method === 'GET') {
+        res.writeHead(200, { 'Content-Type': 'text/event-stream', 'Cache-Control': 'no-store', Connection: 'keep-alive' });
+        res.write(': connected\n\n');
+        streams.add(res);
+        req.on('close', () => streams.delete(res));
+        return;
+      }
+      if (req.method !== 'POST') return send(res, 405, 'Method not allowed');
+      const type = req.headers['content-type'] ?? '';
+      const binaryIn = type.startsWith(WIRE_BINARY_TYPE);
+      if (!binaryIn && !type.startsWith('application/json')) {
+        return send(res, 415, `Unsupported media type: send application/json or ${WIRE_BINARY_TYPE}.`);
+      }
+      // The page asks for the binary framing so large typed arrays arrive without base64.
+      const binaryOut = (req.headers.accept ?? '').includes(WIRE_BINARY_TYPE);
+      const reply = (status: number, value: unknown) =>
+        binaryOut
+          ? send(res, status, Buffer.from(encodeWireBinary(value)), WIRE_BINARY_TYPE)
+          : send(res, status, encodeWire(value), 'application/json');
+      let body: unknown;
+      try {
+        const raw = await readBody(req, limit);
+        if (raw.length === 0) body = undefined;
+        else body = binaryIn ? decodeWireBinary(raw) : decodeWire(raw.toString('utf8'));
+      } catch (e) {
+        if (e instanceof RequestError) {
+          res.setHeader('Connection', 'close');
+          return reply(e.status, { ok: false, error: { code: e.status === 413 ? 'too-large' : 'invalid-request', message: e.message } });
+        }
+        return reply(400, { ok: false, error: { code: 'invalid-request', message: `Bad request body: ${(e as Error).message}` } });
+      }
+      reply(200, await dispatch(opts.service, method, body));
     }),
   );
   // Malformed HTTP (bad request line, oversized headers, garbage bytes) never reaches the

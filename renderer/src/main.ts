@@ -18,9 +18,21 @@ const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as 
 const api = getApi();
 const errorLine = $<HTMLParagraphElement>('query-error');
 const kInput = $<HTMLInputElement>('k');
-const status = new StatusBar($('status-model'), $('status-job'), $('status-job-text'), $<HTMLProgressElement>('status-job-progress'), $('status-layout'));
+const status = new StatusBar(
+  $('status-model'),
+  $('status-job'),
+  $('status-job-text'),
+  $<HTMLProgressElement>('status-job-progress'),
+  $('status-layout'),
+);
 const neighbours = new NeighbourList($<HTMLOListElement>('neighbours'), $('neighbours-caption'), (w) => void search(w));
-const searchBox = new SearchBox($<HTMLInputElement>('search'), $<HTMLUListElement>('search-suggestions'), api, (w) => void search(w), clear);
+const searchBox = new SearchBox(
+  $<HTMLInputElement>('search'),
+  $<HTMLUListElement>('search-suggestions'),
+  api,
+  (w) => void search(w),
+  clear,
+);
 
 let current: string | null = null;
 let seq = 0;
@@ -135,7 +147,9 @@ api.onEvent((event) => {
   if (event.type === 'models-changed') void refreshStatus();
 });
 kInput.addEventListener('change', () => current && void search(current));
-document.querySelectorAll<HTMLButtonElement>('[data-example]').forEach((b) => b.addEventListener('click', () => void search(b.dataset.example!)));
+document
+  .querySelectorAll<HTMLButtonElement>('[data-example]')
+  .forEach((b) => b.addEventListener('click', () => void search(b.dataset.example!)));
 $<HTMLInputElement>('search').addEventListener('keydown', (e) => {
   if (e.key === 'ArrowDown' && $('search').getAttribute('aria-expanded') !== 'true') neighbours.focusFirst();
 });

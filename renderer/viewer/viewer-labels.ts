@@ -19,7 +19,8 @@ export function chooseLabels(pos: ScreenPos, words: string[], priority: number[]
   const boxes: number[][] = [];
   const out: ChosenLabel[] = [];
   const seen = new Set<number>();
-  const clashes = (x: number, y: number, w: number, h: number) => boxes.some(([bx, by, bw, bh]) => x < bx + bw && bx < x + w && y < by + bh && by < y + h);
+  const clashes = (x: number, y: number, w: number, h: number) =>
+    boxes.some(([bx, by, bw, bh]) => x < bx + bw && bx < x + w && y < by + bh && by < y + h);
   const place = (i: number, force: boolean) => {
     if (i < 0 || !pos.visible[i] || seen.has(i)) return;
     const w = words[i].length * (force ? 8 : 7.2) + 8;

@@ -75,24 +75,55 @@ function cloud(indices: number[], size: number, colourOf: (i: number) => Color, 
   const geo = new BufferGeometry();
   geo.setAttribute('position', new BufferAttribute(pos, 3));
   geo.setAttribute('color', new BufferAttribute(col, 3));
-  const mat = new PointsMaterial({ size, sizeAttenuation: false, vertexColors: true, map: spriteTexture(ring), alphaTest: 0.5, transparent: true });
+  const mat = new PointsMaterial({
+    size,
+    sizeAttenuation: false,
+    vertexColors: true,
+    map: spriteTexture(ring),
+    alphaTest: 0.5,
+    transparent: true,
+  });
   return new Points(geo, mat);
 }
 const all = Array.from({ length: n }, (_, i) => i);
 const scene = new Scene();
 const legendColour = (i: number) => (data.labels[i] && meta.legend[data.labels[i]] ? new Color(meta.legend[data.labels[i]]) : base);
 const plain = (i: number) => !placed.has(i);
-scene.add(cloud(all.filter((i) => i !== q && !hood.has(i) && plain(i)), n > 20000 ? 3 : 5, legendColour));
-scene.add(cloud(all.filter((i) => i !== q && !hood.has(i) && !plain(i)), n > 20000 ? 5 : 7, legendColour, true));
+scene.add(
+  cloud(
+    all.filter((i) => i !== q && !hood.has(i) && plain(i)),
+    n > 20000 ? 3 : 5,
+    legendColour,
+  ),
+);
+scene.add(
+  cloud(
+    all.filter((i) => i !== q && !hood.has(i) && !plain(i)),
+    n > 20000 ? 5 : 7,
+    legendColour,
+    true,
+  ),
+);
 scene.add(cloud([...hood].filter(plain), 9, () => accent));
-scene.add(cloud([...hood].filter((i) => !plain(i)), 11, () => accent, true));
+scene.add(
+  cloud(
+    [...hood].filter((i) => !plain(i)),
+    11,
+    () => accent,
+    true,
+  ),
+);
 if (q >= 0) scene.add(cloud([q], 15, () => accent, placed.has(q)));
 
 const labelLayer = el('div', 'labels');
 const card = el('div', 'card');
 card.hidden = true;
 stage.append(labelLayer, card);
-const caption = el('div', 'caption', meta.query ? `${meta.model} · query: ${meta.query.matched}` : `${meta.model} · ${meta.projection.name}`);
+const caption = el(
+  'div',
+  'caption',
+  meta.query ? `${meta.model} · query: ${meta.query.matched}` : `${meta.model} · ${meta.projection.name}`,
+);
 const help = el('div', 'help', 'Drag to orbit · scroll to zoom · hover a point');
 document.body.append(caption, help);
 const legendEntries = Object.entries(meta.legend);
@@ -108,7 +139,10 @@ if (legendEntries.length) {
   document.body.append(legend);
 }
 
-const priority = all.slice().sort((a, b) => data.ranks[a] - data.ranks[b] || a - b).slice(0, 3000);
+const priority = all
+  .slice()
+  .sort((a, b) => data.ranks[a] - data.ranks[b] || a - b)
+  .slice(0, 3000);
 const screen: ScreenPos = { x: new Float32Array(n), y: new Float32Array(n), visible: new Uint8Array(n) };
 const v = new Vector3();
 function projectAll(w: number, h: number): void {
@@ -151,7 +185,8 @@ function showCard(i: number, x: number, y: number): void {
   const sim = data.similarity[i];
   card.replaceChildren(el('strong', undefined, words[i]));
   if (data.labels[i]) card.append(el('small', undefined, data.labels[i]));
-  if (sim !== undefined && sim !== null && meta.query) card.append(el('small', undefined, `similarity to ${meta.query.matched}: ${sim.toFixed(4)}`));
+  if (sim !== undefined && sim !== null && meta.query)
+    card.append(el('small', undefined, `similarity to ${meta.query.matched}: ${sim.toFixed(4)}`));
   if (placed.has(i)) card.append(el('small', undefined, 'placed after the layout was computed'));
   card.style.left = `${x}px`;
   card.style.top = `${y}px`;

@@ -11,7 +11,10 @@ import { type AppHandle, nonBackgroundPixels, startApp, waitForScene } from '../
 const SHOTS = process.env.E2E_SCREENSHOTS; // optional folder for PNGs to look at
 
 async function listedWords(page: Page): Promise<string[]> {
-  return page.getByRole('list', { name: 'Nearest neighbours' }).locator('button').evaluateAll((bs) => bs.map((b) => (b as unknown as { dataset: { word: string } }).dataset.word));
+  return page
+    .getByRole('list', { name: 'Nearest neighbours' })
+    .locator('button')
+    .evaluateAll((bs) => bs.map((b) => (b as unknown as { dataset: { word: string } }).dataset.word));
 }
 
 async function search(page: Page, word: string): Promise<void> {
@@ -51,7 +54,9 @@ describe('3D explorer', () => {
     // Labels are shown and never overlap.
     const boxes = await page.locator('.scene-labels .label:not([hidden])').evaluateAll((ls) =>
       ls.map((l) => {
-        const r = (l as unknown as { getBoundingClientRect(): { x: number; y: number; width: number; height: number } }).getBoundingClientRect();
+        const r = (
+          l as unknown as { getBoundingClientRect(): { x: number; y: number; width: number; height: number } }
+        ).getBoundingClientRect();
         return { x: r.x, y: r.y, w: r.width, h: r.height };
       }),
     );
@@ -82,7 +87,10 @@ describe('3D explorer', () => {
 
   it('clicking walked in the list selects it and lists walking', async () => {
     await search(page, 'walking');
-    await page.getByRole('list', { name: 'Nearest neighbours' }).getByRole('button', { name: /^walked,/ }).click();
+    await page
+      .getByRole('list', { name: 'Nearest neighbours' })
+      .getByRole('button', { name: /^walked,/ })
+      .click();
     await expect.poll(() => page.locator('#neighbours-caption').textContent()).toContain('“walked”');
     expect(await listedWords(page)).toContain('walking');
     // Neighbours placed by earlier searches stay; the caption counts them apart from the layout's own points.
@@ -156,7 +164,10 @@ describe('3D explorer', () => {
     await expect.poll(() => page.locator('#saved-count').textContent()).toBe('(2)');
     const saved = page.getByRole('list', { name: 'Saved projections' });
     await page.locator('details.saved summary').click();
-    await saved.getByRole('button', { name: /^Rename/ }).first().click();
+    await saved
+      .getByRole('button', { name: /^Rename/ })
+      .first()
+      .click();
     await page.getByRole('textbox', { name: 'New name' }).fill('Around virtue');
     await page.keyboard.press('Enter');
     await expect.poll(() => saved.textContent()).toContain('Around virtue');

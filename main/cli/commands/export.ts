@@ -12,7 +12,7 @@ export const exportCommand: Command = {
     '  --out PATH       file to write (written atomically: complete or not at all). For tsv, PATH is',
     '                   the vectors file and the metadata file goes beside it (vectors.tsv → metadata.tsv,',
     '                   NAME.tsv → NAME-metadata.tsv), or PATH is a folder that gets vectors.tsv + metadata.tsv',
-    '  --query WORD     fill similarity/is_query and highlight the word\'s neighbourhood',
+    "  --query WORD     fill similarity/is_query and highlight the word's neighbourhood",
     '  --model NAME     model whose latest projection "latest" means (default: the active model)',
     '  --unit           tsv: write unit vectors instead of the original vectors (unit × stored norm)',
     '  --width N, --height N   svg/in_view viewport in pixels (default 1600 × 1000)',
@@ -39,7 +39,8 @@ export const exportCommand: Command = {
     const out = values.out as string | undefined;
     if (!out) throw new UsageError('give the file to write with --out PATH');
     const format = ((values.format as string | undefined) ?? path.extname(out).slice(1).toLowerCase()) as ProjectionFormat;
-    if (!PROJECTION_FORMATS.includes(format)) throw new UsageError(`--format must be one of ${PROJECTION_FORMATS.join(', ')} (got "${format}")`);
+    if (!PROJECTION_FORMATS.includes(format))
+      throw new UsageError(`--format must be one of ${PROJECTION_FORMATS.join(', ')} (got "${format}")`);
     const theme = (values.theme as string | undefined) ?? 'dark';
     if (theme !== 'dark' && theme !== 'light') throw new UsageError(`--theme must be dark or light (got "${theme}")`);
     const width = intOption(values, 'width', 1600, 16, 16384);

@@ -11,7 +11,10 @@ function describe(r: ImportModelResult): string {
     `  source    ${r.source}`,
     `  time      ${r.seconds.toFixed(1)} s`,
   ];
-  if (r.duplicates) lines.push(`  skipped   ${r.duplicates.toLocaleString('en-US')} duplicate word${r.duplicates === 1 ? '' : 's'} (kept the first), e.g. ${r.duplicateExamples.join(', ')}`);
+  if (r.duplicates)
+    lines.push(
+      `  skipped   ${r.duplicates.toLocaleString('en-US')} duplicate word${r.duplicates === 1 ? '' : 's'} (kept the first), e.g. ${r.duplicateExamples.join(', ')}`,
+    );
   return `${lines.join('\n')}\n`;
 }
 
@@ -30,7 +33,8 @@ export const importCommand: Command = {
   async run(positionals, values) {
     if (positionals.length !== 1) throw new UsageError('give exactly one FILE to import');
     const format = values.format as string | undefined;
-    if (format !== undefined && !FORMATS.includes(format as ModelFormat)) throw new UsageError(`--format must be one of ${FORMATS.join(', ')}`);
+    if (format !== undefined && !FORMATS.includes(format as ModelFormat))
+      throw new UsageError(`--format must be one of ${FORMATS.join(', ')}`);
     const limit = values.limit === undefined ? undefined : intOption(values, 'limit', 0, 1, 1_000_000_000);
     const service = openService(values);
     const stop = () => {

@@ -19,12 +19,14 @@ export const modelsCommand: Command = {
     if (sub && !['use', 'rename', 'delete'].includes(sub)) throw new UsageError(`unknown subcommand "${sub}"`);
     if (sub && !a) throw new UsageError(`give the model NAME to ${sub}`);
     if (sub === 'rename' && !b) throw new UsageError('give the NEW name');
-    if (sub === 'delete' && !values.yes) throw new UsageError(`deleting "${a}" removes it with its vocabularies and projections; add --yes to confirm`);
+    if (sub === 'delete' && !values.yes)
+      throw new UsageError(`deleting "${a}" removes it with its vocabularies and projections; add --yes to confirm`);
     const service = openService(values);
     try {
       if (sub === 'use') service.setActiveModel({ name: a });
       if (sub === 'rename') service.renameModel({ name: a, newName: b });
-      if (sub === 'delete' && !service.deleteModel({ name: a })) throw new ExplorerError('unknown-model', `There is no model named "${a}".`);
+      if (sub === 'delete' && !service.deleteModel({ name: a }))
+        throw new ExplorerError('unknown-model', `There is no model named "${a}".`);
       const { models } = service.status();
       if (values.json) {
         process.stdout.write(`${JSON.stringify(models, null, 2)}\n`);
@@ -35,7 +37,9 @@ export const modelsCommand: Command = {
         return 0;
       }
       for (const m of models) {
-        process.stdout.write(`${m.active ? '*' : ' '} ${m.name.padEnd(24)} ${m.words.toLocaleString('en-US').padStart(11)} words  ${String(m.dims).padStart(4)} dims  ${m.format}  ${m.importedAt.slice(0, 10)}\n`);
+        process.stdout.write(
+          `${m.active ? '*' : ' '} ${m.name.padEnd(24)} ${m.words.toLocaleString('en-US').padStart(11)} words  ${String(m.dims).padStart(4)} dims  ${m.format}  ${m.importedAt.slice(0, 10)}\n`,
+        );
       }
       return 0;
     } finally {

@@ -6,7 +6,9 @@ import { neighboursMarkdown } from '../../core/export/markdown-writer';
 
 /** --format csv|md: the neighbour table as a report would take it (one table per word, CSV tables separated by a blank line). */
 function printTable(results: NeighborsResult[], format: string): void {
-  const tables = results.filter((r) => r.neighbors).map((r) => (format === 'csv' ? neighboursCsv(r.neighbors!) : neighboursMarkdown(r.matched ?? r.query, r.model, r.neighbors!)));
+  const tables = results
+    .filter((r) => r.neighbors)
+    .map((r) => (format === 'csv' ? neighboursCsv(r.neighbors!) : neighboursMarkdown(r.matched ?? r.query, r.model, r.neighbors!)));
   process.stdout.write(tables.join(format === 'csv' ? '\r\n' : '\n'));
 }
 

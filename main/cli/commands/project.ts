@@ -13,16 +13,22 @@ export function readWordFile(file: string): { words: string[]; lines: number[] }
   try {
     text = fs.readFileSync(file, 'utf8');
   } catch (e) {
-    throw new ExplorerError('file-unreadable', `Cannot read the word list ${file}: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (e as Error).message}.`);
+    throw new ExplorerError(
+      'file-unreadable',
+      `Cannot read the word list ${file}: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (e as Error).message}.`,
+    );
   }
   const words: string[] = [];
   const lines: number[] = [];
-  text.replace(/^\uFEFF/, '').split(/\r?\n/).forEach((raw, i) => {
-    const w = raw.trim();
-    if (!w || w.startsWith('#')) return;
-    words.push(w);
-    lines.push(i + 1);
-  });
+  text
+    .replace(/^\uFEFF/, '')
+    .split(/\r?\n/)
+    .forEach((raw, i) => {
+      const w = raw.trim();
+      if (!w || w.startsWith('#')) return;
+      words.push(w);
+      lines.push(i + 1);
+    });
   if (words.length === 0) throw new ExplorerError('empty-file', `The word list ${file} is empty: give one word per line.`);
   return { words, lines };
 }
@@ -31,7 +37,8 @@ function floatOption(values: Values, name: string, fallback: number, min: number
   const raw = values[name];
   if (raw === undefined) return fallback;
   const n = Number(raw);
-  if (typeof raw !== 'string' || raw.trim() === '' || !Number.isFinite(n)) throw new UsageError(`--${name} must be a number (got "${String(raw)}")`);
+  if (typeof raw !== 'string' || raw.trim() === '' || !Number.isFinite(n))
+    throw new UsageError(`--${name} must be a number (got "${String(raw)}")`);
   if (n < min || n > max) throw new UsageError(`--${name} must be between ${min} and ${max} (got ${n})`);
   return n;
 }
@@ -52,7 +59,8 @@ function writeAtomically(file: string, text: string): void {
 export const projectCommand: Command = {
   name: 'project',
   summary: 'lay words out in 3-D with UMAP and store the projection',
-  usage: 'embedding-explorer project [--top N | --words FILE] [--seed S] [--neighbors 15] [--min-dist 0.1] [--epochs E] [--out FILE.json] [--json]',
+  usage:
+    'embedding-explorer project [--top N | --words FILE] [--seed S] [--neighbors 15] [--min-dist 0.1] [--epochs E] [--out FILE.json] [--json]',
   details: [
     `  --top N          the N most frequent alphabetic words plus the chapter's examples (default ${VIEW_TOP.default}, ${VIEW_TOP.min}..${VIEW_TOP.max})`,
     '  --words FILE     project the words in FILE instead (one per line; # starts a comment)',
@@ -100,9 +108,14 @@ export const projectCommand: Command = {
       if (fileWords) {
         const { missing, lines } = rowsOfWords(model, fileWords.words);
         if (missing.length > 0) {
-          const shown = missing.slice(0, 10).map((w, i) => `  ${values.words}:${fileWords!.lines[lines[i]]}: "${w}" is not in ${model.name}`);
+          const shown = missing
+            .slice(0, 10)
+            .map((w, i) => `  ${values.words}:${fileWords!.lines[lines[i]]}: "${w}" is not in ${model.name}`);
           const more = missing.length > 10 ? `\n  … and ${missing.length - 10} more` : '';
-          throw new ExplorerError('unknown-word', `${missing.length} word${missing.length === 1 ? '' : 's'} in ${values.words} ${missing.length === 1 ? 'is' : 'are'} not in ${model.name}; nothing was projected:\n${shown.join('\n')}${more}`);
+          throw new ExplorerError(
+            'unknown-word',
+            `${missing.length} word${missing.length === 1 ? '' : 's'} in ${values.words} ${missing.length === 1 ? 'is' : 'are'} not in ${model.name}; nothing was projected:\n${shown.join('\n')}${more}`,
+          );
         }
       }
       const progress = (text: string) => process.stderr.write(`${text}\n`);
@@ -135,7 +148,9 @@ export const projectCommand: Command = {
       if (values.json) process.stdout.write(text);
       else {
         const where = values.out !== undefined ? ` → ${path.resolve(values.out as string)}` : '';
-        process.stdout.write(`Saved projection ${summary.id} "${summary.name}": ${data.words.length.toLocaleString('en-US')} points of ${model.name}${where}\n`);
+        process.stdout.write(
+          `Saved projection ${summary.id} "${summary.name}": ${data.words.length.toLocaleString('en-US')} points of ${model.name}${where}\n`,
+        );
       }
       return 0;
     } finally {

@@ -14,7 +14,13 @@ function summaryLine(v: VocabularySummary): string {
 function showText(v: Vocabulary): string {
   const out = [`${v.name} (id ${v.id}, model ${v.model}, from ${v.source}, ${v.createdAt.slice(0, 10)})`, summaryLine(v), ''];
   for (const e of v.entries) {
-    const how = !e.found ? `not found${e.missing?.length ? ` (missing: ${e.missing.join(', ')})` : ''}` : e.composed ? 'composed' : e.matched !== e.entry ? `→ ${e.matched}` : '';
+    const how = !e.found
+      ? `not found${e.missing?.length ? ` (missing: ${e.missing.join(', ')})` : ''}`
+      : e.composed
+        ? 'composed'
+        : e.matched !== e.entry
+          ? `→ ${e.matched}`
+          : '';
     out.push(`  ${e.entry.padEnd(28)} ${(e.label ?? '').padEnd(16)} ${how}`);
   }
   return `${out.join('\n')}\n`;
@@ -72,7 +78,12 @@ export const vocabCommand: Command = {
         }
         case 'list': {
           const list = await service.listVocabularies({ model });
-          print(list, list.length ? `${list.map(summaryLine).join('\n')}\n` : 'No vocabularies yet: add one with "embedding-explorer vocab add FILE".\n');
+          print(
+            list,
+            list.length
+              ? `${list.map(summaryLine).join('\n')}\n`
+              : 'No vocabularies yet: add one with "embedding-explorer vocab add FILE".\n',
+          );
           return 0;
         }
         case 'show': {
@@ -82,7 +93,8 @@ export const vocabCommand: Command = {
           return 0;
         }
         case 'remove': {
-          if (!service.removeVocabulary({ id: parseId(arg) })) throw new ExplorerError('unknown-vocabulary', `There is no vocabulary with id ${arg}.`);
+          if (!service.removeVocabulary({ id: parseId(arg) }))
+            throw new ExplorerError('unknown-vocabulary', `There is no vocabulary with id ${arg}.`);
           print({ removed: Number(arg) }, `Removed vocabulary ${arg}.\n`);
           return 0;
         }

@@ -43,7 +43,7 @@ export function projectToScreen(camera: CameraSpec, coords: Float32Array, width:
   if (Math.hypot(...xAxis) < 1e-9) xAxis = cross(Math.abs(zAxis[1]) < 0.9 ? [0, 1, 0] : [1, 0, 0], zAxis);
   xAxis = normalize(xAxis);
   const yAxis = cross(zAxis, xAxis);
-  const tanHalf = Math.tan(((camera.fov * Math.PI) / 180) / 2);
+  const tanHalf = Math.tan((camera.fov * Math.PI) / 180 / 2);
   const sx = 1 / (tanHalf * camera.aspect);
   const sy = 1 / tanHalf;
   const [px, py, pz] = camera.position;
@@ -90,7 +90,7 @@ export function defaultCamera(coords: Float32Array, aspect: number): CameraSpec 
   }
   if (n === 0) return { position: [0, 0, 10], target: [0, 0, 0], up: [0, 1, 0], fov: DEFAULT_FOV, aspect };
   const c: Vec3 = [(lo[0] + hi[0]) / 2, (lo[1] + hi[1]) / 2, (lo[2] + hi[2]) / 2];
-  const tanV = Math.tan(((DEFAULT_FOV * Math.PI) / 180) / 2) / 1.05;
+  const tanV = Math.tan((DEFAULT_FOV * Math.PI) / 180 / 2) / 1.05;
   const tanH = tanV * aspect;
   // A point at (dx, dy, dz) from the centre is in view from distance d when
   // |dx| ≤ (d − dz)·tanH and |dy| ≤ (d − dz)·tanV.

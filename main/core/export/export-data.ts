@@ -105,7 +105,12 @@ export function pointVector(model: Model, rows: Int32Array, i: number, extra?: M
 }
 
 /** Cosine similarity of every point to the query's unit vector, in time slices. */
-export async function similarities(model: Model, rows: Int32Array, queryRow: number, extra?: Map<number, Float32Array>): Promise<Float32Array> {
+export async function similarities(
+  model: Model,
+  rows: Int32Array,
+  queryRow: number,
+  extra?: Map<number, Float32Array>,
+): Promise<Float32Array> {
   const q = model.row(queryRow);
   const d = model.dims;
   const out = new Float32Array(rows.length);

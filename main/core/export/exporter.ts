@@ -75,7 +75,9 @@ export async function loadProjection(source: ExportSource, id: number | 'latest'
   if (!p) {
     throw new ExplorerError(
       'unknown-projection',
-      id === 'latest' ? 'There is no saved projection yet: open the app or run "embedding-explorer project" first.' : `There is no projection with id ${id}.`,
+      id === 'latest'
+        ? 'There is no saved projection yet: open the app or run "embedding-explorer project" first.'
+        : `There is no projection with id ${id}.`,
     );
   }
   return p;
@@ -127,7 +129,11 @@ export async function buildProjectionExport(source: ExportSource, o: ProjectionE
       return [{ name: `${stem}.html`, mimeType: MIME.html, content: projectionHtml(data, o) }];
     case 'tsv': {
       return [
-        { name: 'vectors.tsv', mimeType: MIME.tsv, content: projectorVectors(data, model, data.rows, o.vectors ?? 'original', extras.vectors) },
+        {
+          name: 'vectors.tsv',
+          mimeType: MIME.tsv,
+          content: projectorVectors(data, model, data.rows, o.vectors ?? 'original', extras.vectors),
+        },
         { name: 'metadata.tsv', mimeType: MIME.tsv, content: projectorMetadata(data) },
       ];
     }
@@ -165,7 +171,10 @@ export async function exportProjectionToPath(source: ExportSource, o: Projection
 }
 
 /** An export as text, for the page to download or save (browser mode, Electron save dialog). */
-export async function exportProjectionText(source: ExportSource, o: ProjectionExportOptions): Promise<{ name: string; mimeType: string; content: string }[]> {
+export async function exportProjectionText(
+  source: ExportSource,
+  o: ProjectionExportOptions,
+): Promise<{ name: string; mimeType: string; content: string }[]> {
   const pieces = await buildProjectionExport(source, o);
   const out = [];
   for (const p of pieces) out.push({ name: p.name, mimeType: p.mimeType, content: await collectText(p.content) });
@@ -178,7 +187,10 @@ export async function exportNeighborsFile(
   req: { word: string; k?: number; model?: string; format: 'csv' | 'md' },
 ): Promise<{ name: string; mimeType: string; content: string }> {
   const [r] = await source.neighbors({ words: [req.word], k: req.k, model: req.model });
-  if (!r.neighbors) throw new ExplorerError(r.error?.code ?? 'unknown-word', r.error?.message ?? `No neighbours for "${req.word}".`, { suggestions: r.error?.suggestions ?? [] });
+  if (!r.neighbors)
+    throw new ExplorerError(r.error?.code ?? 'unknown-word', r.error?.message ?? `No neighbours for "${req.word}".`, {
+      suggestions: r.error?.suggestions ?? [],
+    });
   const word = r.matched ?? req.word;
   const stem = `${word}-neighbours`.replace(/[^\p{L}\p{N}_.-]+/gu, '_');
   return req.format === 'csv'

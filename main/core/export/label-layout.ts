@@ -33,7 +33,8 @@ export function layoutLabels(data: ExportData, fontSize: number, max = MAX_LABEL
   for (const p of sortIndicesBy(data.ranks, visible).subarray(0, max * 20)) push(p, 'word');
   const boxes: [number, number, number, number][] = [];
   const placed: PlacedLabel[] = [];
-  const clashes = (x: number, y: number, w: number, h: number) => boxes.some(([bx, by, bw, bh]) => x < bx + bw && bx < x + w && y < by + bh && by < y + h);
+  const clashes = (x: number, y: number, w: number, h: number) =>
+    boxes.some(([bx, by, bw, bh]) => x < bx + bw && bx < x + w && y < by + bh && by < y + h);
   for (const { point, kind } of order) {
     if (placed.length >= max) break;
     const size = kind === 'query' ? fontSize * 1.25 : fontSize;

@@ -16,7 +16,10 @@ export interface PlacedPoints {
 export function withPlacedPoints(projection: Projection, extra?: PlacedPoints): { projection: Projection; placed: Uint8Array } {
   if (!extra || extra.words.length === 0) return { projection, placed: new Uint8Array(projection.words.length) };
   if (extra.coords.length !== extra.words.length * 3) {
-    throw new ExplorerError('invalid-request', `placed: ${extra.words.length} words need ${extra.words.length * 3} coordinates (got ${extra.coords.length}).`);
+    throw new ExplorerError(
+      'invalid-request',
+      `placed: ${extra.words.length} words need ${extra.words.length * 3} coordinates (got ${extra.coords.length}).`,
+    );
   }
   const seen = new Set(projection.words);
   const keep: number[] = [];

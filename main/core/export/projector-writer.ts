@@ -49,7 +49,13 @@ export function writeFixed6(out: Uint8Array, pos: number, v: number): number {
  * `vectors.tsv` for the TensorFlow Projector: one row per point, no header, values separated by
  * tabs. Points the model lacks (composed vocabulary entries) use their own unit vector.
  */
-export function* projectorVectors(data: ExportData, model: Model, rows: Int32Array, kind: VectorKind, extra?: Map<number, Float32Array>): Generator<Uint8Array> {
+export function* projectorVectors(
+  data: ExportData,
+  model: Model,
+  rows: Int32Array,
+  kind: VectorKind,
+  extra?: Map<number, Float32Array>,
+): Generator<Uint8Array> {
   const n = data.projection.words.length;
   const d = model.dims;
   // At most 24 bytes per value ("-" + digits + "." + 6 decimals + tab) for |v| < 1e15.

@@ -56,12 +56,17 @@ export function* projectionSvg(data: ExportData, options: SvgOptions = {}): Gene
       const opacity = special ? 1 : data.labels[i] ? 0.85 : 0.55;
       // Points placed after the layout was saved are rings, as in the app.
       const placed = data.placed[i] === 1;
-      const paint = placed ? `fill="none" stroke="${fill}" stroke-width="${r1(Math.max(1, r * 0.45))}" stroke-opacity="${opacity}"` : `fill="${fill}" fill-opacity="${opacity}"`;
+      const paint = placed
+        ? `fill="none" stroke="${fill}" stroke-width="${r1(Math.max(1, r * 0.45))}" stroke-opacity="${opacity}"`
+        : `fill="${fill}" fill-opacity="${opacity}"`;
       s += `<circle cx="${r1(screen.x[i])}" cy="${r1(screen.y[i])}" r="${r1(r)}" ${paint} data-word="${xmlText(data.projection.words[i])}"${special ? ` class="${special}"` : ''}${placed ? ' data-placed="1"' : ''}/>\n`;
     }
     yield s;
   }
-  if (behind.length) yield behind.map((i) => `<circle cx="0" cy="0" r="0" visibility="hidden" data-word="${xmlText(data.projection.words[i])}"/>\n`).join('');
+  if (behind.length)
+    yield behind
+      .map((i) => `<circle cx="0" cy="0" r="0" visibility="hidden" data-word="${xmlText(data.projection.words[i])}"/>\n`)
+      .join('');
   yield '</g>\n';
   if (options.labels !== false) {
     const fontSize = 13;

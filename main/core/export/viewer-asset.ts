@@ -34,7 +34,10 @@ export function viewerAsset(): ViewerAsset {
   const file = viewerFile();
   const mtimeMs = fs.statSync(file).mtimeMs;
   if (cached && cached.file === file && cached.mtimeMs === mtimeMs) return cached.asset;
-  const script = fs.readFileSync(file, 'utf8').replace(/<\/(script)/gi, '<\\/$1').replace(/<!--/g, '<\\!--');
+  const script = fs
+    .readFileSync(file, 'utf8')
+    .replace(/<\/(script)/gi, '<\\/$1')
+    .replace(/<!--/g, '<\\!--');
   const asset = { script, hash: cspHash(script) };
   cached = { file, mtimeMs, asset };
   return asset;

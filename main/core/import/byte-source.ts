@@ -33,7 +33,10 @@ export function openByteSource(file: string, label = file): ByteSource {
   try {
     stat = fs.statSync(file);
   } catch (e) {
-    throw new ExplorerError('file-unreadable', `Cannot read ${file}: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (e as Error).message}.`);
+    throw new ExplorerError(
+      'file-unreadable',
+      `Cannot read ${file}: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (e as Error).message}.`,
+    );
   }
   if (!stat.isFile()) throw new ExplorerError('file-unreadable', `Cannot read ${file}: it is not a file.`);
   if (stat.size === 0) throw new ExplorerError('bad-file', `${label}, line 1: the file is empty.`, { file: label, where: 'line 1' });
@@ -56,7 +59,11 @@ export function openByteSource(file: string, label = file): ByteSource {
         if (e instanceof ExplorerError) throw e;
         const code = (e as NodeJS.ErrnoException).code ?? '';
         if (gzip && (code.startsWith('Z_') || /unexpected end|incorrect header|invalid/i.test((e as Error).message))) {
-          throw new ExplorerError('bad-file', `${label}, byte ${raw.bytesRead}: the gzip data is damaged or truncated (${(e as Error).message}).`, { file: label });
+          throw new ExplorerError(
+            'bad-file',
+            `${label}, byte ${raw.bytesRead}: the gzip data is damaged or truncated (${(e as Error).message}).`,
+            { file: label },
+          );
         }
         throw new ExplorerError('file-unreadable', `Cannot read ${label}: ${(e as Error).message}.`);
       }

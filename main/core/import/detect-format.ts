@@ -52,7 +52,11 @@ export function detectFormat(file: string, head: Buffer): VectorFormat {
     return ext === '.vec' ? 'fasttext-vec' : 'glove-text';
   }
   if (tokens.length >= 2) return 'glove-text'; // let the parser name the exact bad value and line
-  throw badFile(file, 'line 1', `not a recognised vector file: the first line is "${lines[0].slice(0, 60)}" (expected "word v1 v2 …", a "count dims" header, or tab-separated numbers)`);
+  throw badFile(
+    file,
+    'line 1',
+    `not a recognised vector file: the first line is "${lines[0].slice(0, 60)}" (expected "word v1 v2 …", a "count dims" header, or tab-separated numbers)`,
+  );
 }
 
 /** True for formats whose first line is the "count dims" header. */

@@ -39,5 +39,8 @@ async function run(): Promise<void> {
 
 run().catch((e) => {
   const error = toWireError(e);
-  post({ type: 'error', error: { code: error.code, message: error.message, details: error.details as Record<string, unknown> | undefined } });
+  post({
+    type: 'error',
+    error: { code: error.code, message: error.message, details: error.details as Record<string, unknown> | undefined },
+  });
 });

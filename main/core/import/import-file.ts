@@ -115,7 +115,15 @@ export async function importVectorFile(db: Db, o: FileImportOptions): Promise<Im
     // Fail fast when another writer holds the lock, instead of parsing first.
     db.exec('BEGIN IMMEDIATE');
     began = true;
-    const rows = streamRows({ file, shown, format, header: hasHeader(format, head), wordless: format === 'projector-tsv', names, namesFile });
+    const rows = streamRows({
+      file,
+      shown,
+      format,
+      header: hasHeader(format, head),
+      wordless: format === 'projector-tsv',
+      names,
+      namesFile,
+    });
     try {
       for await (const e of rows.events) {
         if (e.type === 'error') throw parseError(e.error);
@@ -125,7 +133,10 @@ export async function importVectorFile(db: Db, o: FileImportOptions): Promise<Im
         rows.recycle(values);
         if (limited) break;
         if (isCancelled()) throw new ExplorerError('cancelled', 'Import cancelled.');
-        progress(`Reading vectors (${(writer?.size ?? 0).toLocaleString('en-US')} words, ${Math.round(e.bytesRead / 1e6)} of ${Math.round(e.size / 1e6)} MB)`, 0.97 * Math.min(1, e.bytesRead / e.size));
+        progress(
+          `Reading vectors (${(writer?.size ?? 0).toLocaleString('en-US')} words, ${Math.round(e.bytesRead / 1e6)} of ${Math.round(e.size / 1e6)} MB)`,
+          0.97 * Math.min(1, e.bytesRead / e.size),
+        );
       }
     } finally {
       rows.stop();
@@ -134,7 +145,13 @@ export async function importVectorFile(db: Db, o: FileImportOptions): Promise<Im
     if (!writer) throw badFile(shown, 'end', 'the file holds no vectors');
     progress('Saving', 0.98);
     const words = writer.finish();
-    const meta = { detectedFormat: format, compressed: src.gzip ? 'gzip' : null, duplicates, limit: o.limit ?? null, metadataFile: namesFile ?? null };
+    const meta = {
+      detectedFormat: format,
+      compressed: src.gzip ? 'gzip' : null,
+      duplicates,
+      limit: o.limit ?? null,
+      metadataFile: namesFile ?? null,
+    };
     db.prepare('UPDATE models SET meta = ? WHERE id = ?').run(JSON.stringify(meta), writer.modelId);
     db.exec('COMMIT');
     began = false;

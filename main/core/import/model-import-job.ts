@@ -15,7 +15,8 @@ export interface ImportDeps {
 
 /** Runs one model import as a job in the file-import worker; uploads are deleted afterwards. */
 export async function runModelImport(deps: ImportDeps, req: ImportModelRequest): Promise<ImportModelResult> {
-  if (deps.readOnly) throw new ExplorerError('db-readonly', `The database ${deps.dbPath} is read-only, so no model can be imported into it.`);
+  if (deps.readOnly)
+    throw new ExplorerError('db-readonly', `The database ${deps.dbPath} is read-only, so no model can be imported into it.`);
   let file: string;
   let sourceLabel: string | undefined;
   if (req.uploadId) {
@@ -32,7 +33,16 @@ export async function runModelImport(deps: ImportDeps, req: ImportModelRequest):
     return await deps.jobs.run('import', `Importing ${shown}`, (job) =>
       runWorkerTask<ImportModelResult>(
         'file-import-worker',
-        { dbPath: deps.dbPath, nativeBinding: deps.nativeBinding, file, name: req.name, limit: req.limit, format: req.format, sourceLabel, metadataFile },
+        {
+          dbPath: deps.dbPath,
+          nativeBinding: deps.nativeBinding,
+          file,
+          name: req.name,
+          limit: req.limit,
+          format: req.format,
+          sourceLabel,
+          metadataFile,
+        },
         job,
       ),
     );

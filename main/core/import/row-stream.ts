@@ -51,7 +51,12 @@ const STOP = 2;
  * Parses the whole file, handing batches to `emit`. `wait` is called before each new batch so the
  * caller can hold the parser back; it returns false to stop.
  */
-export async function parseFile(task: ParseTask, emit: (e: ParseEvent) => void, wait: () => boolean, spare: ArrayBuffer[] = []): Promise<void> {
+export async function parseFile(
+  task: ParseTask,
+  emit: (e: ParseEvent) => void,
+  wait: () => boolean,
+  spare: ArrayBuffer[] = [],
+): Promise<void> {
   const src = openByteSource(task.file, task.shown);
   try {
     let batch: RowBatch | null = null;
@@ -84,7 +89,14 @@ export async function parseFile(task: ParseTask, emit: (e: ParseEvent) => void, 
     const parser: VectorParser =
       task.format === 'word2vec-binary'
         ? new Word2VecBinaryParser(task.shown, sink)
-        : new TextVectorParser({ file: task.shown, sink, header: task.header, wordless: task.wordless, names: task.names, namesFile: task.namesFile });
+        : new TextVectorParser({
+            file: task.shown,
+            sink,
+            header: task.header,
+            wordless: task.wordless,
+            names: task.names,
+            namesFile: task.namesFile,
+          });
     try {
       for await (const chunk of src.chunks()) if (!parser.push(chunk)) return;
       parser.end();
@@ -155,7 +167,9 @@ function workerStream(task: ParseTask): RowStream {
   worker.on('message', (e: ParseEvent) => q.push(e));
   worker.on('error', (e) => q.push({ type: 'error', error: toWireError(e) }));
   // Messages posted before the thread ended are delivered before this.
-  worker.on('exit', () => q.push({ type: 'error', error: { code: 'internal', message: 'Internal error: the parser stopped unexpectedly.' } }));
+  worker.on('exit', () =>
+    q.push({ type: 'error', error: { code: 'internal', message: 'Internal error: the parser stopped unexpectedly.' } }),
+  );
   const stop = () => {
     Atomics.store(flags, STOP, 1);
     Atomics.notify(flags, TAKEN);

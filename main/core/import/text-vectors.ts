@@ -62,13 +62,25 @@ export class TextVectorParser implements VectorParser {
     }
     const { file } = this.o;
     if (this.rows === 0 && !this.stopped) {
-      throw badFile(file, this.line ? `line ${this.line}` : 'start', this.sawHeader ? 'the header is there but no vectors follow' : 'the file is empty: no vectors found');
+      throw badFile(
+        file,
+        this.line ? `line ${this.line}` : 'start',
+        this.sawHeader ? 'the header is there but no vectors follow' : 'the file is empty: no vectors found',
+      );
     }
     if (!this.stopped && this.declared >= 0 && this.rows < this.declared) {
-      throw badFile(file, `line ${this.line}`, `the header says ${this.declared.toLocaleString('en-US')} words but the file ends after ${this.rows.toLocaleString('en-US')}`);
+      throw badFile(
+        file,
+        `line ${this.line}`,
+        `the header says ${this.declared.toLocaleString('en-US')} words but the file ends after ${this.rows.toLocaleString('en-US')}`,
+      );
     }
     if (!this.stopped && this.o.names && this.rows < this.o.names.length) {
-      throw badFile(file, `line ${this.line}`, `it has ${this.rows.toLocaleString('en-US')} rows but ${this.o.namesFile ?? 'the metadata'} names ${this.o.names.length.toLocaleString('en-US')} words`);
+      throw badFile(
+        file,
+        `line ${this.line}`,
+        `it has ${this.rows.toLocaleString('en-US')} rows but ${this.o.namesFile ?? 'the metadata'} names ${this.o.names.length.toLocaleString('en-US')} words`,
+      );
     }
   }
 
@@ -90,7 +102,11 @@ export class TextVectorParser implements VectorParser {
     if (this.o.wordless) {
       word = this.o.names ? this.o.names[this.rows] : String(this.rows + 1);
       if (word === undefined) {
-        throw badFile(file, where, `there are more vector rows than the ${this.o.names!.length.toLocaleString('en-US')} words named in ${this.o.namesFile ?? 'the metadata'}`);
+        throw badFile(
+          file,
+          where,
+          `there are more vector rows than the ${this.o.names!.length.toLocaleString('en-US')} words named in ${this.o.namesFile ?? 'the metadata'}`,
+        );
       }
     } else {
       while (p < e && b[p] !== SPACE && b[p] !== TAB) p++;
@@ -116,7 +132,11 @@ export class TextVectorParser implements VectorParser {
     }
     if (count !== this.dims) {
       const hint = count === 0 ? ' (a word broken by a line break, or a stray line?)' : '';
-      throw badFile(file, where, `"${word}" has ${count > MAX_DIMS ? `more than ${MAX_DIMS}` : count} values, expected ${this.dims} like the rows before it${hint}`);
+      throw badFile(
+        file,
+        where,
+        `"${word}" has ${count > MAX_DIMS ? `more than ${MAX_DIMS}` : count} values, expected ${this.dims} like the rows before it${hint}`,
+      );
     }
     if (this.declared >= 0 && this.rows >= this.declared) {
       throw badFile(file, where, `the header says ${this.declared.toLocaleString('en-US')} words but there are more rows`);

@@ -23,7 +23,11 @@ export class UploadStore {
   begin(fileName: string, size: number): string {
     this.dir ??= fs.mkdtempSync(path.join(os.tmpdir(), 'embedding-explorer-upload-'));
     const id = randomBytes(16).toString('hex');
-    const safe = path.basename(fileName).replace(/[^\w.-]+/g, '_').slice(-120) || 'upload';
+    const safe =
+      path
+        .basename(fileName)
+        .replace(/[^\w.-]+/g, '_')
+        .slice(-120) || 'upload';
     const file = path.join(this.dir, `${id}-${safe}`);
     fs.writeFileSync(file, new Uint8Array(0), { mode: 0o600 });
     this.uploads.set(id, { file, fileName: path.basename(fileName), size, received: 0 });
@@ -65,7 +69,11 @@ export class UploadStore {
 
   private get(id: string): Upload {
     const u = this.uploads.get(id);
-    if (!u) throw new ExplorerError('unknown-upload', 'That upload does not exist (it finished, failed or the app restarted); send the file again.');
+    if (!u)
+      throw new ExplorerError(
+        'unknown-upload',
+        'That upload does not exist (it finished, failed or the app restarted); send the file again.',
+      );
     return u;
   }
 }

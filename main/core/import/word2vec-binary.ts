@@ -51,12 +51,20 @@ export class Word2VecBinaryParser implements VectorParser {
         break;
       }
       if (this.rows === this.declared) {
-        throw badFile(this.file, `byte ${this.base + w}`, `the header says ${this.declared.toLocaleString('en-US')} words but more data follows`);
+        throw badFile(
+          this.file,
+          `byte ${this.base + w}`,
+          `the header says ${this.declared.toLocaleString('en-US')} words but more data follows`,
+        );
       }
       const sp = b.indexOf(0x20, w);
       if (sp < 0 || sp + 1 + need > b.length) {
         if ((sp < 0 ? b.length - w : sp - w) > MAX_WORD_BYTES) {
-          throw badFile(this.file, `byte ${this.base + w}`, `no word ends within ${MAX_WORD_BYTES.toLocaleString('en-US')} bytes; this does not look like a word2vec binary file`);
+          throw badFile(
+            this.file,
+            `byte ${this.base + w}`,
+            `no word ends within ${MAX_WORD_BYTES.toLocaleString('en-US')} bytes; this does not look like a word2vec binary file`,
+          );
         }
         p = w;
         break; // the record continues in the next chunk
@@ -83,10 +91,18 @@ export class Word2VecBinaryParser implements VectorParser {
     if (this.stopped) return;
     if (this.dims < 0) throw badFile(this.file, 'byte 0', this.carry ? 'the file ends inside the header' : 'the file is empty');
     if (this.carry && this.carry.length) {
-      throw badFile(this.file, `byte ${this.base}`, `the file is truncated: it ends in the middle of word ${(this.rows + 1).toLocaleString('en-US')} (${this.carry.length} of ${this.dims * 4} vector bytes or its word end are missing)`);
+      throw badFile(
+        this.file,
+        `byte ${this.base}`,
+        `the file is truncated: it ends in the middle of word ${(this.rows + 1).toLocaleString('en-US')} (${this.carry.length} of ${this.dims * 4} vector bytes or its word end are missing)`,
+      );
     }
     if (this.rows < this.declared) {
-      throw badFile(this.file, `byte ${this.base}`, `the file is truncated: the header says ${this.declared.toLocaleString('en-US')} words but it ends after ${this.rows.toLocaleString('en-US')}`);
+      throw badFile(
+        this.file,
+        `byte ${this.base}`,
+        `the file is truncated: the header says ${this.declared.toLocaleString('en-US')} words but it ends after ${this.rows.toLocaleString('en-US')}`,
+      );
     }
   }
 

@@ -17,21 +17,23 @@ export function renameModel(db: Db, name: string, newName: string): void {
 
 /** Deletes a model with everything stored for it (words, vectors, vocabularies, projections). */
 export function deleteModel(db: Db, name: string): boolean {
-  return db.transaction(() => {
-    const row = findModelRow(db, name);
-    if (!row) return false;
-    // Explicit deletes rather than relying on the connection's foreign_keys setting.
-    for (const sql of [
-      'DELETE FROM vocabulary_entries WHERE vocabulary_id IN (SELECT id FROM vocabularies WHERE model_id = ?)',
-      'DELETE FROM vocabularies WHERE model_id = ?',
-      'DELETE FROM projections WHERE model_id = ?',
-      'DELETE FROM vector_blocks WHERE model_id = ?',
-      'DELETE FROM words WHERE model_id = ?',
-      'DELETE FROM models WHERE id = ?',
-    ]) {
-      db.prepare(sql).run(row.id);
-    }
-    if (getSetting(db, ACTIVE) === name) db.prepare('DELETE FROM settings WHERE key = ?').run(ACTIVE);
-    return true;
-  }).immediate();
+  return db
+    .transaction(() => {
+      const row = findModelRow(db, name);
+      if (!row) return false;
+      // Explicit deletes rather than relying on the connection's foreign_keys setting.
+      for (const sql of [
+        'DELETE FROM vocabulary_entries WHERE vocabulary_id IN (SELECT id FROM vocabularies WHERE model_id = ?)',
+        'DELETE FROM vocabularies WHERE model_id = ?',
+        'DELETE FROM projections WHERE model_id = ?',
+        'DELETE FROM vector_blocks WHERE model_id = ?',
+        'DELETE FROM words WHERE model_id = ?',
+        'DELETE FROM models WHERE id = ?',
+      ]) {
+        db.prepare(sql).run(row.id);
+      }
+      if (getSetting(db, ACTIVE) === name) db.prepare('DELETE FROM settings WHERE key = ?').run(ACTIVE);
+      return true;
+    })
+    .immediate();
 }

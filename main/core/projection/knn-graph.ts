@@ -31,7 +31,14 @@ function insert(sims: Float64Array, idxs: Int32Array, base: number, k: number, i
  * Top-k neighbours of rows [from, to) among all n rows (self excluded). Returns (to − from) × k
  * similarities and indices.
  */
-export function knnRows(vectors: Float32Array, n: number, dims: number, k: number, from: number, to: number): { sims: Float64Array; idxs: Int32Array } {
+export function knnRows(
+  vectors: Float32Array,
+  n: number,
+  dims: number,
+  k: number,
+  from: number,
+  to: number,
+): { sims: Float64Array; idxs: Int32Array } {
   const rows = to - from;
   const sims = new Float64Array(rows * k).fill(-Infinity);
   const idxs = new Int32Array(rows * k).fill(0x7fffffff);
@@ -253,7 +260,14 @@ export function fastKnnGraph(vectors: Float32Array, n: number, dims: number, k: 
  * Calls `onRow(r, sims)` for every row r in [from, to) with its float32 cosine similarity to all n
  * rows (sims[r] included). For quality figures that need full rankings (trustworthiness).
  */
-export function forEachSimilarityRow(vectors: Float32Array, n: number, dims: number, onRow: (r: number, sims: Float32Array) => void, from = 0, to = n): void {
+export function forEachSimilarityRow(
+  vectors: Float32Array,
+  n: number,
+  dims: number,
+  onRow: (r: number, sims: Float32Array) => void,
+  from = 0,
+  to = n,
+): void {
   const mod = kernelModule();
   if (!mod) {
     const sims = new Float32Array(n);

@@ -21,7 +21,13 @@ function workersAvailable(): boolean {
   }
 }
 
-export async function knnGraph(vectors: Float32Array, n: number, dims: number, k: number, opts: { threads?: number; job?: JobHandle } = {}): Promise<KnnResult> {
+export async function knnGraph(
+  vectors: Float32Array,
+  n: number,
+  dims: number,
+  k: number,
+  opts: { threads?: number; job?: JobHandle } = {},
+): Promise<KnnResult> {
   const kk = Math.max(1, Math.min(k, n - 1));
   const cores = typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length;
   const threads = Math.max(1, Math.min(opts.threads ?? cores, 8));

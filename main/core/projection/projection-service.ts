@@ -48,7 +48,9 @@ export async function viewData(host: ProjectionHost, req: ViewDataRequest): Prom
   // Large views take seconds: run as a job so every shell shows progress and can cancel.
   const knn =
     n >= KNN_JOB_MIN_POINTS
-      ? await host.jobs.run('neighbour-graph', `Neighbour graph of ${n.toLocaleString('en-US')} words`, (job) => knnGraph(resolved.vectors, n, resolved.dims, k, { job }))
+      ? await host.jobs.run('neighbour-graph', `Neighbour graph of ${n.toLocaleString('en-US')} words`, (job) =>
+          knnGraph(resolved.vectors, n, resolved.dims, k, { job }),
+        )
       : await knnGraph(resolved.vectors, n, resolved.dims, k);
   return {
     model: model.name,

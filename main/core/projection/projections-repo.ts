@@ -81,21 +81,37 @@ export function saveProjection(db: Db, p: NewProjection): number {
   const view: ViewSpec = p.view.kind === 'words' ? { kind: 'words', words: [] } : p.view;
   const meta = { ...(p.meta ?? {}), view };
   const coords = Buffer.from(p.coords.buffer, p.coords.byteOffset, p.coords.byteLength);
-  return db.transaction(() => {
-    const info = db
-      .prepare('INSERT INTO projections(model_id, name, created_at, params, words, point_count, coords, meta) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
-      .run(p.modelId, name, new Date().toISOString(), JSON.stringify(p.params), JSON.stringify(p.words), p.words.length, coords, JSON.stringify(meta));
-    return Number(info.lastInsertRowid);
-  }).immediate();
+  return db
+    .transaction(() => {
+      const info = db
+        .prepare(
+          'INSERT INTO projections(model_id, name, created_at, params, words, point_count, coords, meta) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+        )
+        .run(
+          p.modelId,
+          name,
+          new Date().toISOString(),
+          JSON.stringify(p.params),
+          JSON.stringify(p.words),
+          p.words.length,
+          coords,
+          JSON.stringify(meta),
+        );
+      return Number(info.lastInsertRowid);
+    })
+    .immediate();
 }
 
 export function listProjections(db: Db, modelId: number): ProjectionSummary[] {
-  const rows = db.prepare(`SELECT ${SUMMARY_COLUMNS} FROM projections p JOIN models m ON m.id = p.model_id WHERE p.model_id = ? ORDER BY p.id DESC`).all(modelId) as Row[];
+  const rows = db
+    .prepare(`SELECT ${SUMMARY_COLUMNS} FROM projections p JOIN models m ON m.id = p.model_id WHERE p.model_id = ? ORDER BY p.id DESC`)
+    .all(modelId) as Row[];
   return rows.map(toSummary);
 }
 
 export function getProjectionSummary(db: Db, id: number): ProjectionSummary | null {
-  const row = db.prepare(`SELECT ${SUMMARY_COLUMNS} FROM projections p JOIN models m ON m.id = p.model_id WHERE p.id = ?`).get(id) as Row | undefined;
+  const row = db.prepare(`SELECT ${SUMMARY_COLUMNS} FROM projections p JOIN models m ON m.id = p.model_id WHERE p.id = ?`).get(id) as
+    Row | undefined;
   return row ? toSummary(row) : null;
 }
 
@@ -103,14 +119,23 @@ export function getProjectionSummary(db: Db, id: number): ProjectionSummary | nu
 export function getProjection(db: Db, id: number | 'latest', modelId: number): Projection | null {
   const row = (
     id === 'latest'
-      ? db.prepare(`SELECT ${SUMMARY_COLUMNS}, p.words, p.coords FROM projections p JOIN models m ON m.id = p.model_id WHERE p.model_id = ? ORDER BY p.id DESC LIMIT 1`).get(modelId)
-      : db.prepare(`SELECT ${SUMMARY_COLUMNS}, p.words, p.coords FROM projections p JOIN models m ON m.id = p.model_id WHERE p.id = ?`).get(id)
+      ? db
+          .prepare(
+            `SELECT ${SUMMARY_COLUMNS}, p.words, p.coords FROM projections p JOIN models m ON m.id = p.model_id WHERE p.model_id = ? ORDER BY p.id DESC LIMIT 1`,
+          )
+          .get(modelId)
+      : db
+          .prepare(`SELECT ${SUMMARY_COLUMNS}, p.words, p.coords FROM projections p JOIN models m ON m.id = p.model_id WHERE p.id = ?`)
+          .get(id)
   ) as FullRow | undefined;
   if (!row) return null;
   const summary = toSummary(row);
   const words = parseJson<string[]>(row.words, []);
   if (row.coords.byteLength !== row.point_count * 12 || words.length !== row.point_count) {
-    throw new ExplorerError('db-corrupt', `The saved projection ${row.id} ("${row.name}") is damaged: it has ${words.length} words and ${row.coords.byteLength / 12} points for ${row.point_count}.`);
+    throw new ExplorerError(
+      'db-corrupt',
+      `The saved projection ${row.id} ("${row.name}") is damaged: it has ${words.length} words and ${row.coords.byteLength / 12} points for ${row.point_count}.`,
+    );
   }
   const coords = new Float32Array(row.point_count * 3);
   // Byte copy: a BLOB's Buffer need not be 4-byte aligned.

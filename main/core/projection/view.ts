@@ -82,8 +82,16 @@ export function rowsOfWords(model: Model, list: string[]): { rows: number[]; mis
 }
 
 function checkSize(count: number, what: string): void {
-  if (count < 3) throw new ExplorerError('view-too-small', `${what} has ${count} point${count === 1 ? '' : 's'} in the model; a projection needs at least 3.`);
-  if (count > MAX_PROJECTION_POINTS) throw new ExplorerError('view-too-large', `${what} has ${count.toLocaleString('en-US')} points; a projection holds at most ${MAX_PROJECTION_POINTS.toLocaleString('en-US')}.`);
+  if (count < 3)
+    throw new ExplorerError(
+      'view-too-small',
+      `${what} has ${count} point${count === 1 ? '' : 's'} in the model; a projection needs at least 3.`,
+    );
+  if (count > MAX_PROJECTION_POINTS)
+    throw new ExplorerError(
+      'view-too-large',
+      `${what} has ${count.toLocaleString('en-US')} points; a projection holds at most ${MAX_PROJECTION_POINTS.toLocaleString('en-US')}.`,
+    );
 }
 
 interface VocabRow {
@@ -118,10 +126,17 @@ export function resolveView(model: Model, view: ViewSpec, db: Db, modelId: numbe
       return fromRows(model, view, rows, []);
     }
     case 'vocabulary': {
-      const vocab = db.prepare('SELECT id, model_id, name FROM vocabularies WHERE id = ?').get(view.vocabularyId) as { id: number; model_id: number; name: string } | undefined;
+      const vocab = db.prepare('SELECT id, model_id, name FROM vocabularies WHERE id = ?').get(view.vocabularyId) as
+        { id: number; model_id: number; name: string } | undefined;
       if (!vocab) throw new ExplorerError('unknown-vocabulary', `There is no vocabulary with id ${view.vocabularyId}.`);
-      if (vocab.model_id !== modelId) throw new ExplorerError('vocabulary-model', `The vocabulary "${vocab.name}" belongs to another model; switch to that model to project it.`);
-      const entries = db.prepare('SELECT entry, word_idx, vector, found FROM vocabulary_entries WHERE vocabulary_id = ? ORDER BY pos').all(vocab.id) as VocabRow[];
+      if (vocab.model_id !== modelId)
+        throw new ExplorerError(
+          'vocabulary-model',
+          `The vocabulary "${vocab.name}" belongs to another model; switch to that model to project it.`,
+        );
+      const entries = db
+        .prepare('SELECT entry, word_idx, vector, found FROM vocabulary_entries WHERE vocabulary_id = ? ORDER BY pos')
+        .all(vocab.id) as VocabRow[];
       const d = model.dims;
       const words: string[] = [];
       const ranks: number[] = [];

@@ -22,7 +22,21 @@ export const CONTROL_BYTES = (COUNTS + MAX_CHUNKS) * 4;
 /** The claim word once the helper is disowned: no tag a query can have. */
 const POISON = -1;
 
-export type ScanFn = (m: number, q: number, s: number, res: number, qn: number, rows: number, row: number, stride: number, t: number, xn: number, fn: number, c0: number, out: number) => number;
+export type ScanFn = (
+  m: number,
+  q: number,
+  s: number,
+  res: number,
+  qn: number,
+  rows: number,
+  row: number,
+  stride: number,
+  t: number,
+  xn: number,
+  fn: number,
+  c0: number,
+  out: number,
+) => number;
 
 /** Where a scan finds its rows in the shared memory and how they are cut into chunks. */
 export interface ScanPlan {
@@ -61,7 +75,21 @@ function scanChunk(scan: ScanFn, plan: ScanPlan, c: number, p: Float32Array): nu
   const { rows4, dims, stride, chunkRows, ptr } = plan;
   const first = c * chunkRows;
   const rows = Math.min(chunkRows, rows4 - first);
-  return scan(first * dims, ptr.q, ptr.s + first * 4, ptr.res + first * 4, ptr.qn + first * 4, rows, dims, stride, p[0], p[1], p[2], p[3], ptr.out + first * 8);
+  return scan(
+    first * dims,
+    ptr.q,
+    ptr.s + first * 4,
+    ptr.res + first * 4,
+    ptr.qn + first * 4,
+    rows,
+    dims,
+    stride,
+    p[0],
+    p[1],
+    p[2],
+    p[3],
+    ptr.out + first * 8,
+  );
 }
 
 /** Claims and scans chunks of the query tagged `tag` until none are left; returns how many. */

@@ -34,16 +34,28 @@ export function describeSqliteError(e: unknown, file: string): ExplorerError {
   const code = (e as { code?: string }).code ?? '';
   const msg = e instanceof Error ? e.message : String(e);
   if (code === 'SQLITE_NOTADB' || /not a database/i.test(msg)) {
-    return new ExplorerError('db-corrupt', `Cannot open ${file}: it is not a valid Embedding Explorer database (${msg}). Move it aside or choose another file with --db.`);
+    return new ExplorerError(
+      'db-corrupt',
+      `Cannot open ${file}: it is not a valid Embedding Explorer database (${msg}). Move it aside or choose another file with --db.`,
+    );
   }
   if (code === 'SQLITE_CORRUPT' || /malformed/i.test(msg)) {
-    return new ExplorerError('db-corrupt', `The database ${file} is damaged (${msg}). Move it aside or choose another file with --db; the app will create a fresh one.`);
+    return new ExplorerError(
+      'db-corrupt',
+      `The database ${file} is damaged (${msg}). Move it aside or choose another file with --db; the app will create a fresh one.`,
+    );
   }
   if (code === 'SQLITE_BUSY' || code === 'SQLITE_LOCKED') {
-    return new ExplorerError('db-busy', `The database ${file} is busy: another Embedding Explorer is writing to it. Try again when it has finished.`);
+    return new ExplorerError(
+      'db-busy',
+      `The database ${file} is busy: another Embedding Explorer is writing to it. Try again when it has finished.`,
+    );
   }
   if (code === 'SQLITE_READONLY' || /readonly/i.test(msg)) {
-    return new ExplorerError('db-readonly', `The database ${file} is read-only, so nothing can be saved to it. Make it writable or choose another file with --db.`);
+    return new ExplorerError(
+      'db-readonly',
+      `The database ${file} is read-only, so nothing can be saved to it. Make it writable or choose another file with --db.`,
+    );
   }
   if (code === 'SQLITE_CANTOPEN') {
     return new ExplorerError('db-cantopen', `Cannot open the database ${file} (${msg}). Check that the folder exists and is writable.`);
@@ -86,12 +98,15 @@ export function openDatabase(file: string, opts: OpenOptions = {}): OpenedDb {
   try {
     const version = db.pragma('user_version', { simple: true }) as number;
     if (version > SCHEMA_VERSION) {
-      throw new ExplorerError('db-newer', `The database ${abs} was written by a newer Embedding Explorer (schema ${version}, this app knows ${SCHEMA_VERSION}). Update the app or choose another file with --db.`);
+      throw new ExplorerError(
+        'db-newer',
+        `The database ${abs} was written by a newer Embedding Explorer (schema ${version}, this app knows ${SCHEMA_VERSION}). Update the app or choose another file with --db.`,
+      );
     }
     if (!readOnly) {
       // Vectors live in multi-megabyte BLOBs; large pages make reading them a few thousand page
       // fetches instead of tens of thousands. Only possible before the first table exists.
-      if (version === 0 && db.prepare("SELECT count(*) FROM sqlite_master").pluck().get() === 0) db.pragma('page_size = 65536');
+      if (version === 0 && db.prepare('SELECT count(*) FROM sqlite_master').pluck().get() === 0) db.pragma('page_size = 65536');
       db.pragma('journal_mode = WAL');
       db.pragma('synchronous = NORMAL');
     }
@@ -101,7 +116,10 @@ export function openDatabase(file: string, opts: OpenOptions = {}): OpenedDb {
     db.pragma('mmap_size = 1073741824');
     if (version < SCHEMA_VERSION) {
       if (readOnly) {
-        throw new ExplorerError('db-readonly', `The database ${abs} is read-only and needs an upgrade (schema ${version} → ${SCHEMA_VERSION}). Make it writable or choose another file with --db.`);
+        throw new ExplorerError(
+          'db-readonly',
+          `The database ${abs} is read-only and needs an upgrade (schema ${version} → ${SCHEMA_VERSION}). Make it writable or choose another file with --db.`,
+        );
       }
       migrate(db, version);
     }

@@ -82,7 +82,10 @@ export class ModelWriter {
   private readonly insertWords = new Map<number, Database.Statement>();
   private readonly insertBlock;
 
-  constructor(private readonly db: Db, model: NewModel) {
+  constructor(
+    private readonly db: Db,
+    model: NewModel,
+  ) {
     if (findModelRow(db, model.name)) {
       throw new ExplorerError('model-exists', `A model named "${model.name}" already exists. Choose another name or delete it first.`);
     }
@@ -228,11 +231,23 @@ export function readModel(db: Db, name: string): StoredModel {
   const norms = new Float32Array(n);
   const vectors = new Float32Array(prefaultedBuffer(n * d * 4));
   const quantized: QuantizedBlock[] = [];
-  const damaged = (at: number) => new ExplorerError('db-corrupt', `Model "${name}" has a damaged vector block at row ${at}; delete and re-import it.`);
-  const blocks = db.prepare('SELECT first_idx, row_count, words, norms, data, q8, qmeta FROM vector_blocks WHERE model_id = ? ORDER BY block').raw();
+  const damaged = (at: number) =>
+    new ExplorerError('db-corrupt', `Model "${name}" has a damaged vector block at row ${at}; delete and re-import it.`);
+  const blocks = db
+    .prepare('SELECT first_idx, row_count, words, norms, data, q8, qmeta FROM vector_blocks WHERE model_id = ? ORDER BY block')
+    .raw();
   let rows = 0;
-  for (const [first, count, w, nb, data, qb, mb] of blocks.iterate(row.id) as Iterable<[number, number, string, Buffer, Buffer, Buffer, Buffer]>) {
-    if (first !== rows || first + count > n || data.byteLength !== count * d * 4 || nb.byteLength !== count * 4 || qb.byteLength !== count * stride || mb.byteLength !== count * META_PER_ROW * 4) {
+  for (const [first, count, w, nb, data, qb, mb] of blocks.iterate(row.id) as Iterable<
+    [number, number, string, Buffer, Buffer, Buffer, Buffer]
+  >) {
+    if (
+      first !== rows ||
+      first + count > n ||
+      data.byteLength !== count * d * 4 ||
+      nb.byteLength !== count * 4 ||
+      qb.byteLength !== count * stride ||
+      mb.byteLength !== count * META_PER_ROW * 4
+    ) {
       throw damaged(first);
     }
     const blockWords = w.split('\n');
@@ -243,7 +258,8 @@ export function readModel(db: Db, name: string): StoredModel {
     quantized.push({ first, count, q8: qb, meta: mb });
     rows += count;
   }
-  if (rows !== n) throw new ExplorerError('db-corrupt', `Model "${name}" is incomplete in the database (${rows} of ${n} rows); delete and re-import it.`);
+  if (rows !== n)
+    throw new ExplorerError('db-corrupt', `Model "${name}" is incomplete in the database (${rows} of ${n} rows); delete and re-import it.`);
   return { row, words, norms, vectors, quantized };
 }
 

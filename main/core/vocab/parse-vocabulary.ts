@@ -43,19 +43,33 @@ export function parseVocabulary(fileName: string, content: string): ParsedVocabu
     const header = rows[0].fields.map((h) => norm(h).toLowerCase());
     const wordCol = header.findIndex((h) => WORD_COLUMNS.includes(h));
     if (wordCol < 0) {
-      throw fail(fileName, rows[0].line, `the header row needs a "word" column (found: ${rows[0].fields.map((h) => `"${h.trim()}"`).join(', ')})`);
+      throw fail(
+        fileName,
+        rows[0].line,
+        `the header row needs a "word" column (found: ${rows[0].fields.map((h) => `"${h.trim()}"`).join(', ')})`,
+      );
     }
     const labelCol = header.indexOf('label');
     for (const r of rows.slice(1)) {
       if (r.fields.length > header.length) {
-        throw fail(fileName, r.line, `the row has ${r.fields.length} fields but the header has ${header.length} (quote fields that contain "${ext === '.csv' ? ',' : 'tab'}")`);
+        throw fail(
+          fileName,
+          r.line,
+          `the row has ${r.fields.length} fields but the header has ${header.length} (quote fields that contain "${ext === '.csv' ? ',' : 'tab'}")`,
+        );
       }
       const meta: Record<string, string> = {};
       header.forEach((_h, c) => {
-        if (c !== wordCol && c !== labelCol && r.fields[c] !== undefined && r.fields[c].trim() !== '') meta[rows[0].fields[c].trim()] = norm(r.fields[c]);
+        if (c !== wordCol && c !== labelCol && r.fields[c] !== undefined && r.fields[c].trim() !== '')
+          meta[rows[0].fields[c].trim()] = norm(r.fields[c]);
       });
       const label = labelCol >= 0 ? norm(r.fields[labelCol] ?? '') : '';
-      raw.push({ entry: norm(r.fields[wordCol] ?? ''), label: label || null, meta: Object.keys(meta).length ? meta : undefined, line: r.line });
+      raw.push({
+        entry: norm(r.fields[wordCol] ?? ''),
+        label: label || null,
+        meta: Object.keys(meta).length ? meta : undefined,
+        line: r.line,
+      });
     }
   } else {
     text.split(/\r?\n|\r/).forEach((l, i) => {

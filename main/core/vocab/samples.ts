@@ -48,7 +48,10 @@ export function samplesDir(): string {
 export function listSampleVocabularies(): VocabularySample[] {
   const dir = samplesDir();
   return SAMPLES.map((s) => {
-    const lines = fs.readFileSync(path.join(dir, s.file), 'utf8').split('\n').filter((l) => l.trim().length > 0);
+    const lines = fs
+      .readFileSync(path.join(dir, s.file), 'utf8')
+      .split('\n')
+      .filter((l) => l.trim().length > 0);
     return { id: s.id, title: s.title, description: s.description, entries: lines.length - 1 };
   });
 }
@@ -56,6 +59,7 @@ export function listSampleVocabularies(): VocabularySample[] {
 /** A sample's file name, title and text. */
 export function readSample(id: string): { fileName: string; title: string; content: string } {
   const s = SAMPLES.find((x) => x.id === id);
-  if (!s) throw new ExplorerError('unknown-sample', `There is no sample vocabulary "${id}". Samples: ${SAMPLES.map((x) => x.id).join(', ')}.`);
+  if (!s)
+    throw new ExplorerError('unknown-sample', `There is no sample vocabulary "${id}". Samples: ${SAMPLES.map((x) => x.id).join(', ')}.`);
   return { fileName: s.file, title: s.title, content: fs.readFileSync(path.join(samplesDir(), s.file), 'utf8') };
 }

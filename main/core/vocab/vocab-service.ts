@@ -1,12 +1,25 @@
 import path from 'node:path';
-import type { PreviewVocabularyRequest, Vocabulary, VocabularyPreview, VocabularySample, VocabularySummary } from '../../../common/contract/contract';
+import type {
+  PreviewVocabularyRequest,
+  Vocabulary,
+  VocabularyPreview,
+  VocabularySample,
+  VocabularySummary,
+} from '../../../common/contract/contract';
 import type { Model } from '../model/model';
 import type { Db } from '../store/database';
 import { findModelRow } from '../store/models-repo';
 import { parseVocabulary } from './parse-vocabulary';
 import { countEntries, labelsOf, type ResolvedEntry, resolveEntries } from './resolve-entries';
 import { listSampleVocabularies, readSample } from './samples';
-import { deleteVocabulary, findVocabularyByName, getVocabularyById, insertVocabulary, listVocabularyRows, uniqueVocabularyName } from './vocab-repo';
+import {
+  deleteVocabulary,
+  findVocabularyByName,
+  getVocabularyById,
+  insertVocabulary,
+  listVocabularyRows,
+  uniqueVocabularyName,
+} from './vocab-repo';
 
 /** What the vocabulary operations need from the service. */
 export interface VocabDeps {
@@ -46,7 +59,14 @@ export async function saveVocabulary(deps: VocabDeps, req: PreviewVocabularyRequ
   const p = await prepare(deps, req);
   const name = req.name ?? uniqueVocabularyName(deps.db, p.modelId, defaultName(req.fileName));
   const id = deps.guardWrite(() =>
-    insertVocabulary(deps.db, { modelId: p.modelId, name, source: path.basename(req.fileName), counts: p.counts, labels: p.labels, entries: p.entries }),
+    insertVocabulary(deps.db, {
+      modelId: p.modelId,
+      name,
+      source: path.basename(req.fileName),
+      counts: p.counts,
+      labels: p.labels,
+      entries: p.entries,
+    }),
   );
   return getVocabularyById(deps.db, id)!;
 }

@@ -53,8 +53,10 @@ function httpApi(): ExplorerApi {
   const call = async (method: ApiMethod, request?: unknown) => {
     const body = request === undefined ? new Uint8Array(0) : encodeWireBinary(request);
     const res = await fetch(`/api/${method}`, { method: 'POST', headers, body: body as Uint8Array<ArrayBuffer> });
-    if (res.status === 401) throw new ApiError('unauthorized', 'This page has no valid session token. Open the address printed by "npm run serve".');
-    if (!res.headers.get('content-type')?.startsWith(WIRE_BINARY_TYPE)) throw new ApiError('http', `Server answered ${res.status}: ${await res.text()}`);
+    if (res.status === 401)
+      throw new ApiError('unauthorized', 'This page has no valid session token. Open the address printed by "npm run serve".');
+    if (!res.headers.get('content-type')?.startsWith(WIRE_BINARY_TYPE))
+      throw new ApiError('http', `Server answered ${res.status}: ${await res.text()}`);
     return unwrap(decodeWireBinary<Envelope<unknown>>(await res.arrayBuffer()));
   };
   const listeners = new Set<(e: ExplorerEvent) => void>();

@@ -1,4 +1,13 @@
-import { defaultUmapParams, type ExplorerApi, type NeighborsResult, type Projection, type UmapParams, VIEW_TOP, type ViewData, type ViewSpec } from '../../../common/contract/contract';
+import {
+  defaultUmapParams,
+  type ExplorerApi,
+  type NeighborsResult,
+  type Projection,
+  type UmapParams,
+  VIEW_TOP,
+  type ViewData,
+  type ViewSpec,
+} from '../../../common/contract/contract';
 import { ProjectionCancelled, ProjectionClient } from '../projection/projection-client';
 import { SceneView } from '../scene/scene-view';
 import { formatCount } from '../ui/format';
@@ -82,7 +91,10 @@ export class Explorer {
   private showProjection(p: Projection): void {
     // Saved projections hold words and coordinates; ranks and vectors follow in the background.
     const ranks = Int32Array.from(p.words.keys());
-    this.setLayout(makeLayout({ model: p.model, view: p.view, params: p.params, words: p.words, coords: p.coords, ranks, id: p.id }), p.name);
+    this.setLayout(
+      makeLayout({ model: p.model, view: p.view, params: p.params, words: p.words, coords: p.coords, ranks, id: p.id }),
+      p.name,
+    );
     this.scene.resetView();
     this.setState('ready');
     void this.loadVectors();
@@ -136,7 +148,18 @@ export class Explorer {
           const t0 = performance.now();
           if (first) {
             first = false;
-            this.setLayout(makeLayout({ model: data.model, view, params: p, words: data.words, coords: c, ranks: data.ranks, vectors: data.vectors, dims: data.dims }));
+            this.setLayout(
+              makeLayout({
+                model: data.model,
+                view,
+                params: p,
+                words: data.words,
+                coords: c,
+                ranks: data.ranks,
+                vectors: data.vectors,
+                dims: data.dims,
+              }),
+            );
             this.scene.resetView();
           } else if (this.layout) {
             this.layout.coords = c;
@@ -146,7 +169,16 @@ export class Explorer {
         },
       });
       const ms = Math.round(performance.now() - started);
-      const layout = makeLayout({ model: data.model, view, params: p, words: data.words, coords, ranks: data.ranks, vectors: data.vectors, dims: data.dims });
+      const layout = makeLayout({
+        model: data.model,
+        view,
+        params: p,
+        words: data.words,
+        coords,
+        ranks: data.ranks,
+        vectors: data.vectors,
+        dims: data.dims,
+      });
       if (first) this.setLayout(layout);
       else {
         this.layout = layout;
@@ -165,7 +197,9 @@ export class Explorer {
       if (previous) this.setLayout(previous);
       this.setState(previous ? 'ready' : 'empty');
       const cancelled = e instanceof ProjectionCancelled;
-      const message = cancelled ? 'The projection was cancelled. Press Run to compute it again.' : `The projection failed: ${(e as Error).message}`;
+      const message = cancelled
+        ? 'The projection was cancelled. Press Run to compute it again.'
+        : `The projection failed: ${(e as Error).message}`;
       if (!cancelled || !previous) this.panel?.showError(message);
       if (!previous) this.showMessage(message);
     } finally {
@@ -223,7 +257,10 @@ export class Explorer {
   private highlightIndices(): { q: number; ns: number[] } {
     if (!this.layout || !this.query) return { q: -1, ns: [] };
     const idx = this.layout.index;
-    return { q: idx.get(this.query.word) ?? -1, ns: (this.query.result.neighbors ?? []).map((n) => idx.get(n.word) ?? -1).filter((i) => i >= 0) };
+    return {
+      q: idx.get(this.query.word) ?? -1,
+      ns: (this.query.result.neighbors ?? []).map((n) => idx.get(n.word) ?? -1).filter((i) => i >= 0),
+    };
   }
 
   private applyHighlight(fly: boolean): void {
@@ -241,13 +278,23 @@ export class Explorer {
     if (!missing.length) return;
     const seq = ++this.placeSeq;
     try {
-      const placed = await this.projection.place(missing, { words: layout.words, coords: layout.coords, vectors: layout.vectors, dims: layout.dims, model: layout.model }, layout.params);
+      const placed = await this.projection.place(
+        missing,
+        { words: layout.words, coords: layout.coords, vectors: layout.vectors, dims: layout.dims, model: layout.model },
+        layout.params,
+      );
       if (seq !== this.placeSeq || this.layout !== layout || !placed.words.length) return;
       const rankOf = new Map((query.result.neighbors ?? []).map((n) => [n.word, n.rank]));
       const got = placed.words.length ? await this.api.vectorsOf({ words: placed.words, model: layout.model }) : null;
       if (seq !== this.placeSeq || this.layout !== layout) return;
       const ranks = placed.words.map((w) => rankOf.get(w) ?? 1e6);
-      const next = appendPoints(layout, placed.words, placed.coords, ranks, got && got.words.length === placed.words.length ? got.vectors : undefined);
+      const next = appendPoints(
+        layout,
+        placed.words,
+        placed.coords,
+        ranks,
+        got && got.words.length === placed.words.length ? got.vectors : undefined,
+      );
       this.layout = next;
       this.scene.setLayout(next.words, next.coords, next.ranks, next.added);
       // Placed points pile up over searches; the caption counts all of them, apart from the layout's own.
@@ -271,7 +318,13 @@ export class Explorer {
       else sim = similarity(layout, i, layout.index.get(this.query.word) ?? -1);
     }
     const rank = layout.vectors ? layout.ranks[i] : undefined;
-    this.hover.show(x, y, word, { query: this.query?.word, similarity: sim, rank, added: layout.added[i] === 1, label: this.labelOf?.(word) });
+    this.hover.show(x, y, word, {
+      query: this.query?.word,
+      similarity: sim,
+      rank,
+      added: layout.added[i] === 1,
+      label: this.labelOf?.(word),
+    });
   }
 
   /** Highlights one neighbour (keyboard browsing of the list). */

@@ -25,7 +25,13 @@ export function makeLayout(base: Omit<LayoutState, 'index' | 'added'> & { added?
 }
 
 /** A new layout with extra points appended (placed neighbours), marked as added. */
-export function appendPoints(layout: LayoutState, words: string[], coords: Float32Array, ranks: number[], vectors?: Float32Array): LayoutState {
+export function appendPoints(
+  layout: LayoutState,
+  words: string[],
+  coords: Float32Array,
+  ranks: number[],
+  vectors?: Float32Array,
+): LayoutState {
   const n = layout.words.length;
   const m = words.length;
   const allCoords = new Float32Array((n + m) * 3);

@@ -59,7 +59,7 @@ export function attachProbe(explorer: Explorer): void {
     synthetic: (n) => {
       // Clustered pseudo-random points, seeded, so every run draws the same picture.
       let s = 1234567;
-      const rnd = () => ((s = (s * 1103515245 + 12345) >>> 0) / 4294967296);
+      const rnd = () => (s = (s * 1103515245 + 12345) >>> 0) / 4294967296;
       const coords = new Float32Array(n * 3);
       const centres = Array.from({ length: 40 }, () => [rnd() * 20 - 10, rnd() * 20 - 10, rnd() * 20 - 10]);
       for (let i = 0; i < n; i++) {

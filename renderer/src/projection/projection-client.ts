@@ -178,8 +178,21 @@ export class ProjectionClient {
   }
 
   /** Stores a finished layout in the core (SQLite); resolves to its summary. */
-  save(view: ViewData, params: UmapParams, coords: Float32Array, opts: { name?: string; meta?: Record<string, unknown> } = {}): Promise<ProjectionSummary> {
-    return this.api.saveProjection({ view: view.view, params, words: view.words, coords, name: opts.name, model: view.model, meta: opts.meta });
+  save(
+    view: ViewData,
+    params: UmapParams,
+    coords: Float32Array,
+    opts: { name?: string; meta?: Record<string, unknown> } = {},
+  ): Promise<ProjectionSummary> {
+    return this.api.saveProjection({
+      view: view.view,
+      params,
+      words: view.words,
+      coords,
+      name: opts.name,
+      model: view.model,
+      meta: opts.meta,
+    });
   }
 
   /**
@@ -207,7 +220,8 @@ export class ProjectionClient {
         this.vectorCache.set(target.words, { vectors: viewVectors, dims });
       }
     }
-    if (added.words.length === 0) return { words: [], coords: new Float32Array(0), neighbours: new Int32Array(0), k: 0, missing: added.missing };
+    if (added.words.length === 0)
+      return { words: [], coords: new Float32Array(0), neighbours: new Int32Array(0), k: 0, missing: added.missing };
     const worker = this.ensureWorker();
     const id = this.nextId++;
     const result = await new Promise<Extract<FromWorker, { type: 'placed' }>>((resolve, reject) => {

@@ -78,7 +78,13 @@ export class HighlightLayer {
       depthTest: false,
       depthWrite: false,
     });
-    this.lineMaterial = new LineBasicMaterial({ color: theme.accent, transparent: true, opacity: 0.5, depthTest: false, depthWrite: false });
+    this.lineMaterial = new LineBasicMaterial({
+      color: theme.accent,
+      transparent: true,
+      opacity: 0.5,
+      depthTest: false,
+      depthWrite: false,
+    });
     const lines = new LineSegments(this.lineGeometry, this.lineMaterial);
     const markers = new Points(this.markerGeometry, this.markerMaterial);
     lines.renderOrder = 5;

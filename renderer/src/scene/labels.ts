@@ -10,7 +10,6 @@
 import { RectGrid } from './rect-grid';
 import type { ScreenProjector } from './screen-picker';
 
-
 type Role = 'query' | 'neighbour' | 'word';
 
 interface Placed {

@@ -101,7 +101,8 @@ export class PointsLayer {
   /** Moves points in place (streamed layouts, placements): no reallocation. */
   updatePositions(coords: Float32Array): void {
     const attr = this.geometry.getAttribute('position') as BufferAttribute | undefined;
-    if (!attr || attr.array.length !== coords.length) return this.setLayout(coords, new Float32Array(coords.length / 3).fill(1), new Uint8Array(coords.length / 3));
+    if (!attr || attr.array.length !== coords.length)
+      return this.setLayout(coords, new Float32Array(coords.length / 3).fill(1), new Uint8Array(coords.length / 3));
     (attr.array as Float32Array).set(coords);
     attr.needsUpdate = true;
   }

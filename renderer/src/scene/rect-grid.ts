@@ -25,7 +25,8 @@ export class RectGrid {
     const m = 2;
     return this.each(x, y, w, h, (cell) => {
       for (let k = 0; k < cell.length; k += 4) {
-        if (x - m < cell[k] + cell[k + 2] && x + w + m > cell[k] && y - m < cell[k + 1] + cell[k + 3] && y + h + m > cell[k + 1]) return true;
+        if (x - m < cell[k] + cell[k + 2] && x + w + m > cell[k] && y - m < cell[k + 1] + cell[k + 3] && y + h + m > cell[k + 1])
+          return true;
       }
       return false;
     });

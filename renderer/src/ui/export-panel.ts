@@ -21,7 +21,11 @@ export interface ExportContext {
 }
 
 /** The points placed into the shown layout after it was saved, for exports of what is on screen. */
-function placedPoints(layout: { words: string[]; coords: Float32Array; added: Uint8Array }): { words: string[]; coords: Float32Array } | undefined {
+function placedPoints(layout: {
+  words: string[];
+  coords: Float32Array;
+  added: Uint8Array;
+}): { words: string[]; coords: Float32Array } | undefined {
   const at: number[] = [];
   layout.added.forEach((a, i) => a && at.push(i));
   if (!at.length) return undefined;
@@ -70,7 +74,11 @@ export class ExportPanel {
     private readonly api: ExplorerApi,
     private readonly ctx: ExportContext,
   ) {
-    this.toggle = button('Export', () => (this.element.hidden ? this.open() : this.close()), 'Export the map, the data or the neighbour table (Ctrl/⌘+E)');
+    this.toggle = button(
+      'Export',
+      () => (this.element.hidden ? this.open() : this.close()),
+      'Export the map, the data or the neighbour table (Ctrl/⌘+E)',
+    );
     this.toggle.className = 'export-toggle';
     this.toggle.setAttribute('aria-haspopup', 'dialog');
     this.element = el('div', 'export-panel');
@@ -113,7 +121,11 @@ export class ExportPanel {
     this.background.setAttribute('aria-label', 'Picture background');
     this.background.append(new Option('Theme background', 'theme', true, true), new Option('Transparent', 'transparent'));
     const prow = el('div', 'export-row');
-    prow.append(this.scale, this.background, button('Save PNG', () => void this.exportPng()));
+    prow.append(
+      this.scale,
+      this.background,
+      button('Save PNG', () => void this.exportPng()),
+    );
     picture.append(prow);
 
     this.status = el('p', 'export-status');
@@ -234,7 +246,12 @@ export class ExportPanel {
       const style = getComputedStyle(document.documentElement);
       const accent = style.getPropertyValue('--accent').trim() || '#ffb547';
       const point = style.getPropertyValue('--scene-point').trim() || style.getPropertyValue('--text-dim').trim() || '#8593ad';
-      const legend = query ? [{ colour: accent, text: `${query} and its nearest neighbours` }, { colour: point, text: 'other words' }] : [];
+      const legend = query
+        ? [
+            { colour: accent, text: `${query} and its nearest neighbours` },
+            { colour: point, text: 'other words' },
+          ]
+        : [];
       // The vocabulary legend over the map (labels shown, in its colours) goes into the picture too.
       const vocab = this.ctx.stage.querySelector<HTMLElement>('.label-legend');
       if (vocab && !vocab.hidden) {

@@ -11,9 +11,19 @@ import { pngSize } from './png-size';
 /** The scene camera expressed in the raw coordinates of the stored projection. */
 export function rawCamera(view: SceneView, raw: Float32Array): ExportCamera {
   const { centre, scale } = normalisation(raw);
-  const back = (v: { x: number; y: number; z: number }): [number, number, number] => [v.x / scale + centre[0], v.y / scale + centre[1], v.z / scale + centre[2]];
+  const back = (v: { x: number; y: number; z: number }): [number, number, number] => [
+    v.x / scale + centre[0],
+    v.y / scale + centre[1],
+    v.z / scale + centre[2],
+  ];
   const cam = view.camera;
-  return { position: back(cam.position), target: back(view.controls.target), up: [cam.up.x, cam.up.y, cam.up.z], fov: cam.fov, aspect: cam.aspect };
+  return {
+    position: back(cam.position),
+    target: back(view.controls.target),
+    up: [cam.up.x, cam.up.y, cam.up.z],
+    fov: cam.fov,
+    aspect: cam.aspect,
+  };
 }
 
 export interface PngOptions {
@@ -154,7 +164,11 @@ function rgb(colour: string): [number, number, number] {
 }
 
 /** A PNG of the current view: the scene re-rendered at the larger size, labels, legend, caption. */
-export async function snapshotPng(view: SceneView, stage: HTMLElement, o: PngOptions): Promise<{ blob: Blob; width: number; height: number }> {
+export async function snapshotPng(
+  view: SceneView,
+  stage: HTMLElement,
+  o: PngOptions,
+): Promise<{ blob: Blob; width: number; height: number }> {
   const canvas = view.renderer.domElement;
   const rect = canvas.getBoundingClientRect();
   const { width, height, factor } = pngSize(rect.width, rect.height, o.scale);

@@ -10,7 +10,18 @@ export class HoverCard {
     container.append(this.card);
   }
 
-  show(x: number, y: number, word: string, detail: { query?: string; similarity?: number | null; rank?: number; added?: boolean; label?: { label: string; colour: string } | null }): void {
+  show(
+    x: number,
+    y: number,
+    word: string,
+    detail: {
+      query?: string;
+      similarity?: number | null;
+      rank?: number;
+      added?: boolean;
+      label?: { label: string; colour: string } | null;
+    },
+  ): void {
     const lines: HTMLElement[] = [el('div', 'hover-word', word)];
     if (detail.label) {
       const row = el('div', 'hover-label');

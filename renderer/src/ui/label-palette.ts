@@ -4,9 +4,26 @@
  * deficiencies. Labels past the twentieth share one neutral fallback.
  */
 export const LABEL_PALETTE: readonly string[] = [
-  '#E69F00', '#56B4E9', '#009E73', '#F0E442', '#0072B2', '#D55E00', '#CC79A7',
-  '#CC6677', '#88CCEE', '#DDCC77', '#117733', '#AA4499', '#44AA99', '#999933',
-  '#882255', '#332288', '#77AADD', '#EE8866', '#BBCC33', '#FFAABB',
+  '#E69F00',
+  '#56B4E9',
+  '#009E73',
+  '#F0E442',
+  '#0072B2',
+  '#D55E00',
+  '#CC79A7',
+  '#CC6677',
+  '#88CCEE',
+  '#DDCC77',
+  '#117733',
+  '#AA4499',
+  '#44AA99',
+  '#999933',
+  '#882255',
+  '#332288',
+  '#77AADD',
+  '#EE8866',
+  '#BBCC33',
+  '#FFAABB',
 ];
 export const FALLBACK_COLOUR = '#9AA0A6';
 

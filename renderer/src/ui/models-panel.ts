@@ -50,7 +50,11 @@ export class ModelsPanel {
     this.limitInput.setAttribute('aria-label', 'Keep only the first N words');
     const options = el('div', 'library-row');
     options.append(this.nameInput, this.limitInput);
-    const hint = el('p', 'caption', 'word2vec (.txt/.bin), GloVe, fastText .vec, or Projector vectors.tsv (with metadata.tsv: choose both), also .gz. Or drop the file here.');
+    const hint = el(
+      'p',
+      'caption',
+      'word2vec (.txt/.bin), GloVe, fastText .vec, or Projector vectors.tsv (with metadata.tsv: choose both), also .gz. Or drop the file here.',
+    );
     this.bar.max = 1;
     this.cancelButton.type = 'button';
     this.cancelButton.addEventListener('click', () => void this.cancel());
@@ -88,7 +92,10 @@ export class ModelsPanel {
     source.title = m.source;
     const actions = el('div', 'library-actions');
     if (!m.active) actions.append(linkButton('Use', () => this.run(() => this.api.setActiveModel({ name: m.name }))));
-    actions.append(linkButton('Rename', () => this.rename(li, m)), linkButton('Delete', () => this.confirmDelete(li, m)));
+    actions.append(
+      linkButton('Rename', () => this.rename(li, m)),
+      linkButton('Delete', () => this.confirmDelete(li, m)),
+    );
     li.append(head, facts, source, actions);
     return li;
   }
@@ -98,7 +105,11 @@ export class ModelsPanel {
     input.value = m.name;
     input.setAttribute('aria-label', `New name for ${m.name}`);
     const row = el('div', 'library-row');
-    row.append(input, linkButton('Save', () => this.run(() => this.api.renameModel({ name: m.name, newName: input.value.trim() }))), linkButton('Cancel', () => this.changed()));
+    row.append(
+      input,
+      linkButton('Save', () => this.run(() => this.api.renameModel({ name: m.name, newName: input.value.trim() }))),
+      linkButton('Cancel', () => this.changed()),
+    );
     li.querySelector('.library-actions')!.replaceWith(row);
     input.focus();
   }
@@ -167,7 +178,12 @@ export class ModelsPanel {
       const metadataUploadId = metadata ? await this.upload(metadata) : undefined;
       const uploadId = await this.upload(file);
       this.showProgress('Importing', 0);
-      const r = await this.api.importModel({ uploadId, metadataUploadId, name: this.nameInput.value.trim() || undefined, limit: limit > 0 ? limit : undefined });
+      const r = await this.api.importModel({
+        uploadId,
+        metadataUploadId,
+        name: this.nameInput.value.trim() || undefined,
+        limit: limit > 0 ? limit : undefined,
+      });
       const dups = r.duplicates ? `, ${formatCount(r.duplicates)} duplicates skipped` : '';
       this.message.textContent = `Imported ${r.name}: ${formatCount(r.words)} words, ${r.dims} dims, detected ${r.format}${r.compressed ? ' (gzip)' : ''}${dups}.`;
       this.nameInput.value = '';

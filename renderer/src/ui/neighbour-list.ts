@@ -42,7 +42,12 @@ export class NeighbourList {
         const fill = el('span');
         fill.style.width = `${Math.max(0, (n.similarity / max) * 100).toFixed(1)}%`;
         bar.append(fill);
-        button.append(el('span', 'rank', String(i + 1)), el('span', 'word', n.word), el('span', 'sim', formatSimilarity(n.similarity)), bar);
+        button.append(
+          el('span', 'rank', String(i + 1)),
+          el('span', 'word', n.word),
+          el('span', 'sim', formatSimilarity(n.similarity)),
+          bar,
+        );
         button.addEventListener('click', () => this.onPick(n.word));
         li.append(button);
         return li;

@@ -107,8 +107,7 @@ export class ProjectionPanel {
   }
 
   showProgress(p: ProjectionProgress): void {
-    this.phase.textContent =
-      p.phase === 'optimise' ? `Optimising · epoch ${formatCount(p.epoch)} of ${formatCount(p.epochs)}` : p.message;
+    this.phase.textContent = p.phase === 'optimise' ? `Optimising · epoch ${formatCount(p.epoch)} of ${formatCount(p.epochs)}` : p.message;
     this.bar.value = p.fraction;
   }
 

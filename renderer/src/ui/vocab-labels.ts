@@ -47,7 +47,10 @@ export class VocabLabels {
       if (e.matched && !this.byWord.has(e.matched)) this.byWord.set(e.matched, i);
     }
     if (v.labels.length === 0) return this.clear();
-    this.legend.show(v.name, v.labels.map((label, i) => ({ label, count: counts[i] })));
+    this.legend.show(
+      v.name,
+      v.labels.map((label, i) => ({ label, count: counts[i] })),
+    );
     this.target.labelOf = (word) => {
       const i = this.byWord.get(word);
       return i === undefined ? null : { label: this.labels[i], colour: labelColour(i) };

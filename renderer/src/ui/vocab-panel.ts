@@ -94,7 +94,11 @@ export class VocabPanel {
         show.title = 'Project this vocabulary on its own, coloured by label';
         const colour = linkButton('Colour map', () => void this.open(v.id, false));
         colour.title = 'Colour its words by label on the current map';
-        actions.append(show, colour, linkButton('Remove', () => this.confirmRemove(li, v)));
+        actions.append(
+          show,
+          colour,
+          linkButton('Remove', () => this.confirmRemove(li, v)),
+        );
         li.append(el('strong', undefined, v.name), el('div', 'caption', facts), actions);
         return li;
       }),
@@ -174,14 +178,25 @@ export class VocabPanel {
       if (e.suggestions?.length) li.append(el('span', 'caption', ` — did you mean ${e.suggestions.join(', ')}?`));
       missing.append(li);
     }
-    if (notFound.length > MAX_MISSING_SHOWN) missing.append(el('li', 'caption', `… and ${formatCount(notFound.length - MAX_MISSING_SHOWN)} more`));
+    if (notFound.length > MAX_MISSING_SHOWN)
+      missing.append(el('li', 'caption', `… and ${formatCount(notFound.length - MAX_MISSING_SHOWN)} more`));
     const row = el('div', 'library-row');
     const save = el('button', 'primary', notFound.length ? 'Save anyway' : 'Save');
     save.type = 'button';
     save.addEventListener('click', () => void this.save(name.value.trim()));
-    row.append(name, save, linkButton('Discard', () => this.discard()));
+    row.append(
+      name,
+      save,
+      linkButton('Discard', () => this.discard()),
+    );
     const labels = p.labels.length ? el('div', 'caption', `Labels: ${p.labels.join(', ')}`) : el('span');
-    this.preview.replaceChildren(el('strong', undefined, `Preview of ${p.source}`), el('div', 'caption', parts.join(' · ')), labels, missing, row);
+    this.preview.replaceChildren(
+      el('strong', undefined, `Preview of ${p.source}`),
+      el('div', 'caption', parts.join(' · ')),
+      labels,
+      missing,
+      row,
+    );
     this.preview.hidden = false;
   }
 

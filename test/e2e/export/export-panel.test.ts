@@ -31,7 +31,11 @@ describe('export panel', () => {
   beforeAll(async () => {
     // A saved projection, so the app opens it at once instead of computing the default view.
     const db = copyOfDefaultDb();
-    const p = spawnSync(process.execPath, [path.join(ROOT, 'bin/embedding-explorer.mjs'), 'project', '--top', '1000', '--epochs', '40', '--json', '--db', db], { encoding: 'utf8' });
+    const p = spawnSync(
+      process.execPath,
+      [path.join(ROOT, 'bin/embedding-explorer.mjs'), 'project', '--top', '1000', '--epochs', '40', '--json', '--db', db],
+      { encoding: 'utf8' },
+    );
     expect(p.status, p.stderr).toBe(0);
     points = JSON.parse(p.stdout).points.length;
     app = await startApp({ db, viewport: { width: 1200, height: 760 }, waitForScene: false });
@@ -93,7 +97,9 @@ describe('export panel', () => {
   it('downloads the CSV and the SVG of the current view, neighbours placed into it included', async () => {
     const { page } = app;
     // virtue's neighbours outside the 1,000 words are placed into the map after the search.
-    await expect.poll(async () => Number(await page.locator('#stage').getAttribute('data-points')), { timeout: 30_000 }).toBeGreaterThan(points);
+    await expect
+      .poll(async () => Number(await page.locator('#stage').getAttribute('data-points')), { timeout: 30_000 })
+      .toBeGreaterThan(points);
     const shown = Number(await page.locator('#stage').getAttribute('data-points'));
     const csv = await downloadFrom(page, () => page.getByRole('button', { name: 'CSV', exact: true }).first().click(), dir);
     expect(csv.name).toMatch(/\.csv$/);
@@ -101,7 +107,9 @@ describe('export panel', () => {
     expect(rows.length).toBe(shown);
     expect(rows.slice(0, points).every((r) => r.placed === '0')).toBe(true);
     expect(rows.slice(points).every((r) => r.placed === '1')).toBe(true);
-    const listed = await page.locator('#neighbours li button').evaluateAll((bs) => bs.map((b) => (b as unknown as { dataset: { word: string } }).dataset.word));
+    const listed = await page
+      .locator('#neighbours li button')
+      .evaluateAll((bs) => bs.map((b) => (b as unknown as { dataset: { word: string } }).dataset.word));
     expect(rows.map((r) => r.word)).toEqual(expect.arrayContaining(listed));
     expect(rows.find((r) => r.word === 'virtue')?.is_query).toBe('1');
     const svg = await downloadFrom(page, () => page.getByRole('button', { name: 'SVG (this view)' }).click(), dir);
@@ -116,7 +124,9 @@ describe('export panel', () => {
     await page.getByRole('button', { name: 'Copy' }).click();
     await expect.poll(() => page.locator('.export-status').textContent()).toContain('copied');
     // Node-side code has no DOM types; the function runs in the page.
-    const text = await page.evaluate(() => (globalThis as unknown as { navigator: { clipboard: { readText(): Promise<string> } } }).navigator.clipboard.readText());
+    const text = await page.evaluate(() =>
+      (globalThis as unknown as { navigator: { clipboard: { readText(): Promise<string> } } }).navigator.clipboard.readText(),
+    );
     expect(text).toContain('| Rank | Word | Similarity |');
     expect(text).toMatch(/\| 1 \| ideals \| 0\.6480 \|/);
   });

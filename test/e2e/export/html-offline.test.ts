@@ -42,7 +42,9 @@ describe('exported HTML map', () => {
 
   it('is one file whose CSP allows only its own inline script and style', () => {
     const html = fs.readFileSync(file, 'utf8');
-    expect(html).toMatch(/<meta http-equiv="Content-Security-Policy" content="default-src 'none'; script-src 'sha256-[^']+'; style-src 'sha256-[^']+'/);
+    expect(html).toMatch(
+      /<meta http-equiv="Content-Security-Policy" content="default-src 'none'; script-src 'sha256-[^']+'; style-src 'sha256-[^']+'/,
+    );
     expect(html).not.toMatch(/<script[^>]+src=/);
     expect(html).not.toMatch(/<link[^>]+href=/);
     // The tricky word "</script><!--" is in the data but cannot end the data element.

@@ -49,7 +49,8 @@ describe('UMAP Web Worker in Chromium', () => {
           const WorkerCtor = (globalThis as unknown as { Worker: new (u: string, o: { type: string }) => PageWorker }).Worker;
           const worker = new WorkerCtor(url, { type: 'module' });
           const messages: string[] = [];
-          worker.onerror = (e) => reject(new Error(`worker error: ${e.message} at ${e.filename}:${e.lineno} after ${messages.slice(-3).join(', ')}`));
+          worker.onerror = (e) =>
+            reject(new Error(`worker error: ${e.message} at ${e.filename}:${e.lineno} after ${messages.slice(-3).join(', ')}`));
           worker.onmessage = (e) => {
             const m = e.data;
             if (m.type === 'progress') {
@@ -67,12 +68,27 @@ describe('UMAP Web Worker in Chromium', () => {
           worker.postMessage({
             type: 'run',
             id: 1,
-            input: { knnIndices: Int32Array.from(idx), knnDistances: Float32Array.from(dist), knnK: k, vectors: Float32Array.from(vec), dims },
+            input: {
+              knnIndices: Int32Array.from(idx),
+              knnDistances: Float32Array.from(dist),
+              knnK: k,
+              vectors: Float32Array.from(vec),
+              dims,
+            },
             params: p,
             layoutEvery: cancelAt === undefined ? 20 : 1,
           });
         }),
-      { url: workerUrl, idx: Array.from(knn.indices), dist: Array.from(knn.distances), k: knn.k, vec: Array.from(vectors), dims: DIMS, p: params, cancelAt: cancelAfterEpoch },
+      {
+        url: workerUrl,
+        idx: Array.from(knn.indices),
+        dist: Array.from(knn.distances),
+        k: knn.k,
+        vec: Array.from(vectors),
+        dims: DIMS,
+        p: params,
+        cancelAt: cancelAfterEpoch,
+      },
     );
   }
 
@@ -123,7 +139,8 @@ describe('placing added words in Chromium', () => {
           worker.onerror = (e) => reject(new Error(`worker error: ${e.message}`));
           worker.onmessage = (e) => {
             worker.terminate();
-            if (e.data.type === 'placed') resolve({ coords: Array.from(e.data.coords as Float32Array), neighbours: Array.from(e.data.neighbours as Int32Array) });
+            if (e.data.type === 'placed')
+              resolve({ coords: Array.from(e.data.coords as Float32Array), neighbours: Array.from(e.data.neighbours as Int32Array) });
             else reject(new Error(JSON.stringify(e.data)));
           };
           // The view's own point 7 as an "added" word: it lands on or next to itself.
@@ -144,7 +161,11 @@ describe('placing added words in Chromium', () => {
     // Within the spread of its 15 neighbours.
     const nb = placed.neighbours.slice(0, 15);
     const centre = [0, 1, 2].map((d) => nb.reduce((s, i) => s + node[i * 3 + d], 0) / nb.length);
-    const spread = Math.max(...nb.map((i) => Math.hypot(node[i * 3] - centre[0], node[i * 3 + 1] - centre[1], node[i * 3 + 2] - centre[2])));
-    expect(Math.hypot(placed.coords[0] - centre[0], placed.coords[1] - centre[1], placed.coords[2] - centre[2])).toBeLessThanOrEqual(spread);
+    const spread = Math.max(
+      ...nb.map((i) => Math.hypot(node[i * 3] - centre[0], node[i * 3 + 1] - centre[1], node[i * 3 + 2] - centre[2])),
+    );
+    expect(Math.hypot(placed.coords[0] - centre[0], placed.coords[1] - centre[1], placed.coords[2] - centre[2])).toBeLessThanOrEqual(
+      spread,
+    );
   });
 });

@@ -61,7 +61,11 @@ describe('a labelled vocabulary in browser mode', () => {
 
   it('filters the neighbour list to the shown vocabulary', async () => {
     const { page } = app;
-    const words = () => page.getByRole('list', { name: 'Nearest neighbours' }).locator('button').evaluateAll((bs) => bs.map((b) => (b as unknown as { dataset: { word: string } }).dataset.word));
+    const words = () =>
+      page
+        .getByRole('list', { name: 'Nearest neighbours' })
+        .locator('button')
+        .evaluateAll((bs) => bs.map((b) => (b as unknown as { dataset: { word: string } }).dataset.word));
     await page.locator('#vocab-filter').check();
     const box = page.getByRole('combobox', { name: 'Search words' });
     await box.fill('tiger');
@@ -79,9 +83,13 @@ describe('a labelled vocabulary in browser mode', () => {
     const { page } = app;
     const rows = Array.from({ length: 300 }, (_, i) => `w${i} ${[1, 2, 3, 4].map((j) => ((i * 7 + j * 13) % 17) / 10 - 0.8).join(' ')}`);
     await page.locator('#models-panel summary').click();
-    await page.locator('#model-file').setInputFiles({ name: 'tiny-model.txt', mimeType: 'text/plain', buffer: Buffer.from(`${rows.join('\n')}\n`) });
+    await page
+      .locator('#model-file')
+      .setInputFiles({ name: 'tiny-model.txt', mimeType: 'text/plain', buffer: Buffer.from(`${rows.join('\n')}\n`) });
     const panel = page.locator('#models-panel');
-    await expect.poll(() => panel.textContent(), { timeout: 60_000 }).toContain('Imported tiny-model: 300 words, 4 dims, detected glove-text');
+    await expect
+      .poll(() => panel.textContent(), { timeout: 60_000 })
+      .toContain('Imported tiny-model: 300 words, 4 dims, detected glove-text');
     const item = panel.locator('li[data-model="tiny-model"]');
     await expect.poll(() => item.textContent(), { timeout: 20_000 }).toContain('300 words · 4 dims · glove-text');
     await item.getByRole('button', { name: 'Delete' }).click();

@@ -7,7 +7,10 @@ import { sharedDefaultDb } from '../../helpers/temp';
 const ROOT = path.resolve(__dirname, '../../..');
 
 function cli(...args: string[]) {
-  const r = spawnSync(process.execPath, [path.join(ROOT, 'bin/embedding-explorer.mjs'), ...args], { encoding: 'utf8', env: { ...process.env, EMBEDDING_EXPLORER_DB: sharedDefaultDb() } });
+  const r = spawnSync(process.execPath, [path.join(ROOT, 'bin/embedding-explorer.mjs'), ...args], {
+    encoding: 'utf8',
+    env: { ...process.env, EMBEDDING_EXPLORER_DB: sharedDefaultDb() },
+  });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -77,11 +80,17 @@ describe('embedding-explorer CLI', () => {
     const r = cli('models', '--json');
     expect(r.code).toBe(0);
     const models = JSON.parse(r.stdout);
-    expect(models).toEqual(expect.arrayContaining([expect.objectContaining({ name: 'glove-6b-100d', words: 341479, dims: 100, active: true })]));
+    expect(models).toEqual(
+      expect.arrayContaining([expect.objectContaining({ name: 'glove-6b-100d', words: 341479, dims: 100, active: true })]),
+    );
   });
 
   it('explains a corrupt database file instead of crashing', () => {
-    const r = spawnSync(process.execPath, [path.join(ROOT, 'bin/embedding-explorer.mjs'), 'models', '--db', path.join(ROOT, 'package.json')], { encoding: 'utf8' });
+    const r = spawnSync(
+      process.execPath,
+      [path.join(ROOT, 'bin/embedding-explorer.mjs'), 'models', '--db', path.join(ROOT, 'package.json')],
+      { encoding: 'utf8' },
+    );
     expect(r.status).toBe(1);
     expect(r.stderr).toMatch(/not a valid Embedding Explorer database/);
   });
@@ -98,4 +107,3 @@ describe('embedding-explorer CLI', () => {
     out.forEach((o, i) => expect(o.neighbors.map((n) => n.word)).toEqual(reference[i].neighbors!.map((n) => n.word)));
   });
 });
-

@@ -20,7 +20,10 @@ beforeAll(() => {
 
 describe('embedding-explorer import', () => {
   it('prints name, words, dimensions and the detected format (text and JSON)', () => {
-    const F = fixture(Array.from({ length: 50 }, (_, i) => `word${i}`), 6);
+    const F = fixture(
+      Array.from({ length: 50 }, (_, i) => `word${i}`),
+      6,
+    );
     const text = cli('import', write(dir, 'mini.txt.gz', gloveText(F), true), '--limit', '20');
     expect(text.code).toBe(0);
     expect(text.stdout).toMatch(/^Imported mini: 20 words, 6 dimensions\n\s+format\s+glove-text \(gzip\) \(stopped at --limit\)/);
@@ -28,7 +31,12 @@ describe('embedding-explorer import', () => {
     expect(json.code).toBe(0);
     expect(JSON.parse(json.stdout)).toMatchObject({ name: 'mini-bin', words: 50, dims: 6, format: 'word2vec-binary', compressed: false });
     const models = JSON.parse(cli('models', '--json').stdout) as { name: string; format: string }[];
-    expect(models.map((m) => [m.name, m.format])).toEqual(expect.arrayContaining([['mini', 'glove-text+gzip'], ['mini-bin', 'word2vec-binary']]));
+    expect(models.map((m) => [m.name, m.format])).toEqual(
+      expect.arrayContaining([
+        ['mini', 'glove-text+gzip'],
+        ['mini-bin', 'word2vec-binary'],
+      ]),
+    );
   });
 
   it('fails with exit code 1 and the file and line on stderr for a bad file', () => {

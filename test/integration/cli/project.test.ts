@@ -15,7 +15,9 @@ beforeAll(() => {
 });
 
 function cli(...args: string[]) {
-  const r = spawnSync(process.execPath, [path.join(ROOT, 'bin/embedding-explorer.mjs'), 'project', '--db', db, ...args], { encoding: 'utf8' });
+  const r = spawnSync(process.execPath, [path.join(ROOT, 'bin/embedding-explorer.mjs'), 'project', '--db', db, ...args], {
+    encoding: 'utf8',
+  });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -70,7 +72,10 @@ describe('embedding-explorer project', () => {
 
   it('projects the words of a file', () => {
     const file = path.join(dir, 'words.txt');
-    fs.writeFileSync(file, '# the chapter\nvirtue\nmorality\n\nwalked\nwalking\nking\nqueen\nman\nwoman\nparis\nfrance\nlondon\nengland\nrome\nitaly\nberlin\ngermany\nmadrid\nspain\n');
+    fs.writeFileSync(
+      file,
+      '# the chapter\nvirtue\nmorality\n\nwalked\nwalking\nking\nqueen\nman\nwoman\nparis\nfrance\nlondon\nengland\nrome\nitaly\nberlin\ngermany\nmadrid\nspain\n',
+    );
     const r = cli('--words', file, '--epochs', '50', '--neighbors', '5');
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toMatch(/Saved projection \d+ "18 words · seed 42": 18 points of glove-6b-100d/);

@@ -83,7 +83,20 @@ describe('embedding-explorer export', () => {
     expect(json.provenance.projection.view.kind).toBe('words');
     const { umap, projection } = json.provenance;
     fs.writeFileSync(path.join(dir, 'again.txt'), projection.view.words.join('\n'));
-    const again = cli('project', '--words', path.join(dir, 'again.txt'), '--seed', String(umap.seed), '--neighbors', String(umap.nNeighbors), '--min-dist', String(umap.minDist), '--epochs', String(umap.nEpochs), '--json');
+    const again = cli(
+      'project',
+      '--words',
+      path.join(dir, 'again.txt'),
+      '--seed',
+      String(umap.seed),
+      '--neighbors',
+      String(umap.nNeighbors),
+      '--min-dist',
+      String(umap.minDist),
+      '--epochs',
+      String(umap.nEpochs),
+      '--json',
+    );
     expect(again.code, again.stderr).toBe(0);
     const redo = JSON.parse(again.stdout).points as { word: string; x: number; y: number; z: number }[];
     expect(redo.map((p) => p.word)).toEqual(json.points.map((p: { word: string }) => p.word));

@@ -22,17 +22,25 @@ describe('exports of a vocabulary projection', () => {
 
   beforeAll(async () => {
     service = ExplorerService.open({ dbPath: copyOfDefaultDb() });
-    const vocab = await service.saveVocabulary({ fileName: 'things.csv', content: `word,label\n${entries.map((e) => e.join(',')).join('\n')}\n` });
+    const vocab = await service.saveVocabulary({
+      fileName: 'things.csv',
+      content: `word,label\n${entries.map((e) => e.join(',')).join('\n')}\n`,
+    });
     const saved = service.getVocabulary({ id: vocab.id })!;
     const words = saved.entries.filter((e) => e.found).map((e) => e.entry);
     expect(words).toEqual(entries.map((e) => e[0]));
     const coords = Float32Array.from({ length: words.length * 3 }, (_, i) => (i % 7) - 3);
-    const summary = await service.saveProjection({ view: { kind: 'vocabulary', vocabularyId: vocab.id }, params: { nNeighbors: 5, minDist: 0.1, nEpochs: 50, seed: 1 }, words, coords });
+    const summary = await service.saveProjection({
+      view: { kind: 'vocabulary', vocabularyId: vocab.id },
+      params: { nNeighbors: 5, minDist: 0.1, nEpochs: 50, seed: 1 },
+      words,
+      coords,
+    });
     id = summary.id;
   });
   afterAll(() => service?.close());
 
-  it('CSV carries each entry\'s label and similarity to the query', async () => {
+  it("CSV carries each entry's label and similarity to the query", async () => {
     const [file] = await exportProjectionText(service, { id, format: 'csv', query: 'dog' });
     const rows = parseCsv(file.content, { columns: true }) as Record<string, string>[];
     expect(rows.map((r) => [r.word, r.label])).toEqual(entries);
@@ -45,7 +53,10 @@ describe('exports of a vocabulary projection', () => {
   it('the Projector pair labels every row and gives the composed entry its own vector', async () => {
     const [vectors, meta] = await exportProjectionText(service, { id, format: 'tsv' });
     expect(meta.content.trimEnd().split('\n')).toEqual(['word\tlabel', ...entries.map((e) => e.join('\t'))]);
-    const rows = vectors.content.trimEnd().split('\n').map((l) => l.split('\t').map(Number));
+    const rows = vectors.content
+      .trimEnd()
+      .split('\n')
+      .map((l) => l.split('\t').map(Number));
     expect(rows).toHaveLength(entries.length);
     expect(rows.every((r) => r.length === 100)).toBe(true);
     expect(Math.hypot(...rows[5])).toBeGreaterThan(0.5);

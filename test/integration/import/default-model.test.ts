@@ -60,7 +60,9 @@ describe('default model import (real GloVe 6B 100-d)', () => {
 
   it('survives being killed mid-import: the database opens and simply imports again', async () => {
     const file = path.join(dir, 'killed.db');
-    const child = spawn(process.execPath, [path.join(ROOT, 'bin/embedding-explorer.mjs'), 'neighbors', 'virtue', '--db', file], { stdio: ['ignore', 'ignore', 'pipe'] });
+    const child = spawn(process.execPath, [path.join(ROOT, 'bin/embedding-explorer.mjs'), 'neighbors', 'virtue', '--db', file], {
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
     await new Promise<void>((resolve) => {
       child.stderr.on('data', (d: Buffer) => {
         if (d.toString().includes('Storing vectors')) {
@@ -91,4 +93,3 @@ describe('default model import (real GloVe 6B 100-d)', () => {
     b.close();
   });
 });
-

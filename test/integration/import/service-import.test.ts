@@ -36,7 +36,9 @@ describe('importModel through the service (worker thread, job, events)', () => {
   it('reports a bad file with file and line, storing nothing', async () => {
     const before = snapshot(service.db);
     const file = write(dir, 'bad.txt', 'a 1 2\nb 1\n');
-    await expect(service.importModel({ path: file })).rejects.toThrow(`${file}, line 2: "b" has 1 values, expected 2 like the rows before it.`);
+    await expect(service.importModel({ path: file })).rejects.toThrow(
+      `${file}, line 2: "b" has 1 values, expected 2 like the rows before it.`,
+    );
     expect(snapshot(service.db)).toBe(before);
   });
 
@@ -44,12 +46,22 @@ describe('importModel through the service (worker thread, job, events)', () => {
     const file = write(dir, 'secret.txt', gloveText(F));
     const env = await dispatch(service, 'importModel', { path: file });
     expect(env).toMatchObject({ ok: false, error: { code: 'invalid-request' } });
-    expect(await dispatch(service, 'importModel', { uploadId: 'x', metadataPath: file })).toMatchObject({ ok: false, error: { code: 'invalid-request' } });
+    expect(await dispatch(service, 'importModel', { uploadId: 'x', metadataPath: file })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid-request' },
+    });
     expect(service.status().models.some((m) => m.name === 'secret')).toBe(false);
   });
 
   it('imports an upload sent in chunks (browser mode) and deletes the temporary file', async () => {
-    const bytes = Buffer.from(gloveText(fixture(Array.from({ length: 500 }, (_, i) => `u${i}`), 8)));
+    const bytes = Buffer.from(
+      gloveText(
+        fixture(
+          Array.from({ length: 500 }, (_, i) => `u${i}`),
+          8,
+        ),
+      ),
+    );
     const begin = await dispatch(service, 'beginUpload', { fileName: 'my vectors.txt', size: bytes.length });
     expect(begin.ok).toBe(true);
     const { uploadId } = (begin as { value: { uploadId: string } }).value;
@@ -101,7 +113,16 @@ describe('importModel through the service (worker thread, job, events)', () => {
   });
 
   it('cancelling a running import leaves nothing behind', async () => {
-    const big = write(dir, 'big.txt', gloveText(fixture(Array.from({ length: 200_000 }, (_, i) => `b${i}`), 20)));
+    const big = write(
+      dir,
+      'big.txt',
+      gloveText(
+        fixture(
+          Array.from({ length: 200_000 }, (_, i) => `b${i}`),
+          20,
+        ),
+      ),
+    );
     const before = snapshot(service.db);
     const started = service.importModel({ path: big });
     const cancelSoon = (j: JobProgress) => {

@@ -68,8 +68,8 @@ export function write(dir: string, name: string, content: string | Buffer, gzip 
 
 /** Everything that would show a half-written import: models and the row count of every table. */
 export function snapshot(db: Db): string {
-  const tables = (db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").pluck().all() as string[]);
-  const counts = tables.map((t) => `${t}=${(db.prepare(`SELECT count(*) FROM "${t}"`).pluck().get() as number)}`);
+  const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").pluck().all() as string[];
+  const counts = tables.map((t) => `${t}=${db.prepare(`SELECT count(*) FROM "${t}"`).pluck().get() as number}`);
   const models = db.prepare('SELECT name, dims, word_count, format FROM models ORDER BY id').all();
   return JSON.stringify({ counts, models });
 }

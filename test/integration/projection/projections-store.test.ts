@@ -91,15 +91,22 @@ describe('view data on the real default model', () => {
     expect(nb.words[0]).toBe('virtue');
     expect(nb.words).toContain('morality');
     expect(nb.words.length).toBe(51);
-    await expect(service.viewData({ view: { kind: 'neighbourhood', query: 'virtuee', k: 50 } })).rejects.toThrow(/not in glove-6b-100d.*virtue/);
+    await expect(service.viewData({ view: { kind: 'neighbourhood', query: 'virtuee', k: 50 } })).rejects.toThrow(
+      /not in glove-6b-100d.*virtue/,
+    );
     await expect(service.viewData({ view: { kind: 'words', words: ['virtue', 'qqzzxxq'] } })).rejects.toThrow(/at least 3/);
   });
 
   it('vocabulary views use found entries: model words and composed vectors', async () => {
     const db = new Database(dbPath);
     const modelId = (db.prepare('SELECT id FROM models WHERE name = ?').get('glove-6b-100d') as { id: number }).id;
-    const vocabId = Number(db.prepare("INSERT INTO vocabularies(model_id, name, source, created_at) VALUES (?, 'test vocab', 'test', '2026-01-01')").run(modelId).lastInsertRowid);
-    const ins = db.prepare('INSERT INTO vocabulary_entries(vocabulary_id, pos, entry, word_idx, composed, vector, found) VALUES (?, ?, ?, ?, ?, ?, ?)');
+    const vocabId = Number(
+      db.prepare("INSERT INTO vocabularies(model_id, name, source, created_at) VALUES (?, 'test vocab', 'test', '2026-01-01')").run(modelId)
+        .lastInsertRowid,
+    );
+    const ins = db.prepare(
+      'INSERT INTO vocabulary_entries(vocabulary_id, pos, entry, word_idx, composed, vector, found) VALUES (?, ?, ?, ?, ?, ?, ?)',
+    );
     const idx = (w: string) => (db.prepare('SELECT idx FROM words WHERE model_id = ? AND word = ?').get(modelId, w) as { idx: number }).idx;
     ins.run(vocabId, 0, 'virtue', idx('virtue'), 0, null, 1);
     ins.run(vocabId, 1, 'morality', idx('morality'), 0, null, 1);
@@ -128,7 +135,14 @@ describe('saved projections in SQLite', () => {
     expect(first.pointCount).toBe(4);
     expect(first.name).toBe('4 words · seed 42');
     expect(first.model).toBe('glove-6b-100d');
-    const second = await service.saveProjection({ view: { kind: 'top', top: 5000 }, params: { ...params, seed: 7 }, words: ['the', 'of', 'and'], coords: new Float32Array(9).fill(1), name: 'Mine', meta: { seconds: 1.5 } });
+    const second = await service.saveProjection({
+      view: { kind: 'top', top: 5000 },
+      params: { ...params, seed: 7 },
+      words: ['the', 'of', 'and'],
+      coords: new Float32Array(9).fill(1),
+      name: 'Mine',
+      meta: { seconds: 1.5 },
+    });
     expect(second.id).toBeGreaterThan(first.id);
 
     const list = await service.listProjections({});

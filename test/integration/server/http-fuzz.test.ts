@@ -57,7 +57,25 @@ function rawRequest(bytes: Buffer): Promise<string> {
 }
 
 const METHODS = ['status', 'neighbors', 'complete', 'viewData', 'getProjection', 'uploadChunk', 'events', 'nope', ''];
-const pathChars = fc.constantFrom('a', '/', '.', '%', '%2', '%2F', '%00', '\u0000', '%E0%A4%A', '..', '?', '#', 'é', '\\', ' ', '\t', '%ff');
+const pathChars = fc.constantFrom(
+  'a',
+  '/',
+  '.',
+  '%',
+  '%2',
+  '%2F',
+  '%00',
+  '\u0000',
+  '%E0%A4%A',
+  '..',
+  '?',
+  '#',
+  'é',
+  '\\',
+  ' ',
+  '\t',
+  '%ff',
+);
 const junk = fc.string({ unit: 'binary', maxLength: 200 });
 
 interface Req {
@@ -75,25 +93,77 @@ function requests(port: number, token: string): fc.Arbitrary<Req> {
   const auth: [string, string] = ['Authorization', `Bearer ${token}`];
   const api = (m: string) => `/api/${m}`;
   return fc.oneof(
-    fc.array(pathChars, { maxLength: 30 }).map((parts) => build(SHAPES[0], 'GET', `/${parts.join('')}`.replace(/[ \t]/g, '%20'), [host], Buffer.alloc(0))),
     fc
-      .oneof(fc.constant('*'), fc.constant(''), fc.constant(`http://127.0.0.1:${port}/`), fc.constant('127.0.0.1:80'), fc.string({ minLength: 1, maxLength: 8000 }).map((s) => `/${encodeURI(s)}`))
-      .chain((t) => fc.constantFrom('GET', 'CONNECT', 'OPTIONS', 'HEAD').map((m) => build(SHAPES[1], m, t || '/', [host], Buffer.alloc(0)))),
+      .array(pathChars, { maxLength: 30 })
+      .map((parts) => build(SHAPES[0], 'GET', `/${parts.join('')}`.replace(/[ \t]/g, '%20'), [host], Buffer.alloc(0))),
     fc
-      .tuple(fc.constantFrom(...METHODS), fc.constantFrom<[string, string][]>([], [['Authorization', 'Bearer x']], [['Authorization', token]], [auth], [auth, auth]), fc.constantFrom('GET', 'POST'))
-      .map(([m, a, verb]) => build(SHAPES[2], verb, api(m), [host, ['Content-Type', 'application/json'], ['Content-Length', '2'], ...a], Buffer.from('{}'))),
+      .oneof(
+        fc.constant('*'),
+        fc.constant(''),
+        fc.constant(`http://127.0.0.1:${port}/`),
+        fc.constant('127.0.0.1:80'),
+        fc.string({ minLength: 1, maxLength: 8000 }).map((s) => `/${encodeURI(s)}`),
+      )
+      .chain((t) =>
+        fc.constantFrom('GET', 'CONNECT', 'OPTIONS', 'HEAD').map((m) => build(SHAPES[1], m, t || '/', [host], Buffer.alloc(0))),
+      ),
     fc
-      .constantFrom<[string, string][]>([], [['Host', 'evil.example']], [host, host], [host, ['Origin', 'https://evil.example']], [host, ['Origin', 'null']], [['Host', '']])
+      .tuple(
+        fc.constantFrom(...METHODS),
+        fc.constantFrom<[string, string][]>([], [['Authorization', 'Bearer x']], [['Authorization', token]], [auth], [auth, auth]),
+        fc.constantFrom('GET', 'POST'),
+      )
+      .map(([m, a, verb]) =>
+        build(SHAPES[2], verb, api(m), [host, ['Content-Type', 'application/json'], ['Content-Length', '2'], ...a], Buffer.from('{}')),
+      ),
+    fc
+      .constantFrom<[string, string][]>(
+        [],
+        [['Host', 'evil.example']],
+        [host, host],
+        [host, ['Origin', 'https://evil.example']],
+        [host, ['Origin', 'null']],
+        [['Host', '']],
+      )
       .map((h) => build(SHAPES[3], 'POST', api('status'), [...h, auth, ['Content-Length', '0']], Buffer.alloc(0))),
     fc
       .tuple(fc.integer({ min: 1, max: 40_000 }), fc.integer({ min: 1, max: 300 }))
-      .map(([size, count]) => build(SHAPES[4], 'GET', '/', [host, ['X-Big', 'a'.repeat(size)], ...Array.from({ length: count }, (): [string, string] => ['X-Rep', 'v'])], Buffer.alloc(0))),
+      .map(([size, count]) =>
+        build(
+          SHAPES[4],
+          'GET',
+          '/',
+          [host, ['X-Big', 'a'.repeat(size)], ...Array.from({ length: count }, (): [string, string] => ['X-Rep', 'v'])],
+          Buffer.alloc(0),
+        ),
+      ),
     fc
-      .tuple(fc.constantFrom('0', '5', '100000', '-1', 'abc', '1e3', '10, 20', String(BODY_LIMIT * 4)), fc.integer({ min: 0, max: BODY_LIMIT * 2 }))
-      .map(([len, size]) => build(SHAPES[5], 'POST', api('neighbors'), [host, auth, ['Content-Type', 'application/json'], ['Content-Length', len]], Buffer.alloc(size, 0x7b))),
+      .tuple(
+        fc.constantFrom('0', '5', '100000', '-1', 'abc', '1e3', '10, 20', String(BODY_LIMIT * 4)),
+        fc.integer({ min: 0, max: BODY_LIMIT * 2 }),
+      )
+      .map(([len, size]) =>
+        build(
+          SHAPES[5],
+          'POST',
+          api('neighbors'),
+          [host, auth, ['Content-Type', 'application/json'], ['Content-Length', len]],
+          Buffer.alloc(size, 0x7b),
+        ),
+      ),
     fc
-      .tuple(fc.constantFrom(...METHODS), fc.oneof(fc.json().map((j) => Buffer.from(j.slice(0, Math.max(1, j.length - 1)))), junk.map((s) => Buffer.from(s, 'latin1')), fc.uint8Array({ maxLength: 64 }).map((a) => Buffer.from(a))), fc.constantFrom('application/json', 'application/x-explorer-wire', 'text/plain'))
-      .map(([m, body, type]) => build(SHAPES[6], 'POST', api(m), [host, auth, ['Content-Type', type], ['Content-Length', String(body.length)]], body)),
+      .tuple(
+        fc.constantFrom(...METHODS),
+        fc.oneof(
+          fc.json().map((j) => Buffer.from(j.slice(0, Math.max(1, j.length - 1)))),
+          junk.map((s) => Buffer.from(s, 'latin1')),
+          fc.uint8Array({ maxLength: 64 }).map((a) => Buffer.from(a)),
+        ),
+        fc.constantFrom('application/json', 'application/x-explorer-wire', 'text/plain'),
+      )
+      .map(([m, body, type]) =>
+        build(SHAPES[6], 'POST', api(m), [host, auth, ['Content-Type', type], ['Content-Length', String(body.length)]], body),
+      ),
     junk.map((s) => ({ shape: SHAPES[7], bytes: Buffer.from(`${s}\r\n\r\n`, 'latin1') })),
   );
 }

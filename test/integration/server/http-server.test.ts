@@ -49,10 +49,12 @@ describe('browser-mode server', () => {
     expect((await post('status', undefined, { Origin: 'https://evil.example' })).status).toBe(403);
     // fetch may not set Host; a raw request can, as a DNS-rebinding page would arrive.
     const status = await new Promise<number>((resolve, reject) => {
-      http.get({ host: '127.0.0.1', port: server.port, path: '/', headers: { Host: `evil.example:${server.port}` } }, (res) => {
-        res.resume();
-        resolve(res.statusCode ?? 0);
-      }).on('error', reject);
+      http
+        .get({ host: '127.0.0.1', port: server.port, path: '/', headers: { Host: `evil.example:${server.port}` } }, (res) => {
+          res.resume();
+          resolve(res.statusCode ?? 0);
+        })
+        .on('error', reject);
     });
     expect(status).toBe(403);
   });

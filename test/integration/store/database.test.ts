@@ -90,7 +90,9 @@ describe('store', () => {
     const service = ExplorerService.open({ dbPath: file });
     (service.db as unknown as { pragma: (s: string) => void }).pragma('busy_timeout = 50');
     expect(() => service.setActiveModel('missing')).toThrow(/no model named/);
-    expect(() => service.guardWrite(() => service.db.prepare("INSERT INTO settings VALUES ('x', 'y')").run())).toThrow(/busy: another Embedding Explorer is writing/);
+    expect(() => service.guardWrite(() => service.db.prepare("INSERT INTO settings VALUES ('x', 'y')").run())).toThrow(
+      /busy: another Embedding Explorer is writing/,
+    );
     a.prepare('COMMIT').run();
     expect(b.db.prepare('SELECT count(*) FROM settings').pluck().get()).toBe(1);
     service.close();

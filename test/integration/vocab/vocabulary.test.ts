@@ -16,14 +16,18 @@ const cosine = (a: Float32Array, b: Float32Array) => a.reduce((s, x, i) => s + x
 
 describe('parsing and normalising', () => {
   it('reads .txt: one entry per line, # comments, blank lines, trimmed, NFC, de-duplicated', () => {
-    const p = parseVocabulary('words.txt', '# my words\nvirtue\n  morality  \n\ncafe\u0301\ncafé\nvirtue\n   # indented comment\nmachine   learning\n');
+    const p = parseVocabulary(
+      'words.txt',
+      '# my words\nvirtue\n  morality  \n\ncafe\u0301\ncafé\nvirtue\n   # indented comment\nmachine   learning\n',
+    );
     expect(p.entries.map((e) => e.entry)).toEqual(['virtue', 'morality', 'café', 'machine learning']);
     expect(p.entries.map((e) => e.line)).toEqual([2, 3, 5, 9]);
     expect(p.duplicates).toBe(2);
   });
 
   it('reads .csv with quoted fields, a label and extra columns kept as metadata; keeps the first label', () => {
-    const csv = 'Word,Label,Note\n"Washington, D.C.",capital,"the ""federal"" city"\nParis,capital,\nparis,city,lower-case is another entry\nParis,country,duplicate\n" ",empty,\n"multi\nline",odd,\n';
+    const csv =
+      'Word,Label,Note\n"Washington, D.C.",capital,"the ""federal"" city"\nParis,capital,\nparis,city,lower-case is another entry\nParis,country,duplicate\n" ",empty,\n"multi\nline",odd,\n';
     const p = parseVocabulary('places.csv', csv);
     expect(p.entries.map((e) => [e.entry, e.label])).toEqual([
       ['Washington, D.C.', 'capital'],
@@ -55,7 +59,10 @@ describe('parsing and normalising', () => {
 describe('look-up in the default model', () => {
   it('previews without saving: exact then lower-case matches, composed entries, not-found with suggestions', async () => {
     const before = snapshot(service.db);
-    const p = await service.previewVocabulary({ fileName: 'mine.csv', content: 'word,label\nParis,city\nvirtue,ethics\nmachine learning,field\nmoralty,ethics\nqqqzzxv,junk\n' });
+    const p = await service.previewVocabulary({
+      fileName: 'mine.csv',
+      content: 'word,label\nParis,city\nvirtue,ethics\nmachine learning,field\nmoralty,ethics\nqqqzzxv,junk\n',
+    });
     expect(snapshot(service.db)).toBe(before);
     expect(p).toMatchObject({ name: 'mine', model: 'glove-6b-100d', labels: ['city', 'ethics', 'field', 'junk'] });
     expect(p.counts).toEqual({ entries: 5, found: 3, notFound: 2, composed: 1, duplicates: 0, empty: 0 });
@@ -71,7 +78,11 @@ describe('look-up in the default model', () => {
 
   it('a composed entry is the normalised mean of its words', async () => {
     const saved = await service.saveVocabulary({ fileName: 'ml.txt', content: 'machine learning\n' });
-    const row = service.db.prepare('SELECT vector, composed, found FROM vocabulary_entries WHERE vocabulary_id = ?').get(saved.id) as { vector: Buffer; composed: number; found: number };
+    const row = service.db.prepare('SELECT vector, composed, found FROM vocabulary_entries WHERE vocabulary_id = ?').get(saved.id) as {
+      vector: Buffer;
+      composed: number;
+      found: number;
+    };
     expect(row).toMatchObject({ composed: 1, found: 1 });
     const v = new Float32Array(new Uint8Array(row.vector).buffer);
     const model = await service.model();
@@ -99,7 +110,9 @@ describe('look-up in the default model', () => {
     ]);
     expect(v.entries[0].meta).toEqual({ source: 'chapter' });
     expect(v.entries[2].missing).toEqual(['walkinng']);
-    await expect(service.saveVocabulary({ fileName: 'chapter.csv', content, name: 'My chapter' })).rejects.toThrow(/already has a vocabulary named "My chapter"/);
+    await expect(service.saveVocabulary({ fileName: 'chapter.csv', content, name: 'My chapter' })).rejects.toThrow(
+      /already has a vocabulary named "My chapter"/,
+    );
     expect((await service.saveVocabulary({ fileName: 'chapter.csv', content })).name).toBe('chapter');
     expect((await service.saveVocabulary({ fileName: 'chapter.csv', content })).name).toBe('chapter (2)');
     expect(service.removeVocabulary({ id: saved.id })).toBe(true);
@@ -108,7 +121,10 @@ describe('look-up in the default model', () => {
   });
 
   it('validates requests at the boundary', async () => {
-    expect(await dispatch(service, 'previewVocabulary', { fileName: 'a.txt' })).toMatchObject({ ok: false, error: { code: 'invalid-request' } });
+    expect(await dispatch(service, 'previewVocabulary', { fileName: 'a.txt' })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid-request' },
+    });
     expect(await dispatch(service, 'getVocabulary', { id: -1 })).toMatchObject({ ok: false, error: { code: 'invalid-request' } });
     expect(await dispatch(service, 'getVocabulary', { id: 999999 })).toEqual({ ok: true, value: null });
   });
@@ -132,7 +148,7 @@ describe('samples and per-model separation', () => {
     expect(chapter.entries.map((e) => e.entry)).toEqual(expect.arrayContaining(['virtue', 'morality', 'walked', 'walking']));
   });
 
-  it('keeps each model\'s vocabularies apart, and deleting a model deletes its vocabularies', async () => {
+  it("keeps each model's vocabularies apart, and deleting a model deletes its vocabularies", async () => {
     const dir = tempDir('ee-vocab-models-');
     const small = write(dir, 'small.txt', gloveText(fixture(['virtue', 'morality', 'cat'], 4)));
     await service.importModel({ path: small, name: 'small' });

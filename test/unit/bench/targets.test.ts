@@ -3,7 +3,13 @@ import { targetsOf } from '../../../main/bench/targets';
 
 describe('bench targets', () => {
   it('says which of the issue 2 figures are met, and which were not measured', () => {
-    const t = targetsOf('core', { firstRunImportSeconds: 'not measured (store existed)', firstRunImportPeakRssMB: null, warmModelLoadSeconds: 1.7, knnMedianRatioToNumpy: 0.164, knnExactAgainstPlainScan: true })!;
+    const t = targetsOf('core', {
+      firstRunImportSeconds: 'not measured (store existed)',
+      firstRunImportPeakRssMB: null,
+      warmModelLoadSeconds: 1.7,
+      knnMedianRatioToNumpy: 0.164,
+      knnExactAgainstPlainScan: true,
+    })!;
     expect(t.knnMedianRatioToNumpy).toBe('met (0.164 ≤ 0.25)');
     expect(t.warmModelLoadSeconds).toBe('NOT met (1.7 ≤ 1.5)');
     expect(t.firstRunImportSeconds).toBe('not measured');
@@ -11,8 +17,13 @@ describe('bench targets', () => {
   });
 
   it('reads nested figures and treats a strict bound strictly', () => {
-    expect(targetsOf('import', { ratioToGensim: 0.5, oursPeakRssMB: 300 })).toEqual({ ratioToGensim: 'NOT met (0.5 < 0.5)', oursPeakRssMB: 'met (300 < 1024)' });
-    const p = targetsOf('projection', { top_5000: { time_ratio_ours_over_baseline: 0.22, trustworthiness_gap: -0.0008, neighbours_kept_gap: -0.02 } })!;
+    expect(targetsOf('import', { ratioToGensim: 0.5, oursPeakRssMB: 300 })).toEqual({
+      ratioToGensim: 'NOT met (0.5 < 0.5)',
+      oursPeakRssMB: 'met (300 < 1024)',
+    });
+    const p = targetsOf('projection', {
+      top_5000: { time_ratio_ours_over_baseline: 0.22, trustworthiness_gap: -0.0008, neighbours_kept_gap: -0.02 },
+    })!;
     expect(p.top_5000_time_ratio).toBe('met (0.22 ≤ 1)');
     expect(p.top_5000_neighbours_kept_gap).toBe('NOT met (-0.02 ≥ -0.01)');
     expect(p.top_20000_time_ratio).toBe('not measured');

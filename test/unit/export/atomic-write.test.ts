@@ -83,7 +83,12 @@ describe('atomic export writes', () => {
     const folder = path.join(dir, 'pair');
     fs.mkdirSync(folder);
     fs.mkdirSync(path.join(folder, 'metadata.tsv'));
-    await failure(writeFilesAtomic([{ path: path.join(folder, 'vectors.tsv'), content: ['1\t2\n'] }, { path: path.join(folder, 'metadata.tsv'), content: ['w\n'] }]));
+    await failure(
+      writeFilesAtomic([
+        { path: path.join(folder, 'vectors.tsv'), content: ['1\t2\n'] },
+        { path: path.join(folder, 'metadata.tsv'), content: ['w\n'] },
+      ]),
+    );
     expect(fs.readdirSync(folder)).toEqual(['metadata.tsv']);
   });
 

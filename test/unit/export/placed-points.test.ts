@@ -19,7 +19,15 @@ const extra = { words: ['w150', 'w60', 'w150', model.words[10]], coords: new Flo
 
 async function data() {
   const { projection, placed } = withPlacedPoints(saved, extra);
-  return prepareExport({ projection, model, labels: [], placed, appVersion: '1', source: 't', query: { text: 'w150', matched: 'w150', modelIndex: 150 } });
+  return prepareExport({
+    projection,
+    model,
+    labels: [],
+    placed,
+    appVersion: '1',
+    source: 't',
+    query: { text: 'w150', matched: 'w150', modelIndex: 150 },
+  });
 }
 
 describe('placed points in exports', () => {
@@ -58,11 +66,23 @@ describe('placed points in exports', () => {
   });
 
   it('are validated at the boundary: a Float32Array of three finite numbers per word', () => {
-    const ok = validators.exportProjection({ id: 1, format: 'csv', placed: { words: ['a'], coords: new Float32Array([1, 2, 3]) } }) as ExportProjectionRequest;
+    const ok = validators.exportProjection({
+      id: 1,
+      format: 'csv',
+      placed: { words: ['a'], coords: new Float32Array([1, 2, 3]) },
+    }) as ExportProjectionRequest;
     expect(ok.placed?.words).toEqual(['a']);
-    expect(() => validators.exportProjection({ id: 1, format: 'csv', placed: { words: ['a'], coords: [1, 2, 3] } })).toThrow(/Float32Array/);
-    expect(() => validators.exportProjection({ id: 1, format: 'csv', placed: { words: ['a'], coords: new Float32Array([1, NaN, 3]) } })).toThrow(/placed\.coords\[1\].*"a"/);
-    expect(() => validators.exportProjection({ id: 1, format: 'csv', placed: { words: [''], coords: new Float32Array(3) } })).toThrow(/placed\.words\[0\]/);
-    expect(() => validators.exportProjection({ id: 1, format: 'csv', placed: { words: ['a'], coords: new Float32Array(3), extra: 1 } })).toThrow(/unknown field "extra"/);
+    expect(() => validators.exportProjection({ id: 1, format: 'csv', placed: { words: ['a'], coords: [1, 2, 3] } })).toThrow(
+      /Float32Array/,
+    );
+    expect(() =>
+      validators.exportProjection({ id: 1, format: 'csv', placed: { words: ['a'], coords: new Float32Array([1, NaN, 3]) } }),
+    ).toThrow(/placed\.coords\[1\].*"a"/);
+    expect(() => validators.exportProjection({ id: 1, format: 'csv', placed: { words: [''], coords: new Float32Array(3) } })).toThrow(
+      /placed\.words\[0\]/,
+    );
+    expect(() =>
+      validators.exportProjection({ id: 1, format: 'csv', placed: { words: ['a'], coords: new Float32Array(3), extra: 1 } }),
+    ).toThrow(/unknown field "extra"/);
   });
 });

@@ -28,7 +28,9 @@ describe('export request validation', () => {
   const { exportProjection, exportNeighbors } = exportValidators;
   it('accepts a full request and normalises defaults', () => {
     const camera = { position: [0, 0, 5], target: [0, 0, 0], up: [0, 1, 0], fov: 45, aspect: 1.5 };
-    expect(exportProjection({ id: 'latest', format: 'svg', camera, width: 800, height: 600, theme: 'light', transparent: true })).toMatchObject({ id: 'latest', format: 'svg', camera, theme: 'light' });
+    expect(
+      exportProjection({ id: 'latest', format: 'svg', camera, width: 800, height: 600, theme: 'light', transparent: true }),
+    ).toMatchObject({ id: 'latest', format: 'svg', camera, theme: 'light' });
     expect(exportNeighbors({ word: 'virtue', format: 'md' })).toEqual({ word: 'virtue', format: 'md', k: 10, model: undefined });
   });
   it.each([
@@ -36,7 +38,10 @@ describe('export request validation', () => {
     [{ id: 0, format: 'csv' }, /id must be a whole number/],
     [{ format: 'csv' }, /give a projection id/],
     [{ id: 1, format: 'csv', extra: 1 }, /unknown field "extra"/],
-    [{ id: 1, format: 'svg', camera: { position: [0, 0], target: [0, 0, 0], up: [0, 1, 0], fov: 45, aspect: 1 } }, /camera.position must be three finite numbers/],
+    [
+      { id: 1, format: 'svg', camera: { position: [0, 0], target: [0, 0, 0], up: [0, 1, 0], fov: 45, aspect: 1 } },
+      /camera.position must be three finite numbers/,
+    ],
     [{ id: 1, format: 'svg', width: 100000 }, /width must be a whole number from 16 to 16384/],
   ])('rejects %j', (req, message) => {
     expect(() => exportProjection(req)).toThrow(message);

@@ -10,7 +10,19 @@ function parse(text: string): ParsedNumber {
 
 describe('parseNumberAt', () => {
   it('parses decimals exactly like Number(), fast path and exponents alike', () => {
-    for (const t of ['0', '-0.038194', '0.72812', '+3.5', '-.5', '7.', '123456789012345', '1e-5', '-2.5E+3', '0.1234567890123456789', '3.4e38']) {
+    for (const t of [
+      '0',
+      '-0.038194',
+      '0.72812',
+      '+3.5',
+      '-.5',
+      '7.',
+      '123456789012345',
+      '1e-5',
+      '-2.5E+3',
+      '0.1234567890123456789',
+      '3.4e38',
+    ]) {
       expect(parse(t)).toMatchObject({ value: Number(t), end: t.length, problem: undefined });
     }
   });

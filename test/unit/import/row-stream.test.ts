@@ -41,11 +41,15 @@ describe('row stream', () => {
     fs.writeFileSync(file, `${bad.join('\n')}\n`);
     const [a, b] = [await collect(file, false), await collect(file, true)];
     for (const events of [a, b]) {
-      const rows = events.filter((e) => e.type === 'rows').reduce((n, e) => n + (e as Extract<ParseEvent, { type: 'rows' }>).batch.words.length, 0);
+      const rows = events
+        .filter((e) => e.type === 'rows')
+        .reduce((n, e) => n + (e as Extract<ParseEvent, { type: 'rows' }>).batch.words.length, 0);
       expect(rows).toBe(3000);
       const last = events.at(-1)!;
       expect(last.type).toBe('error');
-      expect((last as Extract<ParseEvent, { type: 'error' }>).error.message).toMatch(/bad\.txt, line 3001: "oops" has 2 values, expected 3/);
+      expect((last as Extract<ParseEvent, { type: 'error' }>).error.message).toMatch(
+        /bad\.txt, line 3001: "oops" has 2 values, expected 3/,
+      );
     }
     expect(a.at(-1)).toEqual(b.at(-1));
   });

@@ -51,7 +51,9 @@ describe('import cycle check', () => {
         const g = importGraph([${JSON.stringify(path.join(dir, 'a.ts'))}, ${JSON.stringify(path.join(dir, 'b.ts'))}]);
         console.log(findCycles(g).length);`;
       expect(execFileSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' }).trim()).toBe('1');
-      expect(execFileSync(process.execPath, [path.join(ROOT, 'scripts/check-cycles.mjs')], { encoding: 'utf8' })).toMatch(/No import cycles/);
+      expect(execFileSync(process.execPath, [path.join(ROOT, 'scripts/check-cycles.mjs')], { encoding: 'utf8' })).toMatch(
+        /No import cycles/,
+      );
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }

@@ -42,7 +42,10 @@ describe('UMAP runner', () => {
       let bestD = Infinity;
       for (let j = 0; j < N; j++) {
         if (j === i) continue;
-        const d = (coords[i * 3] - coords[j * 3]) ** 2 + (coords[i * 3 + 1] - coords[j * 3 + 1]) ** 2 + (coords[i * 3 + 2] - coords[j * 3 + 2]) ** 2;
+        const d =
+          (coords[i * 3] - coords[j * 3]) ** 2 +
+          (coords[i * 3 + 1] - coords[j * 3 + 1]) ** 2 +
+          (coords[i * 3 + 2] - coords[j * 3 + 2]) ** 2;
         if (d < bestD) {
           bestD = d;
           best = j;
@@ -82,7 +85,9 @@ describe('UMAP runner', () => {
     expect(() => runUmapSync(input, { ...params, seed: -1 })).toThrow(/seed/);
     expect(() => runUmapSync(input, { ...params, nNeighbors: 40 })).toThrow(/knnK ≥ 39/);
     expect(() => runUmapSync({ ...input, knnDistances: input.knnDistances.subarray(1) }, params)).toThrow(/malformed/);
-    expect(() => runUmapSync({ knnIndices: new Int32Array([1, 0]), knnDistances: new Float32Array(2), knnK: 1 }, params)).toThrow(/at least 3 points/);
+    expect(() => runUmapSync({ knnIndices: new Int32Array([1, 0]), knnDistances: new Float32Array(2), knnK: 1 }, params)).toThrow(
+      /at least 3 points/,
+    );
   });
 
   it('builds the same fuzzy graph as umap-js from the same precomputed kNN', () => {
@@ -99,7 +104,9 @@ describe('UMAP runner', () => {
     const umap = new UMAP({ nNeighbors: 15, nComponents: 3, random: () => 0.5 });
     umap.setPrecomputedKNN(idx, dist);
     umap.initializeFit(Array.from({ length: n }, (_, i) => Array.from(small.subarray(i * 10, (i + 1) * 10))));
-    const reference = (umap as unknown as { graph: { get(r: number, c: number): number; getAll(): { row: number; col: number; value: number }[] } }).graph;
+    const reference = (
+      umap as unknown as { graph: { get(r: number, c: number): number; getAll(): { row: number; col: number; value: number }[] } }
+    ).graph;
     const ours = fuzzySimplicialSet({ n, k: 14, indices: g.indices, distances: g.distances }, 15);
     const theirs = reference.getAll().filter((e) => e.value !== 0);
     expect(ours.vals.length).toBe(theirs.length);
@@ -142,7 +149,9 @@ describe('UMAP runner', () => {
     // Distance to the centroid of its neighbours is small compared with the layout's extent.
     const c = [0, 1, 2].map((d) => nb.reduce((s, x) => s + layout[x.i * 3 + d], 0) / nb.length);
     const dist = Math.hypot(placed[0] - c[0], placed[1] - c[1], placed[2] - c[2]);
-    const extent = Math.max(...[0, 1, 2].map((d) => Math.max(...keep.map((_, i) => layout[i * 3 + d])) - Math.min(...keep.map((_, i) => layout[i * 3 + d]))));
+    const extent = Math.max(
+      ...[0, 1, 2].map((d) => Math.max(...keep.map((_, i) => layout[i * 3 + d])) - Math.min(...keep.map((_, i) => layout[i * 3 + d]))),
+    );
     expect(dist).toBeLessThan(extent * 0.1);
     // And its nearest point in 3-D belongs to its own cluster.
     let best = -1;
@@ -156,7 +165,10 @@ describe('UMAP runner', () => {
     });
     expect(labels[best]).toBe(labels[0]);
     // Placement is seeded too.
-    const again = placePoints({ layout, neighbours: Int32Array.from(nb.map((x) => x.i)), distances: Float32Array.from(nb.map((x) => 1 - x.s)), k: 15 }, { minDist: 0.1, seed: 42 });
+    const again = placePoints(
+      { layout, neighbours: Int32Array.from(nb.map((x) => x.i)), distances: Float32Array.from(nb.map((x) => 1 - x.s)), k: 15 },
+      { minDist: 0.1, seed: 42 },
+    );
     expect(maxDiff(placed, again)).toBe(0);
   });
 });
@@ -188,7 +200,10 @@ describe('small views', () => {
     const small = clusteredVectors(n, 12, 2, 4).vectors;
     const g = bruteForceKnn(small, n, 12, 15);
     expect(g.k).toBe(10);
-    const coords = runUmapSync({ knnIndices: g.indices, knnDistances: g.distances, knnK: g.k, vectors: small, dims: 12 }, { nNeighbors: 15, minDist: 0.1, nEpochs: 100, seed: 1 });
+    const coords = runUmapSync(
+      { knnIndices: g.indices, knnDistances: g.distances, knnK: g.k, vectors: small, dims: 12 },
+      { nNeighbors: 15, minDist: 0.1, nEpochs: 100, seed: 1 },
+    );
     expect(coords.length).toBe(33);
     for (const x of coords) expect(Number.isFinite(x)).toBe(true);
   });

@@ -9,7 +9,8 @@ function fakeModel(words: string[]) {
 describe('the default view rule', () => {
   it('keeps words of two or more letters only: no punctuation, numbers or single letters', () => {
     for (const w of ['the', 'of', 'virtue', 'café', 'naïve', 'москва', '東京']) expect(isAlphabeticWord(w), w).toBe(true);
-    for (const w of [',', '.', 'a', 'i', '1990', 'u.s.', 'e-mail', "don't", '3d', 'x2', '', 'new york', '--']) expect(isAlphabeticWord(w), w).toBe(false);
+    for (const w of [',', '.', 'a', 'i', '1990', 'u.s.', 'e-mail', "don't", '3d', 'x2', '', 'new york', '--'])
+      expect(isAlphabeticWord(w), w).toBe(false);
   });
 
   it('takes the N most frequent alphabetic words in frequency order, then the missing examples', () => {

@@ -27,7 +27,11 @@ describe('fitPoints', () => {
     ['a square window', 1],
     ['a tall window', 0.5],
   ])('keeps every point on screen in %s, the far one included', (_, aspect) => {
-    for (const [x, y, z] of [[0, 0, 3], [2, 1.5, -1], [-0.5, 3, 0.2]]) {
+    for (const [x, y, z] of [
+      [0, 0, 3],
+      [2, 1.5, -1],
+      [-0.5, 3, 0.2],
+    ]) {
       const camera = cameraAt(x, y, z, aspect);
       const fit = fitPoints(coords, all, camera, new Vector3(), 20);
       for (const s of screenOf(coords, all, camera, fit)) {

@@ -21,7 +21,7 @@ describe('TopK', () => {
 
   it('agrees with a full sort on random input', () => {
     let seed = 7;
-    const rnd = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    const rnd = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
     const scores = Array.from({ length: 5000 }, () => Math.round(rnd() * 200) / 200);
     const top = new TopK(25);
     scores.forEach((s, i) => top.push(i, s));
