@@ -91,7 +91,7 @@ export class ModelsPanel {
     const source = el('div', 'caption source', m.source);
     source.title = m.source;
     const actions = el('div', 'library-actions');
-    if (!m.active) actions.append(linkButton('Use', () => this.run(() => this.api.setActiveModel({ name: m.name }))));
+    if (!m.active) actions.append(linkButton('Use', () => void this.run(() => this.api.setActiveModel({ name: m.name }))));
     actions.append(
       linkButton('Rename', () => this.rename(li, m)),
       linkButton('Delete', () => this.confirmDelete(li, m)),
@@ -107,7 +107,7 @@ export class ModelsPanel {
     const row = el('div', 'library-row');
     row.append(
       input,
-      linkButton('Save', () => this.run(() => this.api.renameModel({ name: m.name, newName: input.value.trim() }))),
+      linkButton('Save', () => void this.run(() => this.api.renameModel({ name: m.name, newName: input.value.trim() }))),
       linkButton('Cancel', () => this.changed()),
     );
     li.querySelector('.library-actions')!.replaceWith(row);
@@ -118,7 +118,7 @@ export class ModelsPanel {
     const row = el('div', 'library-confirm');
     row.append(
       el('span', undefined, `Delete ${m.name} with its vocabularies and projections?`),
-      linkButton('Delete', () => this.run(() => this.api.deleteModel({ name: m.name }))),
+      linkButton('Delete', () => void this.run(() => this.api.deleteModel({ name: m.name }))),
       linkButton('Keep', () => this.changed()),
     );
     li.querySelector('.library-actions')!.replaceWith(row);
