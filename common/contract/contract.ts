@@ -106,7 +106,15 @@ export interface CompleteResult {
 }
 
 /** Vector file formats the importer reads (each also gzip-compressed). */
-export type ModelFormat = 'word2vec-text' | 'glove-text' | 'fasttext-vec' | 'word2vec-binary' | 'projector-tsv';
+export const MODEL_FORMATS = ['word2vec-text', 'glove-text', 'fasttext-vec', 'word2vec-binary', 'projector-tsv'] as const;
+export type ModelFormat = (typeof MODEL_FORMATS)[number];
+
+/** Longest model name, characters (after trimming). */
+export const MAX_MODEL_NAME = 100;
+/** Most bytes one uploadChunk call carries: stays below the browser-mode body limit once framed. */
+export const MAX_UPLOAD_CHUNK = 768 * 1024;
+/** Largest vocabulary file, characters: word lists are small, and 4 Mi characters is far beyond any real one. */
+export const MAX_VOCABULARY_CHARS = 4 * 1024 * 1024;
 
 export interface ImportModelRequest {
   /**
@@ -418,7 +426,10 @@ export interface GetProjectionRequest {
 }
 
 /** Formats a saved projection can be exported to (see docs/exports.md). */
-export type ExportFormat = 'csv' | 'json' | 'tsv' | 'svg' | 'html';
+export const EXPORT_FORMATS = ['csv', 'json', 'tsv', 'svg', 'html'] as const;
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+/** Formats of a neighbour table. */
+export const NEIGHBOR_TABLE_FORMATS = ['csv', 'md'] as const;
 
 /** A perspective camera as the scene uses it, for exports of "the current view". */
 export interface ExportCamera {
@@ -481,7 +492,7 @@ export interface ExportNeighborsRequest {
   /** Model name. Default: the active model. */
   model?: string;
   /** "csv" (rank,word,similarity) or "md" (a Markdown table with a caption line). */
-  format: 'csv' | 'md';
+  format: (typeof NEIGHBOR_TABLE_FORMATS)[number];
 }
 
 /** Events pushed from the core to the renderer. */
@@ -491,7 +502,7 @@ export type ExplorerEvent =
   /** The Electron File ▸ Export menu asks the page to open its export panel. */
   | { type: 'menu'; action: 'export' };
 
-/** Everything the renderer may call. Each member maps to one channel in `CHANNELS`. */
+/** Everything the renderer may call. Each member maps to one IPC channel and one HTTP route (see `METHODS`). */
 export interface ExplorerApi {
   status(): Promise<AppStatus>;
   neighbors(req: NeighborsRequest): Promise<NeighborsResult[]>;
@@ -548,35 +559,70 @@ export interface ExplorerApi {
 /** Request/response methods of the contract (everything but `onEvent`). */
 export type ApiMethod = Exclude<keyof ExplorerApi, 'onEvent'>;
 
-/** IPC channel and HTTP route per method: `ee:<method>` and `POST /api/<method>`. */
-export const METHODS: readonly ApiMethod[] = [
-  'status',
-  'neighbors',
-  'complete',
-  'exportProjection',
-  'exportNeighbors',
-  'viewData',
-  'vectorsOf',
-  'saveProjection',
-  'listProjections',
-  'getProjection',
-  'renameProjection',
-  'deleteProjection',
-  'importModel',
-  'beginUpload',
-  'uploadChunk',
-  'setActiveModel',
-  'renameModel',
-  'deleteModel',
-  'previewVocabulary',
-  'saveVocabulary',
-  'listVocabularies',
-  'getVocabulary',
-  'removeVocabulary',
-  'listSamples',
-  'addSample',
-  'cancelJob',
-];
+/** The request a method takes (`undefined` for methods without one). */
+export type ApiRequest<M extends ApiMethod> = Parameters<ExplorerApi[M]>[0];
+/** What a method resolves to. */
+export type ApiResult<M extends ApiMethod> = Awaited<ReturnType<ExplorerApi[M]>>;
+
+/**
+ * What the core implements: every method of the contract, each taking the validated request and
+ * answering with the result or a promise of it. `ExplorerService implements ServiceApi`, so a
+ * method missing from the service, or one whose types drift from the contract, fails the typecheck.
+ */
+export type ServiceApi = { [M in ApiMethod]: (req: ApiRequest<M>) => ApiResult<M> | Promise<ApiResult<M>> };
+
+/**
+ * Every method, once: a method added to `ExplorerApi` but not here (or here but not there) fails
+ * the typecheck. Each maps to the IPC channel `ee:<method>` and the route `POST /api/<method>`.
+ */
+const METHOD_RECORD = {
+  status: true,
+  neighbors: true,
+  complete: true,
+  exportProjection: true,
+  exportNeighbors: true,
+  viewData: true,
+  vectorsOf: true,
+  saveProjection: true,
+  listProjections: true,
+  getProjection: true,
+  renameProjection: true,
+  deleteProjection: true,
+  importModel: true,
+  beginUpload: true,
+  uploadChunk: true,
+  setActiveModel: true,
+  renameModel: true,
+  deleteModel: true,
+  previewVocabulary: true,
+  saveVocabulary: true,
+  listVocabularies: true,
+  getVocabulary: true,
+  removeVocabulary: true,
+  listSamples: true,
+  addSample: true,
+  cancelJob: true,
+} as const satisfies Record<ApiMethod, true>;
+
+/** The request/response methods, in one list derived from `METHOD_RECORD`. */
+export const METHODS = Object.keys(METHOD_RECORD) as ApiMethod[];
+
+export function isApiMethod(name: string): name is ApiMethod {
+  return Object.prototype.hasOwnProperty.call(METHOD_RECORD, name);
+}
+
+/**
+ * Builds an `ExplorerApi` from one generic call function and an event subscription: the one
+ * place the per-method object is assembled, for the page's HTTP and bridge clients alike.
+ */
+export function buildApi(
+  call: <M extends ApiMethod>(method: M, request: ApiRequest<M>) => Promise<ApiResult<M>>,
+  onEvent: ExplorerApi['onEvent'],
+): ExplorerApi {
+  const api: Partial<Record<keyof ExplorerApi, unknown>> = { onEvent };
+  for (const m of METHODS) api[m] = (request: never) => call(m, request);
+  return api as ExplorerApi;
+}
 
 export const channelOf = (m: ApiMethod): string => `ee:${m}`;
 export const EVENT_CHANNEL = 'ee:event';
@@ -590,7 +636,10 @@ export interface WireError {
 
 export type Envelope<T> = { ok: true; value: T } | { ok: false; error: WireError };
 
-/** What the Electron preload exposes as `window.explorerBridge`: each method resolves to an envelope. */
-export type BridgeApi = { [M in ApiMethod]: (request?: unknown) => Promise<Envelope<Awaited<ReturnType<ExplorerApi[M]>>>> } & {
+/** The bridge's request/response members: each resolves to an envelope (errors as data). */
+export type BridgeMethods = { [M in ApiMethod]: (request?: unknown) => Promise<Envelope<ApiResult<M>>> };
+
+/** What the Electron preload exposes as `window.explorerBridge`. */
+export type BridgeApi = BridgeMethods & {
   onEvent(listener: (event: ExplorerEvent) => void): () => void;
 };

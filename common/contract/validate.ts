@@ -5,6 +5,7 @@
  */
 import {
   type ApiMethod,
+  type ApiRequest,
   type CompleteRequest,
   type GetProjectionRequest,
   KNN_K,
@@ -24,126 +25,55 @@ import {
 import { exportValidators } from './validate-export';
 import { libraryValidators } from './validate-library';
 
-export class ValidationError extends Error {
-  readonly code = 'invalid-request';
-}
+import * as check from './check';
+import { ValidationError } from './check';
 
-const MAX_WORD_LENGTH = 200;
+export { ValidationError };
 
-function isObject(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
-
-function onlyKeys(req: Record<string, unknown>, allowed: string[], what: string): void {
-  for (const key of Object.keys(req)) {
-    if (!allowed.includes(key)) throw new ValidationError(`${what}: unknown field "${key}"`);
-  }
-}
-
+/** Checks a whole number with a default; kept for the CLI's option parsing. */
 export function checkInteger(value: unknown, name: string, min: number, max: number, fallback: number): number {
-  if (value === undefined || value === null) return fallback;
-  if (typeof value !== 'number' || !Number.isInteger(value)) {
-    throw new ValidationError(`${name} must be a whole number between ${min} and ${max} (got ${JSON.stringify(value)})`);
-  }
-  if (value < min || value > max) {
-    throw new ValidationError(`${name} must be between ${min} and ${max} (got ${value})`);
-  }
-  return value;
-}
-
-function checkModel(value: unknown): string | undefined {
-  if (value === undefined || value === null) return undefined;
-  if (typeof value !== 'string' || value.length === 0 || value.length > 200) {
-    throw new ValidationError('model must be a non-empty model name');
-  }
-  return value;
-}
-
-function checkWord(value: unknown, name: string): string {
-  if (typeof value !== 'string') throw new ValidationError(`${name} must be a string`);
-  if (value.length > MAX_WORD_LENGTH) {
-    throw new ValidationError(`${name} is longer than ${MAX_WORD_LENGTH} characters`);
-  }
-  return value;
+  return check.integer(value, name, min, max, fallback);
 }
 
 function neighbors(req: unknown): Required<Pick<NeighborsRequest, 'words' | 'k'>> & NeighborsRequest {
-  if (!isObject(req)) throw new ValidationError('neighbors: expected an object');
-  onlyKeys(req, ['words', 'k', 'model'], 'neighbors');
-  if (!Array.isArray(req.words) || req.words.length === 0) {
+  const r = check.object(req, 'neighbors', ['words', 'k', 'model']);
+  if (!Array.isArray(r.words) || r.words.length === 0) {
     throw new ValidationError('neighbors: give at least one word');
   }
-  if (req.words.length > 100) throw new ValidationError('neighbors: at most 100 words per request');
-  const words = req.words.map((w, i) => checkWord(w, `words[${i}]`));
-  return { words, k: checkInteger(req.k, 'k', 1, K_MAX, K_DEFAULT), model: checkModel(req.model) };
+  if (r.words.length > 100) throw new ValidationError('neighbors: at most 100 words per request');
+  const words = r.words.map((w, i) => check.word(w, `words[${i}]`));
+  return { words, k: check.integer(r.k, 'k', 1, K_MAX, K_DEFAULT), model: check.model(r.model) };
 }
 
 function complete(req: unknown): CompleteRequest & { limit: number } {
-  if (!isObject(req)) throw new ValidationError('complete: expected an object');
-  onlyKeys(req, ['prefix', 'limit', 'model'], 'complete');
+  const r = check.object(req, 'complete', ['prefix', 'limit', 'model']);
   return {
-    prefix: checkWord(req.prefix, 'prefix'),
-    limit: checkInteger(req.limit, 'limit', 1, 50, 10),
-    model: checkModel(req.model),
+    prefix: check.word(r.prefix, 'prefix'),
+    limit: check.integer(r.limit, 'limit', 1, 50, 10),
+    model: check.model(r.model),
   };
-}
-
-function none(req: unknown): Record<string, never> {
-  if (req !== undefined && req !== null && !(isObject(req) && Object.keys(req).length === 0)) {
-    throw new ValidationError('this call takes no arguments');
-  }
-  return {};
-}
-
-function checkNumber(value: unknown, name: string, min: number, max: number): number {
-  if (typeof value !== 'number' || !Number.isFinite(value)) {
-    throw new ValidationError(`${name} must be a number between ${min} and ${max} (got ${JSON.stringify(value)})`);
-  }
-  if (value < min || value > max) throw new ValidationError(`${name} must be between ${min} and ${max} (got ${value})`);
-  return value;
-}
-
-function checkWordList(value: unknown, name: string, min: number, max: number): string[] {
-  if (!Array.isArray(value)) throw new ValidationError(`${name} must be a list of words`);
-  if (value.length < min) throw new ValidationError(`${name} must hold at least ${min} word${min === 1 ? '' : 's'} (got ${value.length})`);
-  if (value.length > max) throw new ValidationError(`${name} may hold at most ${max} words (got ${value.length})`);
-  return value.map((w, i) => checkWord(w, `${name}[${i}]`));
-}
-
-function checkId(value: unknown, name = 'id'): number {
-  if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < 1) {
-    throw new ValidationError(`${name} must be a positive whole number (got ${JSON.stringify(value)})`);
-  }
-  return value;
-}
-
-function checkName(value: unknown, name = 'name'): string {
-  if (typeof value !== 'string') throw new ValidationError(`${name} must be a string`);
-  const trimmed = value.trim();
-  if (trimmed.length === 0 || trimmed.length > 200) throw new ValidationError(`${name} must be 1 to 200 characters`);
-  return trimmed;
 }
 
 /** Checks a ViewSpec and fills its defaults. Exported for the CLI and the core. */
 export function checkView(value: unknown, name = 'view'): ViewSpec {
-  if (!isObject(value)) throw new ValidationError(`${name} must be an object with a "kind"`);
+  if (!check.isObject(value)) throw new ValidationError(`${name} must be an object with a "kind"`);
   switch (value.kind) {
     case 'top':
-      onlyKeys(value, ['kind', 'top'], name);
-      return { kind: 'top', top: checkInteger(value.top, `${name}.top`, VIEW_TOP.min, VIEW_TOP.max, VIEW_TOP.default) };
+      check.object(value, name, ['kind', 'top']);
+      return { kind: 'top', top: check.integer(value.top, `${name}.top`, VIEW_TOP.min, VIEW_TOP.max, VIEW_TOP.default) };
     case 'words':
-      onlyKeys(value, ['kind', 'words'], name);
-      return { kind: 'words', words: checkWordList(value.words, `${name}.words`, 1, MAX_PROJECTION_POINTS) };
+      check.object(value, name, ['kind', 'words']);
+      return { kind: 'words', words: check.wordList(value.words, `${name}.words`, 1, MAX_PROJECTION_POINTS) };
     case 'neighbourhood':
-      onlyKeys(value, ['kind', 'query', 'k'], name);
+      check.object(value, name, ['kind', 'query', 'k']);
       return {
         kind: 'neighbourhood',
-        query: checkWord(value.query, `${name}.query`),
-        k: checkInteger(value.k, `${name}.k`, 10, 10000, 500),
+        query: check.word(value.query, `${name}.query`),
+        k: check.integer(value.k, `${name}.k`, 10, 10000, 500),
       };
     case 'vocabulary':
-      onlyKeys(value, ['kind', 'vocabularyId'], name);
-      return { kind: 'vocabulary', vocabularyId: checkId(value.vocabularyId, `${name}.vocabularyId`) };
+      check.object(value, name, ['kind', 'vocabularyId']);
+      return { kind: 'vocabulary', vocabularyId: check.id(value.vocabularyId, `${name}.vocabularyId`) };
     default:
       throw new ValidationError(`${name}.kind must be "top", "words", "neighbourhood" or "vocabulary" (got ${JSON.stringify(value.kind)})`);
   }
@@ -151,42 +81,39 @@ export function checkView(value: unknown, name = 'view'): ViewSpec {
 
 /** Checks complete UMAP parameters (every field required). Exported for the CLI and the worker client. */
 export function checkUmapParams(value: unknown, name = 'params'): UmapParams {
-  if (!isObject(value)) throw new ValidationError(`${name} must be an object`);
-  onlyKeys(value, ['nNeighbors', 'minDist', 'nEpochs', 'seed'], name);
+  if (!check.isObject(value)) throw new ValidationError(`${name} must be an object`);
+  check.object(value, name, ['nNeighbors', 'minDist', 'nEpochs', 'seed']);
   const L = UMAP_LIMITS;
   const req = (key: string) => {
     if (value[key] === undefined || value[key] === null) throw new ValidationError(`${name}.${key} is required`);
     return value[key];
   };
   return {
-    nNeighbors: checkInteger(req('nNeighbors'), `${name}.nNeighbors`, L.nNeighbors.min, L.nNeighbors.max, L.nNeighbors.default),
-    minDist: checkNumber(req('minDist'), `${name}.minDist`, L.minDist.min, L.minDist.max),
-    nEpochs: checkInteger(req('nEpochs'), `${name}.nEpochs`, L.nEpochs.min, L.nEpochs.max, 200),
-    seed: checkInteger(req('seed'), `${name}.seed`, L.seed.min, L.seed.max, L.seed.default),
+    nNeighbors: check.integer(req('nNeighbors'), `${name}.nNeighbors`, L.nNeighbors.min, L.nNeighbors.max, L.nNeighbors.default),
+    minDist: check.number(req('minDist'), `${name}.minDist`, L.minDist.min, L.minDist.max),
+    nEpochs: check.integer(req('nEpochs'), `${name}.nEpochs`, L.nEpochs.min, L.nEpochs.max, 200),
+    seed: check.integer(req('seed'), `${name}.seed`, L.seed.min, L.seed.max, L.seed.default),
   };
 }
 
 function viewData(req: unknown): ViewDataRequest & { knnK: number } {
-  if (!isObject(req)) throw new ValidationError('viewData: expected an object');
-  onlyKeys(req, ['view', 'model', 'knnK'], 'viewData');
+  const r = check.object(req, 'viewData', ['view', 'model', 'knnK']);
   return {
-    view: checkView(req.view),
-    model: checkModel(req.model),
-    knnK: checkInteger(req.knnK, 'knnK', KNN_K.min, KNN_K.max, KNN_K.default),
+    view: checkView(r.view),
+    model: check.model(r.model),
+    knnK: check.integer(r.knnK, 'knnK', KNN_K.min, KNN_K.max, KNN_K.default),
   };
 }
 
 function vectorsOf(req: unknown): VectorsOfRequest {
-  if (!isObject(req)) throw new ValidationError('vectorsOf: expected an object');
-  onlyKeys(req, ['words', 'model'], 'vectorsOf');
-  return { words: checkWordList(req.words, 'words', 1, MAX_PROJECTION_POINTS), model: checkModel(req.model) };
+  const r = check.object(req, 'vectorsOf', ['words', 'model']);
+  return { words: check.wordList(r.words, 'words', 1, MAX_PROJECTION_POINTS), model: check.model(r.model) };
 }
 
 function saveProjection(req: unknown): SaveProjectionRequest {
-  if (!isObject(req)) throw new ValidationError('saveProjection: expected an object');
-  onlyKeys(req, ['view', 'params', 'words', 'coords', 'name', 'model', 'meta'], 'saveProjection');
-  const words = checkWordList(req.words, 'words', 3, MAX_PROJECTION_POINTS);
-  const coords = req.coords;
+  const r = check.object(req, 'saveProjection', ['view', 'params', 'words', 'coords', 'name', 'model', 'meta']);
+  const words = check.wordList(r.words, 'words', 3, MAX_PROJECTION_POINTS);
+  const coords = r.coords;
   if (!(coords instanceof Float32Array)) throw new ValidationError('coords must be a Float32Array');
   if (coords.length !== words.length * 3) {
     throw new ValidationError(`coords must hold 3 numbers per word: ${words.length * 3} for ${words.length} words (got ${coords.length})`);
@@ -196,50 +123,47 @@ function saveProjection(req: unknown): SaveProjectionRequest {
       throw new ValidationError(`coords[${i}] is not a finite number (point ${Math.floor(i / 3)}, "${words[Math.floor(i / 3)]}")`);
   }
   let meta: Record<string, unknown> | undefined;
-  if (req.meta !== undefined && req.meta !== null) {
-    if (!isObject(req.meta)) throw new ValidationError('meta must be an object');
-    if (JSON.stringify(req.meta).length > 100_000) throw new ValidationError('meta is larger than 100,000 characters');
-    meta = req.meta;
+  if (r.meta !== undefined && r.meta !== null) {
+    if (!check.isObject(r.meta)) throw new ValidationError('meta must be an object');
+    if (JSON.stringify(r.meta).length > 100_000) throw new ValidationError('meta is larger than 100,000 characters');
+    meta = r.meta;
   }
   return {
-    view: checkView(req.view),
-    params: checkUmapParams(req.params),
+    view: checkView(r.view),
+    params: checkUmapParams(r.params),
     words,
     coords,
-    name: req.name === undefined || req.name === null ? undefined : checkName(req.name),
-    model: checkModel(req.model),
+    name: r.name === undefined || r.name === null ? undefined : check.name(r.name),
+    model: check.model(r.model),
     meta,
   };
 }
 
 function listProjections(req: unknown): ListProjectionsRequest {
   if (req === undefined || req === null) return {};
-  if (!isObject(req)) throw new ValidationError('listProjections: expected an object');
-  onlyKeys(req, ['model'], 'listProjections');
-  return { model: checkModel(req.model) };
+  const r = check.object(req, 'listProjections', ['model']);
+  return { model: check.model(r.model) };
 }
 
 function getProjection(req: unknown): GetProjectionRequest {
-  if (!isObject(req)) throw new ValidationError('getProjection: expected an object');
-  onlyKeys(req, ['id', 'model'], 'getProjection');
-  return { id: req.id === 'latest' ? 'latest' : checkId(req.id), model: checkModel(req.model) };
+  const r = check.object(req, 'getProjection', ['id', 'model']);
+  return { id: r.id === 'latest' ? 'latest' : check.id(r.id), model: check.model(r.model) };
 }
 
 function renameProjection(req: unknown): { id: number; name: string } {
-  if (!isObject(req)) throw new ValidationError('renameProjection: expected an object');
-  onlyKeys(req, ['id', 'name'], 'renameProjection');
-  return { id: checkId(req.id), name: checkName(req.name) };
+  const r = check.object(req, 'renameProjection', ['id', 'name']);
+  return { id: check.id(r.id), name: check.name(r.name) };
 }
 
 function deleteProjection(req: unknown): { id: number } {
-  if (!isObject(req)) throw new ValidationError('deleteProjection: expected an object');
-  onlyKeys(req, ['id'], 'deleteProjection');
-  return { id: checkId(req.id) };
+  const r = check.object(req, 'deleteProjection', ['id']);
+  return { id: check.id(r.id) };
 }
 
 /** One validator per contract method; shells look them up by method name. */
-export const validators: Record<ApiMethod, (req: unknown) => unknown> = {
-  status: none,
+/** One validator per method: untrusted input in, the method's request type out (or a thrown ValidationError). */
+export const validators: { [M in ApiMethod]: (req: unknown) => ApiRequest<M> } = {
+  status: check.none,
   neighbors,
   complete,
   viewData,

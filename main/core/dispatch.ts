@@ -1,10 +1,15 @@
-import { type ApiMethod, type Envelope, METHODS } from '../../common/contract/contract';
+import { type ApiMethod, type ApiRequest, type Envelope, isApiMethod, type ServiceApi } from '../../common/contract/contract';
 import { validators } from '../../common/contract/validate';
 import { toWireError } from './errors';
 import type { ExplorerService } from './service';
 
-export function isApiMethod(name: string): name is ApiMethod {
-  return (METHODS as readonly string[]).includes(name);
+export { isApiMethod };
+
+/** Validates and calls one method; generic, so the validator's output type is the method's request type. */
+function invoke<M extends ApiMethod>(service: ServiceApi, method: M, raw: unknown): unknown {
+  const validate: (raw: unknown) => ApiRequest<M> = validators[method];
+  const fn: (req: ApiRequest<M>) => unknown = service[method];
+  return fn.call(service, validate(raw));
 }
 
 /**
@@ -14,9 +19,7 @@ export function isApiMethod(name: string): name is ApiMethod {
 export async function dispatch(service: ExplorerService, method: string, request: unknown): Promise<Envelope<unknown>> {
   try {
     if (!isApiMethod(method)) return { ok: false, error: { code: 'unknown-method', message: `Unknown method "${method}".` } };
-    const valid = validators[method](request);
-    const fn = service[method] as (req: unknown) => unknown;
-    return { ok: true, value: await fn.call(service, valid) };
+    return { ok: true, value: await invoke(service, method, request) };
   } catch (e) {
     return { ok: false, error: toWireError(e) };
   }

@@ -45,7 +45,7 @@ import { runModelImport } from './import/model-import-job';
 import { UploadStore } from './import/uploads';
 import { deleteModel, renameModel } from './models/model-admin';
 import * as vocab from './vocab/vocab-service';
-import type { ExportedFile, ExportNeighborsRequest, ExportProjectionRequest } from '../../common/contract/contract';
+import type { ExportedFile, ExportNeighborsRequest, ExportProjectionRequest, ServiceApi } from '../../common/contract/contract';
 import { exportNeighborsFile, exportProjectionText } from './export/exporter';
 
 export interface ServiceOptions {
@@ -65,7 +65,7 @@ export function defaultModelFile(): string {
  * The façade every shell calls. It owns the store connection, the loaded models and the jobs;
  * it never touches Electron, HTTP or the terminal.
  */
-export class ExplorerService {
+export class ExplorerService implements ServiceApi {
   readonly jobs = new JobManager();
   /** Files sent by the renderer for import (browser mode has no paths). */
   readonly uploads = new UploadStore();

@@ -16,7 +16,7 @@ export interface ServerOptions {
   port?: number;
   /** Per-run secret; default 32 random bytes, hex. */
   token?: string;
-  /** Largest request body accepted, in bytes. Default 1 MiB. */
+  /** Largest request body accepted, in bytes. Default 16 MiB (a 50,000-point projection is about 1.5 MB). */
   maxBodyBytes?: number;
 }
 

@@ -1,8 +1,8 @@
-import type { ImportModelResult, ModelFormat } from '../../../common/contract/contract';
+import { type ImportModelResult, MODEL_FORMATS, type ModelFormat } from '../../../common/contract/contract';
 import { COMMON_DETAILS, COMMON_OPTIONS, type Command, intOption, UsageError } from '../command';
 import { openService } from '../context';
 
-const FORMATS: ModelFormat[] = ['word2vec-text', 'glove-text', 'fasttext-vec', 'word2vec-binary', 'projector-tsv'];
+const FORMATS = MODEL_FORMATS;
 
 function describe(r: ImportModelResult): string {
   const lines = [

@@ -19,8 +19,10 @@ import { projectorMetadata, projectorVectors, type VectorKind } from './projecto
 import { projectionSvg } from './svg-writer';
 import { vocabularyExtras } from './vocabulary-labels';
 
-export type ProjectionFormat = 'csv' | 'json' | 'tsv' | 'svg' | 'html';
-export const PROJECTION_FORMATS: readonly ProjectionFormat[] = ['csv', 'json', 'tsv', 'svg', 'html'];
+import { EXPORT_FORMATS, type ExportFormat } from '../../../common/contract/contract';
+
+export type ProjectionFormat = ExportFormat;
+export const PROJECTION_FORMATS = EXPORT_FORMATS;
 
 /** What the exporter needs from the core; ExplorerService provides it. */
 export interface ExportSource {

@@ -7,8 +7,8 @@ export const MAX_DIMS = 65_536;
 export const MAX_WORDS = 1_000_000_000;
 
 /** Formats the importer understands; the stored format adds "+gzip" for compressed input. */
-export const MODEL_FORMATS = ['word2vec-text', 'glove-text', 'fasttext-vec', 'word2vec-binary', 'projector-tsv'] as const;
-export type VectorFormat = (typeof MODEL_FORMATS)[number];
+export { MODEL_FORMATS } from '../../../common/contract/contract';
+export type { ModelFormat as VectorFormat } from '../../../common/contract/contract';
 
 /**
  * Receives parsed rows. `values[0 .. dims)` is only valid during the call. `where` names the

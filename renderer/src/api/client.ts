@@ -4,11 +4,13 @@
  */
 import {
   type ApiMethod,
+  type ApiResult,
   type BridgeApi,
+  type BridgeMethods,
+  buildApi,
   type Envelope,
   type ExplorerApi,
   type ExplorerEvent,
-  METHODS,
 } from '../../../common/contract/contract';
 import { decodeWire, decodeWireBinary, encodeWireBinary, WIRE_BINARY_TYPE } from '../../../common/contract/wire';
 
@@ -50,14 +52,14 @@ function httpApi(): ExplorerApi {
   const token = sessionToken();
   // Binary framing both ways: typed arrays (layouts, views, uploads) travel as raw bytes.
   const headers = { Authorization: `Bearer ${token}`, 'Content-Type': WIRE_BINARY_TYPE, Accept: WIRE_BINARY_TYPE };
-  const call = async (method: ApiMethod, request?: unknown) => {
+  const call = async <M extends ApiMethod>(method: M, request?: unknown): Promise<ApiResult<M>> => {
     const body = request === undefined ? new Uint8Array(0) : encodeWireBinary(request);
     const res = await fetch(`/api/${method}`, { method: 'POST', headers, body: body as Uint8Array<ArrayBuffer> });
     if (res.status === 401)
       throw new ApiError('unauthorized', 'This page has no valid session token. Open the address printed by "npm run serve".');
     if (!res.headers.get('content-type')?.startsWith(WIRE_BINARY_TYPE))
       throw new ApiError('http', `Server answered ${res.status}: ${await res.text()}`);
-    return unwrap(decodeWireBinary<Envelope<unknown>>(await res.arrayBuffer()));
+    return unwrap(decodeWireBinary<Envelope<ApiResult<M>>>(await res.arrayBuffer()));
   };
   const listeners = new Set<(e: ExplorerEvent) => void>();
   let started = false;
@@ -89,23 +91,20 @@ function httpApi(): ExplorerApi {
       await new Promise((r) => setTimeout(r, 1000));
     }
   };
-  const api: Record<string, unknown> = {
-    onEvent(listener: (e: ExplorerEvent) => void) {
-      listeners.add(listener);
-      if (!started) void startStream();
-      return () => listeners.delete(listener);
-    },
-  };
-  for (const m of METHODS) api[m] = (request?: unknown) => call(m, request);
-  return api as unknown as ExplorerApi;
+  return buildApi(call, (listener: (e: ExplorerEvent) => void) => {
+    listeners.add(listener);
+    if (!started) void startStream();
+    return () => listeners.delete(listener);
+  });
 }
 
 function bridgeApi(bridge: BridgeApi): ExplorerApi {
-  const api: Record<string, unknown> = { onEvent: (l: (e: ExplorerEvent) => void) => bridge.onEvent(l) };
-  for (const m of METHODS) {
-    api[m] = async (request?: unknown) => unwrap(await (bridge[m] as (r?: unknown) => Promise<Envelope<unknown>>)(request));
-  }
-  return api as unknown as ExplorerApi;
+  const call = async <M extends ApiMethod>(method: M, request?: unknown): Promise<ApiResult<M>> => {
+    const methods: BridgeMethods = bridge;
+    const send: (r?: unknown) => Promise<Envelope<ApiResult<M>>> = methods[method];
+    return unwrap(await send(request));
+  };
+  return buildApi(call, (l) => bridge.onEvent(l));
 }
 
 let instance: ExplorerApi | undefined;

@@ -35,14 +35,14 @@ describe('export request validation', () => {
   });
   it.each([
     [{ id: 'latest', format: 'pdf' }, /format must be one of csv, json, tsv, svg, html/],
-    [{ id: 0, format: 'csv' }, /id must be a whole number/],
+    [{ id: 0, format: 'csv' }, /id must be a positive whole number/],
     [{ format: 'csv' }, /give a projection id/],
     [{ id: 1, format: 'csv', extra: 1 }, /unknown field "extra"/],
     [
       { id: 1, format: 'svg', camera: { position: [0, 0], target: [0, 0, 0], up: [0, 1, 0], fov: 45, aspect: 1 } },
       /camera.position must be three finite numbers/,
     ],
-    [{ id: 1, format: 'svg', width: 100000 }, /width must be a whole number from 16 to 16384/],
+    [{ id: 1, format: 'svg', width: 100000 }, /width must be between 16 and 16384/],
   ])('rejects %j', (req, message) => {
     expect(() => exportProjection(req)).toThrow(message);
   });

@@ -27,7 +27,7 @@ describe('request validation', () => {
   it('bounds completion limits and rejects arguments to status', () => {
     expect(validators.complete({ prefix: 'vir' })).toMatchObject({ prefix: 'vir', limit: 10 });
     expect(() => validators.complete({ prefix: 'vir', limit: 51 })).toThrow(/between 1 and 50/);
-    expect(validators.status(undefined)).toEqual({});
+    expect(validators.status(undefined)).toBeUndefined();
     expect(() => validators.status({ a: 1 })).toThrow(/no arguments/);
   });
 });
