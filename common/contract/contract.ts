@@ -7,6 +7,20 @@
  * base64 encoding over HTTP, see `wire.ts`).
  */
 
+import type {
+  AnalogyMethod,
+  AnalogyRequest,
+  AxesRequest,
+  AxesResult,
+  DoesntMatchRequest,
+  DoesntMatchResult,
+  EvaluateRequest,
+  EvaluationResult,
+  ExpressionTermInfo,
+} from './contract-geometry';
+
+export * from './contract-geometry';
+
 /** Name of the model shipped with the app and imported on first run. */
 export const DEFAULT_MODEL = 'glove-6b-100d';
 
@@ -64,8 +78,14 @@ export interface AppStatus {
 }
 
 export interface NeighborsRequest {
-  /** Query words; each is looked up exactly first, then lower-cased. 1..100 entries. */
+  /**
+   * Query words or expressions, 1..100 entries. A query the model has as a word is looked up
+   * exactly first, then lower-cased; anything else is read as an expression (`king - man + woman`,
+   * `0.5*good`, `"new york"`, `mean(a, b)`: see docs/geometry.md).
+   */
   words: string[];
+  /** How an expression's terms combine. Default "add" (3CosAdd); "mul" is 3CosMul. Plain words ignore it. */
+  method?: AnalogyMethod;
   /** Neighbours per word. Default 10, 1..1000. */
   k?: number;
   /** Model name. Default: the active model. */
@@ -88,8 +108,17 @@ export interface NeighborsResult {
   matched?: string;
   /** Nearest first; ties broken by frequency rank. Absent when `error` is set. */
   neighbors?: Neighbor[];
-  /** Set when the word could not be answered (unknown word, empty query). */
-  error?: { code: string; message: string; suggestions?: string[] };
+  /** For an expression: its canonical spelling (e.g. "king - man + woman"); its words are left out of `neighbors`. */
+  expression?: string;
+  /** For an expression: how its terms were combined. */
+  method?: AnalogyMethod;
+  /** For an expression: its words and phrases as the model resolved them, in the order typed. */
+  terms?: ExpressionTermInfo[];
+  /**
+   * Set when the query could not be answered (unknown word, empty query, a malformed expression).
+   * `column` (1-based) and `length` point at the problem in `query`.
+   */
+  error?: { code: string; message: string; suggestions?: string[]; column?: number; length?: number };
 }
 
 export interface CompleteRequest {
@@ -552,6 +581,14 @@ export interface ExplorerApi {
   exportProjection(req: ExportProjectionRequest): Promise<ExportedFile[]>;
   /** A word's neighbour table as CSV or Markdown (cosine similarity to 4 decimals). */
   exportNeighbors(req: ExportNeighborsRequest): Promise<ExportedFile>;
+  /** "a is to b as c is to ?": the words nearest b − a + c (3CosAdd or 3CosMul), a, b and c left out. */
+  analogy(req: AnalogyRequest): Promise<NeighborsResult>;
+  /** The word that fits least with the others (gensim's doesnt_match). */
+  doesntMatch(req: DoesntMatchRequest): Promise<DoesntMatchResult>;
+  /** Unit vectors of 1..3 semantic axes (e.g. "good - bad"), for a projection by cosine with each. */
+  axes(req: AxesRequest): Promise<AxesResult>;
+  /** Evaluates a model on a word-pair or analogy benchmark file (a job with progress and cancel), as gensim does. */
+  evaluate(req: EvaluateRequest): Promise<EvaluationResult>;
   /** Subscribes to core events; returns an unsubscribe function. */
   onEvent(listener: (event: ExplorerEvent) => void): () => void;
 }
@@ -602,6 +639,10 @@ const METHOD_RECORD = {
   listSamples: true,
   addSample: true,
   cancelJob: true,
+  analogy: true,
+  doesntMatch: true,
+  axes: true,
+  evaluate: true,
 } as const satisfies Record<ApiMethod, true>;
 
 /** The request/response methods, in one list derived from `METHOD_RECORD`. */

@@ -24,6 +24,7 @@ import {
 } from './contract';
 import { exportValidators } from './validate-export';
 import { libraryValidators } from './validate-library';
+import { checkMethod, geometryValidators } from './validate-geometry';
 
 import * as check from './check';
 import { ValidationError } from './check';
@@ -36,13 +37,13 @@ export function checkInteger(value: unknown, name: string, min: number, max: num
 }
 
 function neighbors(req: unknown): Required<Pick<NeighborsRequest, 'words' | 'k'>> & NeighborsRequest {
-  const r = check.object(req, 'neighbors', ['words', 'k', 'model']);
+  const r = check.object(req, 'neighbors', ['words', 'k', 'model', 'method']);
   if (!Array.isArray(r.words) || r.words.length === 0) {
     throw new ValidationError('neighbors: give at least one word');
   }
   if (r.words.length > 100) throw new ValidationError('neighbors: at most 100 words per request');
   const words = r.words.map((w, i) => check.word(w, `words[${i}]`));
-  return { words, k: check.integer(r.k, 'k', 1, K_MAX, K_DEFAULT), model: check.model(r.model) };
+  return { words, k: check.integer(r.k, 'k', 1, K_MAX, K_DEFAULT), model: check.model(r.model), method: checkMethod(r.method) };
 }
 
 function complete(req: unknown): CompleteRequest & { limit: number } {
@@ -175,4 +176,5 @@ export const validators: { [M in ApiMethod]: (req: unknown) => ApiRequest<M> } =
   deleteProjection,
   ...libraryValidators,
   ...exportValidators,
+  ...geometryValidators,
 };

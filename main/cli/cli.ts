@@ -13,8 +13,22 @@ import { neighborsCommand } from './commands/neighbors';
 import { projectCommand } from './commands/project';
 import { serveCommand } from './commands/serve';
 import { vocabCommand } from './commands/vocab';
+import { analogyCommand } from './commands/analogy';
+import { doesntMatchCommand } from './commands/doesnt-match';
+import { evaluateCommand } from './commands/evaluate';
 
-const COMMANDS: Command[] = [neighborsCommand, modelsCommand, serveCommand, exportCommand, importCommand, vocabCommand, projectCommand];
+const COMMANDS: Command[] = [
+  neighborsCommand,
+  analogyCommand,
+  doesntMatchCommand,
+  evaluateCommand,
+  modelsCommand,
+  serveCommand,
+  exportCommand,
+  importCommand,
+  vocabCommand,
+  projectCommand,
+];
 
 function mainHelp(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));

@@ -47,6 +47,20 @@ import { deleteModel, renameModel } from './models/model-admin';
 import * as vocab from './vocab/vocab-service';
 import type { ExportedFile, ExportNeighborsRequest, ExportProjectionRequest, ServiceApi } from '../../common/contract/contract';
 import { exportNeighborsFile, exportProjectionText } from './export/exporter';
+import type {
+  AnalogyMethod,
+  AnalogyRequest,
+  AxesRequest,
+  AxesResult,
+  DoesntMatchRequest,
+  DoesntMatchResult,
+  EvaluateRequest,
+  EvaluationResult,
+} from '../../common/contract/contract';
+import { looksPlain } from '../../common/expression/parse-expression';
+import { expressionNeighbors } from './search/expression-query';
+import * as geometry from './geometry/geometry';
+import { runEvaluation } from './evaluate/evaluation-job';
 
 export interface ServiceOptions {
   /** Absolute path of the SQLite file (see paths.ts for the default). */
@@ -209,15 +223,17 @@ export class ExplorerService implements ServiceApi {
   async neighbors(req: NeighborsRequest): Promise<NeighborsResult[]> {
     const model = await this.model(req.model);
     const k = req.k ?? K_DEFAULT;
-    return req.words.map((query) => this.neighborsOne(model, query, k));
+    return req.words.map((query) => this.neighborsOne(model, query, k, req.method ?? 'add'));
   }
 
-  private neighborsOne(model: Model, query: string, k: number): NeighborsResult {
+  /** A word the model has keeps the plain path; anything else is read as an expression (search/expression-query.ts). */
+  private neighborsOne(model: Model, query: string, k: number, method: AnalogyMethod): NeighborsResult {
     const word = query.trim();
     if (word.length === 0) {
       return { model: model.name, query, error: { code: 'empty-query', message: 'The query is empty: type a word.' } };
     }
     const i = model.lookup(word);
+    if (i < 0 && !looksPlain(word)) return expressionNeighbors(model, query, { k, method });
     if (i < 0) {
       const suggestions = suggestSpellings(word, model.words);
       const hint = suggestions.length ? ` Did you mean: ${suggestions.join(', ')}?` : '';
@@ -361,5 +377,23 @@ export class ExplorerService implements ServiceApi {
   /** A word's neighbour table as CSV or Markdown. */
   exportNeighbors(req: ExportNeighborsRequest): Promise<ExportedFile> {
     return exportNeighborsFile(this, req);
+  }
+
+  // Geometry: analogies, odd one out, semantic axes, evaluation (geometry/, evaluate/).
+
+  async analogy(req: AnalogyRequest): Promise<NeighborsResult> {
+    return geometry.analogy(await this.model(req.model), req);
+  }
+
+  async doesntMatch(req: DoesntMatchRequest): Promise<DoesntMatchResult> {
+    return geometry.doesntMatch(await this.model(req.model), req);
+  }
+
+  async axes(req: AxesRequest): Promise<AxesResult> {
+    return geometry.axes(await this.model(req.model), req);
+  }
+
+  async evaluate(req: EvaluateRequest): Promise<EvaluationResult> {
+    return runEvaluation(this.jobs, await this.model(req.model), req);
   }
 }

@@ -3,66 +3,44 @@ import { COMMON_DETAILS, COMMON_OPTIONS, type Command, intOption, UsageError } f
 import { openService } from '../context';
 import { neighboursCsv } from '../../core/export/csv-writer';
 import { neighboursMarkdown } from '../../core/export/markdown-writer';
+import { methodOption, neighborsJson, printNeighbors, reportError } from './neighbor-output';
 
 /** --format csv|md: the neighbour table as a report would take it (one table per word, CSV tables separated by a blank line). */
 function printTable(results: NeighborsResult[], format: string): void {
   const tables = results
     .filter((r) => r.neighbors)
-    .map((r) => (format === 'csv' ? neighboursCsv(r.neighbors!) : neighboursMarkdown(r.matched ?? r.query, r.model, r.neighbors!)));
+    .map((r) =>
+      format === 'csv' ? neighboursCsv(r.neighbors!) : neighboursMarkdown(r.matched ?? r.expression ?? r.query, r.model, r.neighbors!),
+    );
   process.stdout.write(tables.join(format === 'csv' ? '\r\n' : '\n'));
-}
-
-const round4 = (x: number) => Math.round(x * 1e4) / 1e4;
-
-function toJson(results: NeighborsResult[]) {
-  return results.map((r) =>
-    r.error
-      ? { model: r.model, query: r.query, error: r.error.message, suggestions: r.error.suggestions ?? [] }
-      : { model: r.model, query: r.query, neighbors: r.neighbors!.map((n) => ({ word: n.word, similarity: round4(n.similarity) })) },
-  );
-}
-
-function printText(results: NeighborsResult[]): void {
-  for (const r of results) {
-    if (!r.neighbors) continue;
-    const width = Math.max(4, ...r.neighbors.map((n) => n.word.length));
-    process.stdout.write(`${r.matched} (${r.model})\n`);
-    r.neighbors.forEach((n, i) => {
-      process.stdout.write(`${String(i + 1).padStart(4)}  ${n.word.padEnd(width)}  ${n.similarity.toFixed(4)}\n`);
-    });
-    process.stdout.write('\n');
-  }
 }
 
 export const neighborsCommand: Command = {
   name: 'neighbors',
-  summary: 'nearest neighbours of words by cosine similarity',
-  usage: 'embedding-explorer neighbors WORD [WORD...] [--k 10] [--model NAME] [--json | --format csv|md]',
+  summary: 'nearest neighbours of words or expressions ("king - man + woman") by cosine similarity',
+  usage: 'embedding-explorer neighbors WORD|EXPRESSION [...] [--k 10] [--method add|mul] [--model NAME] [--json | --format csv|md]',
   details: [
     `  --k N            neighbours per word (default ${K_DEFAULT}, 1..${K_MAX})`,
+    '  --method M       add (3CosAdd, default) | mul (3CosMul): how an expression combines its words',
     '  --model NAME     model to search (default: the active model)',
     '  --format F       csv | md: print the table as CSV (rank,word,similarity) or Markdown',
     ...COMMON_DETAILS,
   ],
-  options: { ...COMMON_OPTIONS, k: { type: 'string' }, model: { type: 'string' }, format: { type: 'string' } },
+  options: { ...COMMON_OPTIONS, k: { type: 'string' }, model: { type: 'string' }, format: { type: 'string' }, method: { type: 'string' } },
   async run(positionals, values) {
     if (positionals.length === 0) throw new UsageError('give at least one word, e.g. "embedding-explorer neighbors virtue"');
     const k = intOption(values, 'k', K_DEFAULT, 1, K_MAX);
     const format = values.format as string | undefined;
     if (format !== undefined && format !== 'csv' && format !== 'md') throw new UsageError(`--format must be csv or md (got "${format}")`);
+    const method = methodOption(values);
     const service = openService(values);
     try {
-      const results = await service.neighbors({ words: positionals, k, model: values.model as string | undefined });
+      const results = await service.neighbors({ words: positionals, k, method, model: values.model as string | undefined });
       if (format) printTable(results, format);
-      else if (values.json) process.stdout.write(`${JSON.stringify(toJson(results), null, 2)}\n`);
-      else printText(results);
+      else if (values.json) process.stdout.write(`${JSON.stringify(results.map(neighborsJson), null, 2)}\n`);
+      else results.forEach(printNeighbors);
       let failed = 0;
-      for (const r of results) {
-        if (r.error) {
-          process.stderr.write(`embedding-explorer: ${r.error.message}\n`);
-          failed++;
-        }
-      }
+      for (const r of results) if (reportError(r)) failed++;
       return failed ? 1 : 0;
     } finally {
       service.close();

@@ -3,7 +3,12 @@ import type { StoredModel } from '../store/models-repo';
 
 /** Anything that can answer exact cosine top-k over a model's unit rows. */
 export interface Searcher {
-  search(query: Float32Array, k: number, exclude: number): { index: number; score: number }[];
+  /** Exact top k over rows below `limit` (default: all), row `exclude` (or -1) left out. */
+  search(query: Float32Array, k: number, exclude: number, limit?: number): { index: number; score: number }[];
+  /** Exact top k for each of several queries at once (rows below `limit`), when the searcher can share its reads. */
+  searchBatch?(queries: readonly Float32Array[], k: number, limit?: number): { index: number; score: number }[][];
+  /** Fills [lo, hi] intervals around every row's score below `limit`, when the searcher has a cheap pre-scan. */
+  bounds?(query: Float32Array, lo: Float64Array, hi: Float64Array, limit?: number): void;
   /** Releases threads or memory the searcher holds. */
   dispose?(): void;
 }
@@ -37,7 +42,7 @@ export class Model {
     this.size = stored.words.length;
     this.vectors = stored.vectors;
     this.norms = stored.norms;
-    this.searcher = { search: (q, k, ex) => exactScan(this.vectors, this.dims, q, k, ex) };
+    this.searcher = { search: (q, k, ex, limit) => exactScan(this.vectors, this.dims, q, k, ex, limit) };
   }
 
   /** Exact match first, then the most frequent word whose lower-case form matches. */

@@ -5,5 +5,5 @@ import { type QuantizedBlock, QuantizedIndex, quantizedSearchAvailable } from '.
 /** Picks the fastest exact searcher available for a model. */
 export function createSearcher(model: Model, stored?: QuantizedBlock[]): Searcher {
   if (quantizedSearchAvailable() && model.size > 1) return new QuantizedIndex(model.vectors, model.dims, stored);
-  return { search: (q, k, ex) => exactScan(model.vectors, model.dims, q, k, ex) };
+  return { search: (q, k, ex, limit) => exactScan(model.vectors, model.dims, q, k, ex, limit) };
 }

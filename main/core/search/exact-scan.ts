@@ -18,8 +18,10 @@ export function exactScan(
   query: Float32Array,
   k: number,
   exclude: number,
+  limit = vectors.length / dims,
 ): { index: number; score: number }[] {
-  const n = vectors.length / dims;
+  const n = Math.min(limit, vectors.length / dims);
+  if (n <= 0) return [];
   const top = new TopK(Math.max(1, Math.min(k, n)));
   for (let i = 0; i < n; i++) {
     if (i === exclude) continue;

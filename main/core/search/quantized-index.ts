@@ -60,6 +60,9 @@ const FLOOR_ROWS = 1024;
 /** Covers f32 rounding in the kernel's bound test (its values are below ~2 in size). */
 const F32_SLACK = 1e-5;
 const align = (x: number) => (x + 63) & ~63;
+/** Most queries one batch scans together, and the rows of one block (~200 KB of int8 at 100-d: stays in cache). */
+export const BATCH_MAX = 64;
+const BLOCK_ROWS = 2048;
 /** Below this many rows a second thread costs more than it saves. */
 const HELPER_MIN_ROWS = 50_000;
 
@@ -78,7 +81,7 @@ export class QuantizedIndex implements Searcher {
   readonly stride: number;
   private readonly rows4: number;
   private readonly kernel: Kernel;
-  private readonly ptr: { q: number; s: number; res: number; qn: number; out: number; ctrl: number };
+  private readonly ptr: { q: number; s: number; res: number; qn: number; out: number; ctrl: number; qb: number; outb: number };
   private readonly chunks: ChunkedScan;
   private readonly q16: Int16Array;
   private readonly s: Float32Array;
@@ -104,9 +107,12 @@ export class QuantizedIndex implements Searcher {
     const qn = align(res + rows4 * 4);
     const out = align(qn + rows4 * 4);
     const ctrl = align(out + rows4 * 8);
-    this.ptr = { q, s, res, qn, out, ctrl };
+    // Batched queries: their int16 vectors, and one block's pairs.
+    const qb = align(ctrl + CONTROL_BYTES);
+    const outb = align(qb + BATCH_MAX * stride * 2);
+    this.ptr = { q, s, res, qn, out, ctrl, qb, outb };
     // Shared, so the helper thread scans the same rows in place.
-    const pages = Math.ceil((ctrl + CONTROL_BYTES) / 65536);
+    const pages = Math.ceil((outb + BLOCK_ROWS * 8) / 65536);
     const memory = new WebAssembly.Memory({ initial: pages, maximum: pages, shared: true });
     this.kernel = new WebAssembly.Instance(mod, { env: { memory } }).exports as unknown as Kernel;
     const buf = memory.buffer as ArrayBuffer;
@@ -169,10 +175,9 @@ export class QuantizedIndex implements Searcher {
     return this.kernel.scan(0, ptr.q, ptr.s, ptr.res, ptr.qn, rows, this.dims, this.stride, t, xn, fn, c0, ptr.out);
   }
 
-  search(x: Float32Array, k: number, exclude: number): { index: number; score: number }[] {
-    const { dims, n, out, s, res, qn } = this;
-    k = Math.max(1, Math.min(k, n - (exclude >= 0 && exclude < n ? 1 : 0)));
-    // Quantise the query (its scale as f32, the value the kernel multiplies by).
+  /** Quantises a query (its scale as f32, the value the kernel multiplies by) into the kernel's memory. */
+  private prepare(x: Float32Array, q16 = this.q16): { t: number; xn: number; fn: number } {
+    const { dims } = this;
     let max = 0;
     let xNorm2 = 0;
     for (let j = 0; j < dims; j++) {
@@ -181,15 +186,126 @@ export class QuantizedIndex implements Searcher {
     }
     const t = Math.fround(max > 0 ? max / 127 : 1);
     let f2 = 0;
-    this.q16.fill(0);
+    q16.fill(0);
     for (let j = 0; j < dims; j++) {
       const p = Math.max(-127, Math.min(127, Math.round(x[j] / t)));
-      this.q16[j] = p;
+      q16[j] = p;
       const r = x[j] - t * p;
       f2 += r * r;
     }
     const xn = Math.fround(Math.sqrt(xNorm2) * (1 + BOUND_SLACK));
     const fn = Math.fround(Math.sqrt(f2) * (1 + BOUND_SLACK) + 1e-7);
+    return { t, xn, fn };
+  }
+
+  /**
+   * An interval [lo, hi] around the true score x·row of every row below `limit`, from one pre-scan
+   * of the int8 rows: for objectives that combine several scores (3CosMul), which then rescore
+   * exactly only the rows whose interval can reach their top k.
+   */
+  bounds(x: Float32Array, lo: Float64Array, hi: Float64Array, limit = this.n): void {
+    const { out, s, res, qn } = this;
+    const { t, xn, fn } = this.prepare(x);
+    this.chunks.run(t, xn, fn, -Infinity);
+    const { chunkRows, chunks } = this.chunks.plan;
+    for (let c = 0; c < chunks; c++) {
+      const offset = c * chunkRows;
+      for (let p = 2 * offset, end = p + 2 * this.chunks.count(c); p < end; p += 2) {
+        const i = out[p] + offset;
+        if (i >= limit) continue;
+        const a = out[p + 1] * s[i] * t;
+        const b = res[i] * xn + qn[i] * fn + F32_SLACK;
+        lo[i] = a - b;
+        hi[i] = a + b;
+      }
+    }
+  }
+
+  /**
+   * Exact top k for each of several queries over rows below `limit`: the same bounds as `search`,
+   * but the int8 rows are streamed block by block and each block is scanned for every query while
+   * it is in cache, so a batch reads the rows from memory once instead of once per query.
+   */
+  searchBatch(queries: readonly Float32Array[], k: number, limit = this.n): { index: number; score: number }[][] {
+    if (queries.length > BATCH_MAX) {
+      const out: { index: number; score: number }[][] = [];
+      for (let b = 0; b < queries.length; b += BATCH_MAX) out.push(...this.searchBatch(queries.slice(b, b + BATCH_MAX), k, limit));
+      return out;
+    }
+    const { ptr, dims, stride, s, res, qn } = this;
+    limit = Math.max(0, Math.min(limit, this.n));
+    k = Math.max(1, Math.min(k, limit));
+    if (limit === 0) return queries.map(() => []);
+    const buf = this.s.buffer as ArrayBuffer;
+    const pairs = new Int32Array(buf, ptr.outb, BLOCK_ROWS * 2);
+    const rowsTo = Math.ceil(limit / 4) * 4;
+    const params = queries.map((x, b) => this.prepare(x, new Int16Array(buf, ptr.qb + b * stride * 2, stride)));
+    const bound = (i: number, p: { xn: number; fn: number }) => res[i] * p.xn + qn[i] * p.fn;
+    const scanBlock = (b: number, first: number, rows: number, c0: number) => {
+      const { t, xn, fn } = params[b];
+      const q = ptr.qb + b * stride * 2;
+      return this.kernel.scan(
+        first * dims,
+        q,
+        ptr.s + first * 4,
+        ptr.res + first * 4,
+        ptr.qn + first * 4,
+        rows,
+        dims,
+        stride,
+        t,
+        xn,
+        fn,
+        c0,
+        ptr.outb,
+      );
+    };
+    // 1. Each query's floor from the first rows, as in `search`.
+    const floors = params.map((p, b) => {
+      const count = scanBlock(b, 0, Math.min(rowsTo, FLOOR_ROWS), -Infinity);
+      const floor = new TopK(k);
+      for (let c = 0; c < count; c++) {
+        const i = pairs[2 * c];
+        if (i < limit) floor.push(i, pairs[2 * c + 1] * s[i] * p.t - bound(i, p));
+      }
+      return floor.count >= k ? floor.threshold - F32_SLACK : -Infinity;
+    });
+    // 2. Block by block, every query; survivors kept with their integer dot products.
+    const found: number[][] = queries.map(() => []);
+    for (let first = 0; first < rowsTo; first += BLOCK_ROWS) {
+      const rows = Math.min(BLOCK_ROWS, rowsTo - first);
+      for (let b = 0; b < queries.length; b++) {
+        const count = scanBlock(b, first, rows, floors[b]);
+        const list = found[b];
+        for (let c = 0; c < count; c++) {
+          const i = pairs[2 * c] + first;
+          if (i < limit) list.push(i, pairs[2 * c + 1]);
+        }
+      }
+    }
+    // 3. τ and exact rescoring per query.
+    return queries.map((x, b) => {
+      const p = params[b];
+      const list = found[b];
+      const lower = new TopK(k);
+      for (let c = 0; c < list.length; c += 2) lower.push(list[c], list[c + 1] * s[list[c]] * p.t - bound(list[c], p));
+      const tau = lower.threshold - 1e-9;
+      const top = new TopK(k);
+      for (let c = 0; c < list.length; c += 2) {
+        const i = list[c];
+        if (list[c + 1] * s[i] * p.t + bound(i, p) >= tau) top.push(i, dotRows(this.vectors, dims, i, x));
+      }
+      return top.sorted();
+    });
+  }
+
+  /** Exact top k of x·row over rows below `limit` (default: all), row `exclude` left out. */
+  search(x: Float32Array, k: number, exclude: number, limit = this.n): { index: number; score: number }[] {
+    const { n, out, s, res, qn } = this;
+    limit = Math.max(0, Math.min(limit, n));
+    k = Math.max(1, Math.min(k, limit - (exclude >= 0 && exclude < limit ? 1 : 0)));
+    if (limit === 0) return [];
+    const { t, xn, fn } = this.prepare(x);
     const bound = (i: number) => res[i] * xn + qn[i] * fn;
 
     // 1. Floor from the first rows (every pair comes back with c0 = −∞).
@@ -198,7 +314,7 @@ export class QuantizedIndex implements Searcher {
     const floor = new TopK(k);
     for (let c = 0; c < count; c++) {
       const i = out[2 * c];
-      if (i === exclude || i >= n) continue;
+      if (i === exclude || i >= limit) continue;
       floor.push(i, out[2 * c + 1] * s[i] * t - bound(i));
     }
     const c0 = floor.count >= k ? floor.threshold - F32_SLACK : -Infinity;
@@ -212,7 +328,7 @@ export class QuantizedIndex implements Searcher {
         const offset = c * chunkRows;
         for (let p = 2 * offset, end = p + 2 * this.chunks.count(c); p < end; p += 2) {
           const i = out[p] + offset;
-          if (i !== exclude && i < n) visit(i, out[p + 1]);
+          if (i !== exclude && i < limit) visit(i, out[p + 1]);
         }
       }
     };
@@ -223,7 +339,7 @@ export class QuantizedIndex implements Searcher {
     const tau = lower.threshold - 1e-9;
     const top = new TopK(k);
     survivors((i, dot) => {
-      if (dot * s[i] * t + bound(i) >= tau) top.push(i, dotRows(this.vectors, dims, i, x));
+      if (dot * s[i] * t + bound(i) >= tau) top.push(i, dotRows(this.vectors, this.dims, i, x));
     });
     return top.sorted();
   }
