@@ -1,7 +1,7 @@
 /**
  * npm run bench: figures, not tests. Each figure that has a reference implementation is printed
  * with the reference's own time on this machine in this run, and the ratio between them.
- *   node out/main/bench.js [--json] [--only core,projection,import,export,scene]
+ *   node out/main/bench.js [--json] [--only core,projection,import,export,scene,geometry]
  */
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -14,6 +14,7 @@ import { benchExport } from './export';
 import { benchImport } from './import';
 import { benchProjection } from './projection';
 import { benchScene } from './scene';
+import { benchGeometry } from './geometry';
 import { targetsOf } from './targets';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -27,6 +28,7 @@ const SECTIONS: Record<string, Section> = {
   projection: (r, db) => benchProjection({ root: r, dbPath: db }),
   export: (r, db) => benchExport(r, { dbPath: db }),
   scene: async (r, db) => ({ ...(await benchScene(r, { dbPath: db })) }),
+  geometry: (r, db) => benchGeometry(r, db),
 };
 
 /** Sections after `core` expect the default model in the shared store (run alone, they import it). */

@@ -49,6 +49,8 @@ const RULES: Record<string, (f: Figures) => Record<string, string>> = {
   },
   // Issue 3: the page's thread never blocked over 50 ms during a projection.
   scene: (f) => ({ longestTaskDuringProjectionMs: atMost(field(f.longTasks, 'maxMs'), 50) }),
+  // Issue 9: the full analogy evaluation at most half of gensim's time, with gensim's accuracy.
+  geometry: (f) => ({ ratioToGensim: atMost(f.ratioToGensim, 0.5), accuracyDifference: atMost(f.accuracyDifference, 0.001) }),
 };
 
 /** Verdicts for a section's figures, or undefined when the section has no targets. */

@@ -100,4 +100,19 @@ describe('restricted exact search', () => {
     }
     (m.searcher as QuantizedIndex).dispose();
   });
+
+  it('answers a batch of queries exactly as one plain scan each', () => {
+    const m = randomModel(30000, 100, 4);
+    const rnd = seeded(8);
+    const queries = Array.from({ length: 70 }, () => m.row(Math.floor(rnd() * m.size)));
+    const limit = 25000;
+    const got = (m.searcher as QuantizedIndex).searchBatch(queries, 8, limit);
+    expect(got).toHaveLength(70);
+    queries.forEach((q, b) => {
+      const ref = exactScan(m.vectors, m.dims, q, 8, -1, limit);
+      expect(got[b].map((h) => h.index)).toEqual(ref.map((h) => h.index));
+      got[b].forEach((h, i) => expect(h.score).toBe(ref[i].score));
+    });
+    (m.searcher as QuantizedIndex).dispose();
+  });
 });
