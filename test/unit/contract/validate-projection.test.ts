@@ -22,6 +22,15 @@ describe('projection request validation', () => {
     expect(validators.listProjections(undefined)).toEqual({});
   });
 
+  it('keeps the engine of a projection when given, and only then', () => {
+    const save = (p: object) =>
+      validators.saveProjection({ view: { kind: 'top' }, params: p, words: ['a', 'b', 'c'], coords: new Float32Array(9) });
+    expect(save({ ...params, engine: 'umap-js' }).params).toEqual({ ...params, engine: 'umap-js' });
+    expect(save({ ...params, engine: 'builtin' }).params).toEqual({ ...params, engine: 'builtin' });
+    expect(save(params).params).toEqual(params);
+    expect(() => save({ ...params, engine: 'tsne' })).toThrow(/params.engine must be one of builtin, umap-js \(got "tsne"\)/);
+  });
+
   it('names the field and the allowed range for bad input', () => {
     const bad: [string, unknown, RegExp][] = [
       ['viewData', { view: { kind: 'top', top: 999 } }, /view.top must be between 1000 and 50000 \(got 999\)/],
