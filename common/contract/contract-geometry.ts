@@ -85,6 +85,16 @@ export interface AxesResult {
   vectors: Float32Array;
 }
 
+/** One axis of a semantic-axes projection, kept with it as provenance. */
+export interface ProjectionAxis {
+  /** "x", "y" or "z". */
+  name: 'x' | 'y' | 'z';
+  /** The expression as typed, e.g. "good - bad". */
+  expression: string;
+  positiveLabel: string;
+  negativeLabel: string;
+}
+
 export const EVALUATION_KINDS = ['pairs', 'analogies'] as const;
 export type EvaluationKind = (typeof EVALUATION_KINDS)[number];
 

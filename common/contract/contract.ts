@@ -17,6 +17,7 @@ import type {
   EvaluateRequest,
   EvaluationResult,
   ExpressionTermInfo,
+  ProjectionAxis,
 } from './contract-geometry';
 
 export * from './contract-geometry';
@@ -429,6 +430,8 @@ export interface SaveProjectionRequest {
   model?: string;
   /** Free-form extras kept with the projection (e.g. timings). */
   meta?: Record<string, unknown>;
+  /** Set for a semantic-axes projection: its 1..3 axes (coordinates are cosines with them; `params` are then unused). */
+  axes?: ProjectionAxis[];
 }
 
 export interface ProjectionSummary {
@@ -443,6 +446,8 @@ export interface ProjectionSummary {
   view: ViewSpec;
   /** The parameters the layout was computed with (seed included). */
   params: UmapParams;
+  /** Set for a semantic-axes projection instead of a UMAP one: its axes. */
+  axes?: ProjectionAxis[];
 }
 
 export interface Projection extends ProjectionSummary {

@@ -8,6 +8,7 @@ import {
   type EvaluateRequest,
   MAX_AXES,
   MAX_BENCHMARK_CHARS,
+  type ProjectionAxis,
 } from './contract-geometry';
 import { K_DEFAULT, K_MAX } from './contract';
 import * as check from './check';
@@ -56,6 +57,24 @@ function evaluate(req: unknown): EvaluateRequest & { restrict: number } {
 
 /** Validators of the geometry methods, spread into `validators`. */
 export const geometryValidators = { analogy, doesntMatch, axes, evaluate };
+
+/** A saved projection's axes, or undefined when absent. */
+export function checkAxes(value: unknown): ProjectionAxis[] | undefined {
+  if (value === undefined || value === null) return undefined;
+  if (!Array.isArray(value) || value.length === 0 || value.length > MAX_AXES)
+    throw new ValidationError(`axes must be a list of 1 to ${MAX_AXES} axes`);
+  return value.map((a, i) => {
+    const r = check.object(a, `axes[${i}]`, ['name', 'expression', 'positiveLabel', 'negativeLabel']);
+    const name = check.oneOf(r.name, `axes[${i}].name`, ['x', 'y', 'z'] as const);
+    if (!name) throw new ValidationError(`axes[${i}].name is required: x, y or z`);
+    return {
+      name,
+      expression: check.word(r.expression, `axes[${i}].expression`),
+      positiveLabel: check.word(r.positiveLabel, `axes[${i}].positiveLabel`),
+      negativeLabel: check.word(r.negativeLabel, `axes[${i}].negativeLabel`),
+    };
+  });
+}
 
 /** The neighbour query's `method`, "add" when absent. */
 export function checkMethod(value: unknown): 'add' | 'mul' {

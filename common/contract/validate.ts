@@ -25,7 +25,7 @@ import {
 } from './contract';
 import { exportValidators } from './validate-export';
 import { libraryValidators } from './validate-library';
-import { checkMethod, geometryValidators } from './validate-geometry';
+import { checkAxes, checkMethod, geometryValidators } from './validate-geometry';
 
 import * as check from './check';
 import { ValidationError } from './check';
@@ -114,7 +114,7 @@ function vectorsOf(req: unknown): VectorsOfRequest {
 }
 
 function saveProjection(req: unknown): SaveProjectionRequest {
-  const r = check.object(req, 'saveProjection', ['view', 'params', 'words', 'coords', 'name', 'model', 'meta']);
+  const r = check.object(req, 'saveProjection', ['view', 'params', 'words', 'coords', 'name', 'model', 'meta', 'axes']);
   const words = check.wordList(r.words, 'words', 3, MAX_PROJECTION_POINTS);
   const coords = r.coords;
   if (!(coords instanceof Float32Array)) throw new ValidationError('coords must be a Float32Array');
@@ -139,6 +139,7 @@ function saveProjection(req: unknown): SaveProjectionRequest {
     name: r.name === undefined || r.name === null ? undefined : check.name(r.name),
     model: check.model(r.model),
     meta,
+    axes: checkAxes(r.axes),
   };
 }
 

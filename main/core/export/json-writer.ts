@@ -17,6 +17,7 @@ export function provenance(data: ExportData) {
     projection: { id: p.id, name: p.name, createdAt: p.createdAt, pointCount: p.pointCount, view: p.view },
     umap: p.params,
     seed: p.params.seed,
+    ...(p.axes ? { axes: p.axes } : {}),
     query: data.query ? { text: data.query.text, matched: data.query.matched } : null,
   };
 }

@@ -104,6 +104,7 @@ export async function saveProjection(host: ProjectionHost, req: SaveProjectionRe
       coords: req.coords,
       name: req.name,
       meta: req.meta,
+      axes: req.axes,
     }),
   );
   return repo.getProjectionSummary(host.db, id)!;

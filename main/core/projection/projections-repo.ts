@@ -3,7 +3,7 @@
  * seed, the view it came from) plus its coordinates as one float32 BLOB. Each write is one
  * transaction.
  */
-import type { Projection, ProjectionSummary, UmapParams, ViewSpec } from '../../../common/contract/contract';
+import type { Projection, ProjectionAxis, ProjectionSummary, UmapParams, ViewSpec } from '../../../common/contract/contract';
 import { ExplorerError } from '../errors';
 import type { Db } from '../store/database';
 
@@ -34,7 +34,12 @@ function parseJson<T>(text: string, fallback: T): T {
 }
 
 function toSummary(r: Row): ProjectionSummary {
-  const params = parseJson<UmapParams & { view?: ViewSpec }>(r.params, { nNeighbors: 15, minDist: 0.1, nEpochs: 200, seed: 42 });
+  const params = parseJson<UmapParams & { view?: ViewSpec; axes?: ProjectionAxis[] }>(r.params, {
+    nNeighbors: 15,
+    minDist: 0.1,
+    nEpochs: 200,
+    seed: 42,
+  });
   const meta = parseJson<{ view?: ViewSpec }>(r.meta, {});
   const view = meta.view ?? { kind: 'words', words: [] };
   return {
@@ -51,6 +56,7 @@ function toSummary(r: Row): ProjectionSummary {
       seed: params.seed,
       ...(params.engine ? { engine: params.engine } : {}),
     },
+    ...(params.axes ? { axes: params.axes } : {}),
   };
 }
 
@@ -76,6 +82,8 @@ export interface NewProjection {
   coords: Float32Array;
   name?: string;
   meta?: Record<string, unknown>;
+  /** A semantic-axes projection's axes, stored with its parameters. */
+  axes?: ProjectionAxis[];
 }
 
 export function saveProjection(db: Db, p: NewProjection): number {
@@ -97,7 +105,7 @@ export function saveProjection(db: Db, p: NewProjection): number {
           p.modelId,
           name,
           new Date().toISOString(),
-          JSON.stringify(p.params),
+          JSON.stringify(p.axes ? { ...p.params, axes: p.axes } : p.params),
           JSON.stringify(p.words),
           p.words.length,
           coords,

@@ -8,6 +8,7 @@ import { SavedProjectionsController } from './saved-projections-controller';
 import { SearchController } from './search-controller';
 import { StatusController } from './status-controller';
 import { VocabularyController } from './vocabulary-controller';
+import { GeometryController } from './geometry-controller';
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 
@@ -41,6 +42,7 @@ export function startApp(api: ExplorerApi): void {
     },
   });
   new ExportController(api, map, search);
+  new GeometryController(api, map, search, sidebar, () => void saved.refresh());
   $('reset-view').addEventListener('click', () => map.scene.resetView());
   search.focus();
   void status.refresh();

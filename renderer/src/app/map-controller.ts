@@ -32,6 +32,8 @@ export class MapController {
   private readonly hover: HoverCard;
   private readonly placing = new Latest();
   private labelSource: LabelSource | null = null;
+  /** Called after every change of what is highlighted or where (overlays follow the map). */
+  onHighlight: (() => void) | null = null;
 
   constructor(
     private readonly api: ExplorerApi,
@@ -146,13 +148,25 @@ export class MapController {
     this.onHover(i, box.left + at.x, box.top + at.y);
   }
 
+  /** The answer the map highlights, or null. */
+  get queryResult(): NeighborsResult | null {
+    return this.query?.result ?? null;
+  }
+
+  /** Words of an expression query (king, man, woman), highlighted and labelled before its answers. */
+  private termWords(): string[] {
+    return (this.query?.result.terms ?? []).filter((t) => !t.phrase).map((t) => t.matched);
+  }
+
   /** Indices of the query and neighbours in the layout (-1 when absent). */
   private highlightIndices(): { q: number; ns: number[] } {
     if (!this.layout || !this.query) return { q: -1, ns: [] };
     const idx = this.layout.index;
     return {
       q: idx.get(this.query.word) ?? -1,
-      ns: (this.query.result.neighbors ?? []).map((n) => idx.get(n.word) ?? -1).filter((i) => i >= 0),
+      ns: [...this.termWords(), ...(this.query.result.neighbors ?? []).map((n) => n.word)]
+        .map((w) => idx.get(w) ?? -1)
+        .filter((i) => i >= 0),
     };
   }
 
@@ -160,13 +174,14 @@ export class MapController {
     const { q, ns } = this.highlightIndices();
     this.scene.setHighlight(q, ns);
     if (fly && (q >= 0 || ns.length)) this.scene.flyTo(q >= 0 ? [q, ...ns] : ns);
+    this.onHighlight?.();
   }
 
   private async placeMissing(): Promise<void> {
     const layout = this.layout;
     const query = this.query;
     if (!layout || !query || this.state !== 'ready') return;
-    const wanted = [query.word, ...(query.result.neighbors ?? []).map((n) => n.word)];
+    const wanted = [query.word, ...this.termWords(), ...(query.result.neighbors ?? []).map((n) => n.word)];
     const missing = wanted.filter((w) => !layout.index.has(w));
     if (!missing.length) return;
     const signal = this.placing.begin();
@@ -177,7 +192,10 @@ export class MapController {
         layout.params,
       );
       if (signal.aborted || !placed.words.length) return;
-      const rankOf = new Map((query.result.neighbors ?? []).map((n) => [n.word, n.rank]));
+      const rankOf = new Map([
+        ...(query.result.terms ?? []).map((t) => [t.matched, t.rank ?? 1e6] as const),
+        ...(query.result.neighbors ?? []).map((n) => [n.word, n.rank] as const),
+      ]);
       const got = await this.api.vectorsOf({ words: placed.words, model: layout.model });
       if (signal.aborted) return;
       const ranks = placed.words.map((w) => rankOf.get(w) ?? 1e6);

@@ -1,4 +1,4 @@
-import type { ExplorerApi, NeighborsResult } from '../../../common/contract/contract';
+import type { AnalogyMethod, ExplorerApi, NeighborsResult } from '../../../common/contract/contract';
 import { ApiError } from '../api/client';
 import { el } from '../ui/format';
 import { NeighbourList } from '../ui/neighbour-list';
@@ -28,6 +28,8 @@ export class SearchController {
   private readonly latest = new Latest();
   private current: string | null = null;
   private filter: ReadonlySet<string> | null = null;
+  /** How expressions combine their words: 3CosAdd or 3CosMul (the analogy form's switch). */
+  private method: AnalogyMethod = 'add';
 
   constructor(
     private readonly api: ExplorerApi,
@@ -59,6 +61,12 @@ export class SearchController {
     if (this.current) void this.search(this.current);
   }
 
+  /** Switches how expressions combine and re-runs the current one. */
+  setMethod(method: AnalogyMethod): void {
+    this.method = method;
+    if (this.current) void this.search(this.current);
+  }
+
   focus(): void {
     this.input.focus();
   }
@@ -72,14 +80,20 @@ export class SearchController {
     const signal = this.latest.begin();
     this.box.value = word;
     this.errorLine.hidden = true;
+    delete this.errorLine.dataset.column;
     const filter = this.filter;
     try {
-      const [result]: NeighborsResult[] = await this.api.neighbors({ words: [word], k: filter ? FILTER_POOL : this.k() });
+      const [result]: NeighborsResult[] = await this.api.neighbors({
+        words: [word],
+        k: filter ? FILTER_POOL : this.k(),
+        method: this.method,
+      });
       if (filter && result.neighbors) result.neighbors = result.neighbors.filter((n) => filter.has(n.word)).slice(0, this.k());
       if (signal.aborted) return;
       if (result.error) {
         this.neighbours.clear();
         this.showError(result.error.message, result.error.suggestions);
+        if (result.error.column !== undefined) this.errorLine.dataset.column = String(result.error.column);
         return;
       }
       this.current = result.matched ?? word;

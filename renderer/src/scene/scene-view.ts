@@ -1,4 +1,4 @@
-import { PerspectiveCamera, Scene, Vector3, WebGLRenderer } from 'three';
+import { type Object3D, PerspectiveCamera, Scene, Vector3, WebGLRenderer } from 'three';
 import { OrbitControls } from 'three/examples/jsm/controls/OrbitControls.js';
 import { HighlightLayer } from './highlight-layer';
 import { LabelLayer } from './labels';
@@ -15,6 +15,12 @@ export interface SceneEvents {
   pick(index: number): void;
   /** The scene started (true) or stopped (false) having work queued: a frame, a fly-to, a label repack. */
   activity?(busy: boolean): void;
+}
+
+/** A layer drawn over the map (analogy arrows, semantic axes): its object joins the scene; `frame` runs after each render. */
+export interface SceneOverlay {
+  object: Object3D;
+  frame?(camera: PerspectiveCamera, width: number, height: number): void;
 }
 
 const HOME_DISTANCE = 3.4;
@@ -49,6 +55,7 @@ export class SceneView {
   private pendingPointer: PointerEvent | null = null;
   private down: { x: number; y: number; t: number } | null = null;
   private readonly disposers: (() => void)[] = [];
+  private readonly overlays: SceneOverlay[] = [];
   /** Recent CPU time per rendered frame, ms (for the bench). */
   readonly frameTimes: number[] = [];
   /** Longest CPU time of one rendered frame so far, ms (for the bench). */
@@ -213,6 +220,7 @@ export class SceneView {
     this.highlight.setPixelRatio(ratio);
     this.picker.update(this.camera);
     this.renderer.render(this.scene, this.camera);
+    for (const o of this.overlays) o.frame?.(this.camera, this.picker.width, this.picker.height);
     const projector = this.picker.projector(focus);
     clearTimeout(this.packTimer);
     this.packTimer = 0;
@@ -300,6 +308,19 @@ export class SceneView {
     this.camera.aspect = width / height;
     this.camera.updateProjectionMatrix();
     this.requestRender(true);
+  }
+
+  /** Adds a layer drawn over the map. */
+  addOverlay(overlay: SceneOverlay): void {
+    this.overlays.push(overlay);
+    this.scene.add(overlay.object);
+    this.requestRender();
+  }
+
+  /** A point's position in the scene (normalised coordinates), or null. */
+  positionOf(index: number): Vector3 | null {
+    if (index < 0 || index * 3 + 2 >= this.coords.length) return null;
+    return new Vector3(this.coords[index * 3], this.coords[index * 3 + 1], this.coords[index * 3 + 2]);
   }
 
   /** Index of a word in the current layout, or -1. */
