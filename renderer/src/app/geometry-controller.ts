@@ -1,5 +1,5 @@
 import { Vector3 } from 'three';
-import type { ExplorerApi, NeighborsResult, ProjectionAxis } from '../../../common/contract/contract';
+import type { ExplorerApi, ProjectionAxis } from '../../../common/contract/contract';
 import { AnalogyLayer } from '../scene/analogy-layer';
 import { AxisLayer } from '../scene/axis-layer';
 import { normalisation } from '../scene/layout';
@@ -10,22 +10,12 @@ import { ExpressionHint } from '../ui/expression-hint';
 import { el } from '../ui/format';
 import { oddOneOut } from '../ui/odd-one-out';
 import '../ui/geometry.css';
+import { analogyOf } from './analogy-of';
 import { type LayoutState, makeLayout } from './layout-state';
 import type { MapController } from './map-controller';
 import type { SearchController } from './search-controller';
 
 const AXIS_NAMES = ['x', 'y', 'z'] as const;
-
-/** The analogy in a result: b - a + c with unit weights, and its first answer. */
-export function analogyOf(result: NeighborsResult | null): { a: string; b: string; c: string; answer: string } | null {
-  const terms = result?.terms;
-  const answer = result?.neighbors?.[0]?.word;
-  if (!terms || !answer || terms.length !== 3 || terms.some((t) => t.phrase)) return null;
-  const pos = terms.filter((t) => t.weight === 1);
-  const neg = terms.filter((t) => t.weight === -1);
-  if (pos.length !== 2 || neg.length !== 1) return null;
-  return { a: neg[0].matched, b: pos[0].matched, c: pos[1].matched, answer };
-}
 
 /**
  * The geometry of meaning on the page: expressions in the search box (a hint as they are typed),
