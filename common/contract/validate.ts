@@ -64,7 +64,7 @@ export function checkView(value: unknown, name = 'view'): ViewSpec {
       return { kind: 'top', top: check.integer(value.top, `${name}.top`, VIEW_TOP.min, VIEW_TOP.max, VIEW_TOP.default) };
     case 'words':
       check.object(value, name, ['kind', 'words']);
-      return { kind: 'words', words: check.wordList(value.words, `${name}.words`, 1, MAX_PROJECTION_POINTS) };
+      return { kind: 'words', words: check.wordList(value.words, `${name}.words`, 3, MAX_PROJECTION_POINTS) };
     case 'neighbourhood':
       check.object(value, name, ['kind', 'query', 'k']);
       return {

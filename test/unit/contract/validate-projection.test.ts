@@ -10,9 +10,11 @@ describe('projection request validation', () => {
       view: { kind: 'neighbourhood', query: 'virtue', k: 500 },
       knnK: 30,
     });
-    expect(validators.viewData({ view: { kind: 'words', words: ['a', 'b'] } })).toMatchObject({
-      view: { kind: 'words', words: ['a', 'b'] },
+    expect(validators.viewData({ view: { kind: 'words', words: ['a', 'b', 'c'] } })).toMatchObject({
+      view: { kind: 'words', words: ['a', 'b', 'c'] },
     });
+    // The documented range is enforced at the boundary, not only after look-up in the core.
+    expect(() => validators.viewData({ view: { kind: 'words', words: ['a', 'b'] } })).toThrow(/view.words must hold at least 3 words/);
     expect(validators.viewData({ view: { kind: 'vocabulary', vocabularyId: 3 } })).toMatchObject({
       view: { kind: 'vocabulary', vocabularyId: 3 },
     });
@@ -35,7 +37,7 @@ describe('projection request validation', () => {
       ['viewData', { view: { kind: 'top', top: 50001 } }, /view.top must be between 1000 and 50000/],
       ['viewData', { view: { kind: 'galaxy' } }, /view.kind must be "top", "words", "neighbourhood" or "vocabulary"/],
       ['viewData', { view: { kind: 'top', top: 5000 }, knnK: 500 }, /knnK must be between 2 and 200/],
-      ['viewData', { view: { kind: 'words', words: [] } }, /at least 1 word/],
+      ['viewData', { view: { kind: 'words', words: [] } }, /at least 3 words/],
       ['viewData', { view: { kind: 'top' }, extra: 1 }, /unknown field "extra"/],
       [
         'saveProjection',
