@@ -11,7 +11,7 @@ const CHUNK = 1 << 20;
  * MAX_GZIP_RATIO times the compressed bytes read, and in any case at MAX_DECOMPRESSED_BYTES.
  */
 export const MAX_GZIP_RATIO = 200;
-const RATIO_FLOOR_BYTES = 64 << 20;
+const RATIO_FLOOR_BYTES = 16 << 20;
 /** Largest decompressed input accepted (64 GiB: ten times the largest published models). */
 export const MAX_DECOMPRESSED_BYTES = 64 * 1024 ** 3;
 
@@ -64,8 +64,10 @@ export function openByteSource(file: string, label = file, limits: ByteSourceLim
   const gzip = isGzip(file);
   const raw = fs.createReadStream(file, { highWaterMark: CHUNK });
   let stream: Readable = raw;
+  let gunzip: zlib.Gunzip | undefined;
   if (gzip) {
-    stream = raw.pipe(zlib.createGunzip({ chunkSize: CHUNK }));
+    gunzip = zlib.createGunzip({ chunkSize: CHUNK });
+    stream = raw.pipe(gunzip);
     raw.on('error', (e) => stream.destroy(e));
   }
   return {
@@ -78,11 +80,13 @@ export function openByteSource(file: string, label = file, limits: ByteSourceLim
       try {
         for await (const chunk of stream) {
           out += (chunk as Buffer).length;
-          if (gzip && out > RATIO_FLOOR_BYTES && out > maxRatio * raw.bytesRead) {
+          // Measured against the compressed bytes the decompressor has consumed, not read ahead.
+          const consumed = gunzip ? gunzip.bytesWritten : 0;
+          if (gunzip && out > RATIO_FLOOR_BYTES && out > maxRatio * consumed) {
             throw new ExplorerError(
               'bad-file',
-              `${label}: the gzip data expands more than ${maxRatio} times (${mb(out)} from the first ${mb(raw.bytesRead)}); refusing it as a decompression bomb, not a model.`,
-              { file: label, where: `byte ${raw.bytesRead}` },
+              `${label}: the gzip data expands more than ${maxRatio} times (${mb(out)} from the first ${mb(consumed)}); refusing it as a decompression bomb, not a model.`,
+              { file: label, where: `byte ${consumed}` },
             );
           }
           if (out > maxBytes) {
