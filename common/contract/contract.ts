@@ -476,6 +476,11 @@ export interface ExportProjectionRequest {
    * flagged as placed. At most MAX_PLACED_POINTS words. Default: none.
    */
   placed?: { words: string[]; coords: Float32Array };
+  /**
+   * CSV: write words and labels starting with =, +, -, @, tab or CR as they are. Default false:
+   * they get a leading single quote so spreadsheets show them as text (docs/exports.md).
+   */
+  keepFormulas?: boolean;
 }
 
 /** Most placed points one export takes: a query and its K_MAX neighbours. */
@@ -499,6 +504,8 @@ export interface ExportNeighborsRequest {
   model?: string;
   /** "csv" (rank,word,similarity) or "md" (a Markdown table with a caption line). */
   format: (typeof NEIGHBOR_TABLE_FORMATS)[number];
+  /** CSV: leave words that start like a spreadsheet formula as they are. Default false (neutralised). */
+  keepFormulas?: boolean;
 }
 
 /** Events pushed from the core to the renderer. */
