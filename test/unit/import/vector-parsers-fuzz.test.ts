@@ -12,6 +12,7 @@ import { isExplorerError } from '../../../main/core/errors';
 import type { RowSink, VectorParser } from '../../../main/core/import/import-types';
 import { TextVectorParser } from '../../../main/core/import/text-vectors';
 import { Word2VecBinaryParser } from '../../../main/core/import/word2vec-binary';
+import { anyBytes, binFile, consistentBin, consistentText, consistentTsv, textFile, tsvFile } from './fuzz-inputs';
 
 const RUNS = 1000;
 // A thousand cases each take a few seconds on a busy machine.
@@ -69,51 +70,6 @@ function checkRows(o: Outcome, wordless = false): void {
   }
 }
 
-// Text made of the pieces real (and broken) vector files are made of.
-const word = fc.constantFrom('the', 'naïve', 'über', '日本', 'a,b', '"q"', '-', '#', '\u00a0', '\uFFFD', 'x\u0000y', '');
-const number = fc.oneof(
-  fc.double({ noNaN: false }).map(String),
-  fc.float().map((f) => f.toPrecision(7)),
-  fc.constantFrom('0', '-0', '1e39', '-1e-50', 'NaN', 'inf', '-Infinity', '1.', '.5', '-', '+', 'e5', '0x1F', '1_0', '١٢'),
-);
-const sep = fc.constantFrom(' ', '\t', '  ', ' \t');
-const eol = fc.constantFrom('\n', '\r\n', '\r', '\n\n');
-const line = fc
-  .tuple(word, fc.array(fc.tuple(sep, number), { minLength: 0, maxLength: 5 }), fc.option(sep), eol)
-  .map(([w, vals, trail, end]) => `${w}${vals.map(([s, n]) => s + n).join('')}${trail ?? ''}${end}`);
-const header = fc.tuple(fc.nat(8), fc.nat(6), eol).map(([n, d, end]) => `${n} ${d}${end}`);
-const textFile = fc.tuple(fc.option(header), fc.array(line, { maxLength: 8 }), fc.boolean()).map(([h, lines, dropLastEol]) => {
-  let s = (h ?? '') + lines.join('');
-  if (dropLastEol) s = s.replace(/\r?\n$/, '');
-  return Buffer.from(s);
-});
-/** Well-formed files (same width on every row), sometimes with one byte changed. */
-const consistentText = fc
-  .tuple(fc.integer({ min: 1, max: 4 }), fc.array(fc.constantFrom('the', 'of', 'naïve', '日本', 'a,b'), { minLength: 1, maxLength: 6 }))
-  .chain(([dims, words]) =>
-    fc.tuple(
-      fc.constant(words),
-      fc.array(
-        fc.array(fc.float({ noNaN: true, noDefaultInfinity: true, min: Math.fround(-1e30), max: Math.fround(1e30) }), {
-          minLength: dims,
-          maxLength: dims,
-        }),
-        {
-          minLength: words.length,
-          maxLength: words.length,
-        },
-      ),
-      fc.boolean(),
-      fc.option(fc.tuple(fc.nat(200), fc.nat(255))),
-    ),
-  )
-  .map(([words, rows, withHeader, flip]) => {
-    const body = words.map((w, i) => `${w} ${rows[i].map((v) => (v === 0 ? 0.5 : v)).join(' ')}\n`).join('');
-    const b = Buffer.from(`${withHeader ? `${words.length} ${rows[0].length}\n` : ''}${body}`);
-    if (flip && b.length) b[flip[0] % b.length] = flip[1];
-    return b;
-  });
-const anyBytes = fc.uint8Array({ maxLength: 120 }).map((a) => Buffer.from(a));
 const cuts = fc.array(fc.nat(400), { maxLength: 6 });
 
 /** Same outcome whole and in chunks: the carry-over between chunks changes nothing. */
@@ -168,16 +124,6 @@ describe('text vector parsers', () => {
 });
 
 describe('Projector TSV', () => {
-  const tsvLine = fc.tuple(fc.array(number, { minLength: 0, maxLength: 4 }), eol).map(([vals, end]) => `${vals.join('\t')}${end}`);
-  const tsvFile = fc.array(tsvLine, { maxLength: 8 }).map((lines) => Buffer.from(lines.join('')));
-
-  const consistentTsv = fc
-    .tuple(fc.integer({ min: 1, max: 4 }), fc.integer({ min: 1, max: 6 }))
-    .chain(([dims, n]) =>
-      fc.array(fc.array(fc.integer({ min: 1, max: 999 }), { minLength: dims, maxLength: dims }), { minLength: n, maxLength: n }),
-    )
-    .map((rows) => Buffer.from(rows.map((r) => `${r.map((v) => v / 100).join('\t')}\n`).join('')));
-
   it('numbered rows: rows or a clear error', () => {
     const make = (sink: RowSink) => new TextVectorParser({ file: FILE, sink, header: false, wordless: true });
     fc.assert(property(make, fc.oneof(tsvFile, consistentTsv, anyBytes), true), { numRuns: RUNS });
@@ -205,32 +151,6 @@ describe('Projector TSV', () => {
 });
 
 describe('word2vec binary', () => {
-  const record = fc.tuple(word, fc.array(fc.float(), { minLength: 0, maxLength: 4 }), fc.constantFrom('', '\n')).map(([w, vals, end]) => {
-    const v = Buffer.alloc(vals.length * 4);
-    vals.forEach((x, i) => v.writeFloatLE(x, i * 4));
-    return Buffer.concat([Buffer.from(`${w} `), v, Buffer.from(end)]);
-  });
-  const consistentBin = fc
-    .tuple(
-      fc.integer({ min: 1, max: 4 }),
-      fc.array(fc.constantFrom('the', 'of', 'naïve', '日本'), { minLength: 1, maxLength: 5 }),
-      fc.option(fc.tuple(fc.nat(200), fc.nat(255))),
-    )
-    .map(([dims, words, flip]) => {
-      const recs = words.map((w, i) => {
-        const v = Buffer.alloc(dims * 4);
-        for (let j = 0; j < dims; j++) v.writeFloatLE((i + 1) * (j - 1.5), j * 4);
-        return Buffer.concat([Buffer.from(`${w} `), v, Buffer.from('\n')]);
-      });
-      const b = Buffer.concat([Buffer.from(`${words.length} ${dims}\n`), ...recs]);
-      if (flip) b[flip[0] % b.length] = flip[1];
-      return b;
-    });
-  const binFile = fc.tuple(fc.nat(5), fc.nat(4), fc.array(record, { maxLength: 6 }), fc.nat(8)).map(([n, d, recs, chop]) => {
-    const b = Buffer.concat([Buffer.from(`${n} ${d}\n`), ...recs]);
-    return b.subarray(0, Math.max(0, b.length - (chop < 4 ? chop : 0)));
-  });
-
   it('rows or a clear error naming the byte, however it is cut', () => {
     const make = (sink: RowSink) => new Word2VecBinaryParser(FILE, sink);
     fc.assert(property(make, fc.oneof(binFile, consistentBin, anyBytes), true), { numRuns: RUNS });
