@@ -25,7 +25,16 @@ import { Model } from './model/model';
 import { createSearcher } from './search/create-searcher';
 import { suggestSpellings } from './search/spelling';
 import { type Db, describeSqliteError, openDatabase } from './store/database';
-import { findModelRow, findWordIndex, getSetting, listModelRows, readModel, setSetting, toModelInfo } from './store/models-repo';
+import {
+  findModelRow,
+  findWordIndex,
+  findWordIndexQuick,
+  getSetting,
+  listModelRows,
+  readModel,
+  setSetting,
+  toModelInfo,
+} from './store/models-repo';
 import * as projections from './projection/projection-service';
 import { runWorkerTask } from './workers';
 import { APP_VERSION } from './version';
@@ -210,7 +219,11 @@ export class ExplorerService implements ServiceApi {
       const t = target;
       p = Promise.resolve().then(() => {
         const stored = readModel(this.db, t);
-        const m = new Model(stored, (w) => findWordIndex(this.db, stored.row.id, w));
+        const m = new Model(
+          stored,
+          (w) => findWordIndex(this.db, stored.row.id, w),
+          (w) => findWordIndexQuick(this.db, stored.row.id, w),
+        );
         m.searcher = createSearcher(m, stored.quantized);
         return m;
       });
@@ -232,8 +245,11 @@ export class ExplorerService implements ServiceApi {
     if (word.length === 0) {
       return { model: model.name, query, error: { code: 'empty-query', message: 'The query is empty: type a word.' } };
     }
+    // A plain word gets the full look-up (exact, lower-case, any case); other text is a word
+    // only if it matches exactly or lower-cased, else it is read as an expression.
+    const plain = looksPlain(word);
+    if (!plain && model.lookupQuick(word) < 0) return expressionNeighbors(model, query, { k, method });
     const i = model.lookup(word);
-    if (i < 0 && !looksPlain(word)) return expressionNeighbors(model, query, { k, method });
     if (i < 0) {
       const suggestions = suggestSpellings(word, model.words);
       const hint = suggestions.length ? ` Did you mean: ${suggestions.join(', ')}?` : '';

@@ -35,6 +35,8 @@ export class Model {
   constructor(
     stored: StoredModel,
     private readonly find?: (word: string) => number,
+    /** Exact and lower-case look-up only (no scan over every word's case): `lookupQuick`. */
+    private readonly findQuick?: (word: string) => number,
   ) {
     this.name = stored.row.name;
     this.dims = stored.row.dims;
@@ -62,6 +64,16 @@ export class Model {
       for (let i = this.size - 1; i >= 0; i--) this.lowerIndex.set(this.words[i].toLowerCase(), i);
     }
     return this.lowerIndex.get(lower) ?? -1;
+  }
+
+  /**
+   * Exact, then lower-case only: whether a typed query is a word, before reading it as an
+   * expression (an any-case miss would scan every word).
+   */
+  lookupQuick(word: string): number {
+    if (this.findQuick) return this.findQuick(word);
+    const i = this.lookup(word);
+    return i >= 0 && (this.words[i] === word || this.words[i] === word.toLowerCase()) ? i : -1;
   }
 
   row(i: number): Float32Array {

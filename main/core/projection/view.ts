@@ -2,6 +2,8 @@
  * Which words a projection shows: resolves a ViewSpec against a model (and, for vocabularies,
  * the store) into point labels, model rows or stored vectors, and unit vectors.
  */
+import { looksPlain } from '../../../common/expression/parse-expression';
+import { expressionRows } from '../search/expression-query';
 import { MAX_PROJECTION_POINTS, VIEW_EXAMPLES, type ViewSpec } from '../../../common/contract/contract';
 import { ExplorerError } from '../errors';
 import type { Model } from '../model/model';
@@ -115,6 +117,12 @@ export function resolveView(model: Model, view: ViewSpec, db: Db, modelId: numbe
     }
     case 'neighbourhood': {
       const q = view.query.trim();
+      // An expression ("king - man + woman") is projected with its words and its answers.
+      if (q && !looksPlain(q) && model.lookupQuick(q) < 0) {
+        const rows = expressionRows(model, q, view.k);
+        checkSize(rows.length, `The neighbourhood of "${q}"`);
+        return fromRows(model, view, rows, []);
+      }
       const r = q ? model.lookup(q) : -1;
       if (r < 0) {
         const suggestions = q ? suggestSpellings(q, model.words) : [];

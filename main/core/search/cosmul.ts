@@ -44,15 +44,33 @@ export function cosmulSearch(
     for (let i = 0; i < n; i++) if (!exclude.has(i)) top.push(i, exact(i));
     return top.sorted().slice(0, k);
   }
-  const lo = terms.map(() => new Float64Array(n).fill(-1));
-  const hi = terms.map(() => new Float64Array(n).fill(1));
-  terms.forEach((t, j) => bounds.call(model.searcher, t.vector, lo[j], hi[j], n));
-  // Lower end: positive terms at their lowest cosine, negative at their highest; upper the reverse.
-  const low = (i: number) => objective((t) => (terms[t].weight >= 0 ? lo[t][i] : hi[t][i]), terms);
-  const high = (i: number) => objective((t) => (terms[t].weight >= 0 ? hi[t][i] : lo[t][i]), terms);
+  // Products of the shifted cosines' bounds, term by term: the numerator's low and high ends
+  // (positive terms), and the denominator's (negative terms).
+  const numLo = new Float64Array(n).fill(1);
+  const numHi = new Float64Array(n).fill(1);
+  const denLo = new Float64Array(n).fill(1);
+  const denHi = new Float64Array(n).fill(1);
+  const lo = new Float64Array(n);
+  const hi = new Float64Array(n);
+  const shift = (c: number) => (1 + Math.max(-1, Math.min(1, c))) / 2;
+  for (const t of terms) {
+    if (t.weight === 0) continue;
+    lo.fill(-1);
+    hi.fill(1);
+    bounds.call(model.searcher, t.vector, lo, hi, n);
+    const w = Math.abs(t.weight);
+    const [a, b] = t.weight > 0 ? [numLo, numHi] : [denLo, denHi];
+    for (let i = 0; i < n; i++) {
+      a[i] *= w === 1 ? shift(lo[i]) : shift(lo[i]) ** w;
+      b[i] *= w === 1 ? shift(hi[i]) : shift(hi[i]) ** w;
+    }
+  }
+  // A row's score is at least its lowest numerator over its highest denominator, at most the reverse.
   const floor = new TopK(top.k);
-  for (let i = 0; i < n; i++) if (!exclude.has(i)) floor.push(i, low(i));
+  for (let i = 0; i < n; i++) if (!exclude.has(i)) floor.push(i, numLo[i] / (denHi[i] + COSMUL_EPSILON));
   const tau = floor.threshold * (1 - 1e-9) - 1e-12;
-  for (let i = 0; i < n; i++) if (!exclude.has(i) && high(i) >= tau) top.push(i, exact(i));
+  for (let i = 0; i < n; i++) {
+    if (numHi[i] / (denLo[i] + COSMUL_EPSILON) >= tau && !exclude.has(i)) top.push(i, exact(i));
+  }
   return top.sorted().slice(0, k);
 }

@@ -1,6 +1,7 @@
 import type { AnalogyMethod, ExpressionTermInfo, NeighborsResult } from '../../../common/contract/contract';
 import { ExpressionError } from '../../../common/expression/expression-error';
 import { type ExpressionTerm, formatTerms, parseExpression } from '../../../common/expression/parse-expression';
+import { ExplorerError } from '../errors';
 import type { Model } from '../model/model';
 import { cosmulSearch } from './cosmul';
 import { type ResolvedTerm, resolveTerms, weightedSum } from './resolve-terms';
@@ -64,5 +65,20 @@ export function expressionNeighbors(model: Model, query: string, opts: Expressio
   } catch (e) {
     if (e instanceof ExpressionError) return expressionFailure(model, query, e);
     throw e;
+  }
+}
+
+/**
+ * Rows of an expression's neighbourhood for a projection: its words first, then its k nearest
+ * answers (3CosAdd). A malformed expression is a user error carrying its column.
+ */
+export function expressionRows(model: Model, query: string, k: number): number[] {
+  try {
+    const terms = resolveTerms(model, parseExpression(query).terms);
+    const own = [...new Set(terms.filter((t) => t.row >= 0).map((t) => t.row))];
+    return [...own, ...searchTerms(model, terms, { k, method: 'add' }).map((h) => h.index)];
+  } catch (e) {
+    if (!(e instanceof ExpressionError)) throw e;
+    throw new ExplorerError(e.problem.code, e.problem.message, { ...e.problem });
   }
 }

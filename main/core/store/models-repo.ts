@@ -265,9 +265,14 @@ export function readModel(db: Db, name: string): StoredModel {
 
 /** Row of `word` in the model: exact, then lower-case, then any case (most frequent); -1 if none. */
 export function findWordIndex(db: Db, modelId: number, word: string): number {
-  const exact = db.prepare('SELECT idx FROM words WHERE model_id = ? AND word = ?').pluck();
-  const hit = (exact.get(modelId, word) ?? exact.get(modelId, word.toLowerCase())) as number | undefined;
-  if (hit !== undefined) return hit;
+  const hit = findWordIndexQuick(db, modelId, word);
+  if (hit >= 0) return hit;
   const anyCase = db.prepare('SELECT idx FROM words WHERE model_id = ? AND lower(word) = ? ORDER BY idx LIMIT 1').pluck();
   return (anyCase.get(modelId, word.toLowerCase()) as number | undefined) ?? -1;
+}
+
+/** The exact word, then its lower-case form: the two indexed look-ups, without the any-case scan. */
+export function findWordIndexQuick(db: Db, modelId: number, word: string): number {
+  const exact = db.prepare('SELECT idx FROM words WHERE model_id = ? AND word = ?').pluck();
+  return ((exact.get(modelId, word) ?? exact.get(modelId, word.toLowerCase())) as number | undefined) ?? -1;
 }

@@ -198,6 +198,18 @@ describe('expressions on the real default model', () => {
   });
 });
 
+describe('an expression’s neighbourhood as a view', () => {
+  it('holds the expression’s words, then its answers', async () => {
+    const v = await service.viewData({ view: { kind: 'neighbourhood', query: 'king - man + woman', k: 10 }, knnK: 5 });
+    expect(v.words.slice(0, 4)).toEqual(['king', 'man', 'woman', 'queen']);
+    expect(v.words).toHaveLength(13);
+    await expect(service.viewData({ view: { kind: 'neighbourhood', query: 'king -', k: 10 } })).rejects.toMatchObject({
+      code: 'dangling-operator',
+      details: { column: 6 },
+    });
+  });
+});
+
 describe('odd one out and axes', () => {
   it('doesnt_match: cosine of each word with the normalised mean, lowest is odd', async () => {
     const words = ['breakfast', 'cereal', 'dinner', 'lunch'];
