@@ -27,7 +27,7 @@ export class GeometryController {
   private readonly axisLayer: AxisLayer;
   private readonly axesPanel: AxesPanel;
   /** The axes projection on screen and the UMAP layout it replaced. */
-  private axes: { layout: LayoutState; base: LayoutState } | null = null;
+  private axes: { layout: LayoutState; base: LayoutState | null } | null = null;
 
   constructor(
     private readonly api: ExplorerApi,
@@ -88,6 +88,11 @@ export class GeometryController {
       this.axesPanel.left();
       delete this.map.stage.dataset.axes;
     }
+    if (!this.axes && layout?.axes) {
+      // A saved axes projection reopened: draw its axes (there is no UMAP layout to go back to).
+      this.axes = { layout, base: null };
+      this.drawAxes(layout.coords, layout.axes);
+    }
     const analogy = analogyOf(this.map.queryResult);
     const at = (w: string) => this.map.scene.positionOf(layout?.index.get(w) ?? -1);
     const drawn: [Vector3, Vector3][] = [];
@@ -116,7 +121,7 @@ export class GeometryController {
   private async projectAxes(expressions: string[]): Promise<void> {
     const current = this.map.current;
     if (!current) throw new Error('Wait for the map to open first.');
-    const base = this.axes?.base ?? current;
+    const base = this.axes ? (this.axes.base ?? current) : current;
     const got = await this.api.axes({ axes: expressions, model: base.model });
     let vectors = base.vectors;
     let dims = base.dims ?? got.dims;
@@ -145,8 +150,14 @@ export class GeometryController {
       ranks: base.ranks,
       vectors,
       dims,
+      axes: got.axes.map((a, k) => ({
+        name: AXIS_NAMES[k],
+        expression: a.expression,
+        positiveLabel: a.positiveLabel,
+        negativeLabel: a.negativeLabel,
+      })),
     });
-    this.axes = { layout, base };
+    this.axes = { layout, base: base.axes ? null : base };
     this.map.show(layout);
     this.map.scene.resetView();
     this.drawAxes(
@@ -205,5 +216,6 @@ export class GeometryController {
     this.axisLayer.clear();
     delete this.map.stage.dataset.axes;
     if (base) this.map.show(base);
+    else this.axesPanel.left();
   }
 }

@@ -1,4 +1,4 @@
-import type { UmapParams, ViewSpec } from '../../../common/contract/contract';
+import type { ProjectionAxis, UmapParams, ViewSpec } from '../../../common/contract/contract';
 
 /** The layout on screen: words, raw UMAP coordinates, and what the scene needs beside them. */
 export interface LayoutState {
@@ -17,6 +17,8 @@ export interface LayoutState {
   dims?: number;
   /** Saved projection id, once stored. */
   id?: number;
+  /** Set for a semantic-axes projection: coordinates are cosines with these axes. */
+  axes?: ProjectionAxis[];
   index: Map<string, number>;
 }
 

@@ -55,7 +55,7 @@ export class ProjectionController {
   show(p: Projection): void {
     const ranks = Int32Array.from(p.words.keys());
     this.showLayout(
-      makeLayout({ model: p.model, view: p.view, params: p.params, words: p.words, coords: p.coords, ranks, id: p.id }),
+      makeLayout({ model: p.model, view: p.view, params: p.params, words: p.words, coords: p.coords, ranks, id: p.id, axes: p.axes }),
       p.name,
     );
     this.showTiming({ ms: runMs(p.meta), engine: p.params.engine });

@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { copyOfDefaultDb } from '../../helpers/temp';
-import { type AppHandle, nonBackgroundPixels, startApp, waitForSettled } from '../../../main/bench/browser-app';
+import { type AppHandle, nonBackgroundPixels, startApp, waitForScene, waitForSettled } from '../../../main/bench/browser-app';
 
 const SHOTS = process.env.E2E_SCREENSHOTS; // optional folder for PNGs to look at
 
@@ -99,5 +99,13 @@ describe('geometry of meaning in the page', () => {
     expect(await page.locator('.evaluation-result').textContent()).toContain('1 skipped');
     if (SHOTS) await page.screenshot({ path: `${SHOTS}/evaluation.png` });
     expect(app.errors).toEqual([]);
+  });
+
+  it('reopens the saved axes projection (the newest) with its axes drawn', async () => {
+    await app.reload();
+    await waitForScene(page);
+    await expect.poll(() => page.locator('#stage').getAttribute('data-axes'), { timeout: 60_000 }).toBe('x:good - bad|y:he - she');
+    await waitForSettled(page);
+    expect(await page.locator('.axis-label:not([hidden])').allTextContents()).toEqual(expect.arrayContaining(['−x: bad', '+x: good']));
   });
 });
