@@ -4,7 +4,7 @@ import { ValidationError, validators } from '../../../common/contract/validate';
 
 describe('request validation', () => {
   it('fills neighbours defaults', () => {
-    expect(validators.neighbors({ words: ['virtue'] })).toEqual({ words: ['virtue'], k: 10, model: undefined });
+    expect(validators.neighbors({ words: ['virtue'] })).toEqual({ words: ['virtue'], k: 10, model: undefined, method: 'add' });
   });
 
   it.each([
