@@ -2,6 +2,7 @@ import type { NeighborsResult } from '../../common/contract/contract';
 import { ApiError, getApi } from './api/client';
 import { Explorer } from './app/explorer';
 import { attachProbe } from './app/probe';
+import { installDesktopHooks } from './app/desktop-hooks';
 import { ExportPanel } from './ui/export-panel';
 import { el } from './ui/format';
 import { NeighbourList } from './ui/neighbour-list';
@@ -65,6 +66,12 @@ const vocabPanel = new VocabPanel(api, sidebar, {
 });
 const modelsPanel = new ModelsPanel(api, sidebar, () => void refreshStatus());
 new ExportPanel(api, { scene: explorer.scene, stage: $('stage'), query: () => current, layout: () => explorer.shownLayout() });
+installDesktopHooks(api, {
+  stage: $('stage'),
+  resetCamera: () => explorer.scene.resetView(),
+  openVocabulary: (f) => void vocabPanel.load(f),
+  showError: (m) => status.showError(m),
+});
 let started = false;
 
 function k(): number {
