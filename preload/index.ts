@@ -5,7 +5,15 @@
  * they cross the context bridge; the renderer's client unwraps them.
  */
 import { contextBridge, ipcRenderer, type IpcRendererEvent, webUtils } from 'electron';
-import { type BridgeApi, channelOf, DROPPED_FILES_CHANNEL, EVENT_CHANNEL, type ExplorerEvent, METHODS } from '../common/contract/contract';
+import {
+  type BridgeApi,
+  channelOf,
+  DROPPED_FILES_CHANNEL,
+  EVENT_CHANNEL,
+  type ExplorerEvent,
+  METHODS,
+  PAGE_PROGRESS_CHANNEL,
+} from '../common/contract/contract';
 import { droppedPaths } from './dropped-paths';
 
 const bridge: Record<string, unknown> = {
@@ -20,6 +28,10 @@ const bridge: Record<string, unknown> = {
       DROPPED_FILES_CHANNEL,
       droppedPaths(files, (f) => webUtils.getPathForFile(f)),
     );
+  },
+  // Main checks the value (a number in 0..1 or null) and the sender.
+  setTaskbarProgress(fraction: unknown) {
+    return ipcRenderer.invoke(PAGE_PROGRESS_CHANNEL, fraction);
   },
 };
 for (const method of METHODS) bridge[method] = (request?: unknown) => ipcRenderer.invoke(channelOf(method), request);

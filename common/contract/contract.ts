@@ -675,7 +675,15 @@ export type BridgeApi = BridgeMethods & {
    * File to its path itself, so the page never names a path; main validates the paths again.
    */
   openDroppedFiles?(files: File[]): Promise<Envelope<{ opened: number }>>;
+  /**
+   * Desktop only: progress of work the page runs itself (a projection in its worker) for the
+   * taskbar/dock, 0..1, or null when it ended. Core jobs (imports) are reported by main directly.
+   */
+  setTaskbarProgress?(fraction: number | null): Promise<Envelope<null>>;
 };
+
+/** IPC channel of `BridgeApi.setTaskbarProgress`: a number in 0..1 or null, checked in main. */
+export const PAGE_PROGRESS_CHANNEL = 'ee:desktop:progress';
 
 /** IPC channel of `BridgeApi.openDroppedFiles`: a list of absolute paths, checked in main. */
 export const DROPPED_FILES_CHANNEL = 'ee:desktop:open-dropped';

@@ -1,10 +1,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { app, BrowserWindow, dialog, ipcMain, session } from 'electron';
-import { DROPPED_FILES_CHANNEL, type Envelope, type ExplorerEvent, EVENT_CHANNEL } from '../../common/contract/contract';
+import { app, BrowserWindow, dialog, session } from 'electron';
+import { EVENT_CHANNEL, type ExplorerEvent, type JobProgress } from '../../common/contract/contract';
 import type { ExplorerService } from '../core/service';
 import { showAbout, showLicences } from './about';
-import { isTrustedAppSender, type SenderLike } from './app-sender';
+import { isTrustedAppSender } from './app-sender';
+import { registerDesktopIpc } from './desktop-ipc';
 import { checkOpenPath, checkOpenPaths, type CheckedPath, filesFromArgv } from './file-kinds';
 import { openExternalLink } from './external-links';
 import { readJsonFile, tryWriteJsonFile } from './json-file';
@@ -66,11 +67,12 @@ export class Desktop {
     handleAppProtocol(session.defaultSession, this.opts.rendererRoot);
     applyTheme(this.theme);
     this.rebuildMenu();
-    ipcMain.handle(DROPPED_FILES_CHANNEL, (event, paths: unknown) => this.openDropped(event, paths));
+    registerDesktopIpc((event) => isTrustedAppSender(event, devUrl), {
+      openPaths: (paths) => this.openPaths(paths),
+      progress: (job) => this.showProgress(job),
+    });
     service.onEvent((e) => {
-      if (e.type !== 'job') return;
-      const value = this.progress.update(e.job);
-      if (this.win && !this.win.isDestroyed()) this.win.setProgressBar(value);
+      if (e.type === 'job') this.showProgress(e.job);
     });
     this.createWindow();
   }
@@ -125,15 +127,9 @@ export class Desktop {
     return openFile(file, { service: this.opts.service, send: (e) => this.send(e), remember: (r) => this.remember(r) });
   }
 
-  private openDropped(event: SenderLike, paths: unknown): Envelope<{ opened: number }> {
-    if (!isTrustedAppSender(event, this.opts.devUrl)) {
-      return { ok: false, error: { code: 'forbidden', message: 'Request from an untrusted page was refused.' } };
-    }
-    try {
-      return { ok: true, value: { opened: this.openPaths(paths) } };
-    } catch (e) {
-      return { ok: false, error: { code: 'invalid-request', message: (e as Error).message } };
-    }
+  private showProgress(job: JobProgress): void {
+    const value = this.progress.update(job);
+    this.window()?.setProgressBar(value);
   }
 
   private async chooseAndOpen(kind: 'model' | 'vocabulary'): Promise<void> {

@@ -21,3 +21,19 @@ export class ProgressTracker {
     return sum / this.running.size;
   }
 }
+
+/** Job id under which the page's own work (a projection in its worker) is tracked. */
+export const PAGE_JOB_ID = 'page';
+
+/**
+ * The page's progress report as a job update: a number in 0..1 keeps the page's job running,
+ * null ends it. Anything else is refused (the page is untrusted).
+ */
+export function pageProgressJob(raw: unknown): JobProgress {
+  const base = { id: PAGE_JOB_ID, kind: 'projection', phase: '', title: 'Projection' };
+  if (raw === null) return { ...base, fraction: 1, state: 'done' };
+  if (typeof raw !== 'number' || !Number.isFinite(raw) || raw < 0 || raw > 1) {
+    throw new Error('Progress must be a number between 0 and 1, or null.');
+  }
+  return { ...base, fraction: raw, state: 'running' };
+}

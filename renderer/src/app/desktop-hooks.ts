@@ -42,10 +42,33 @@ export function handleMenuEvent(event: ExplorerEvent, t: DesktopTargets): void {
   }
 }
 
+/**
+ * Mirrors the projection progress bar (#projection-progress, #projection-bar) to `report`:
+ * its fraction while shown, null when hidden. Watching the elements keeps the panel untouched.
+ */
+export function mirrorProjectionProgress(report: (fraction: number | null) => void): void {
+  const box = document.getElementById('projection-progress');
+  const bar = document.getElementById('projection-bar');
+  if (!box || !(bar instanceof HTMLProgressElement)) return;
+  let last: number | null = null;
+  const update = () => {
+    // An indeterminate bar (no value yet) shows as an empty one.
+    const next = box.hidden ? null : bar.hasAttribute('value') ? bar.position : 0;
+    if (next === last) return;
+    last = next;
+    report(next);
+  };
+  const observer = new MutationObserver(update);
+  observer.observe(box, { attributes: true, attributeFilter: ['hidden'] });
+  observer.observe(bar, { attributes: true, attributeFilter: ['value'] });
+}
+
 export function installDesktopHooks(api: ExplorerApi, t: DesktopTargets): void {
   const bridge = window.explorerBridge;
   if (!bridge) return;
   api.onEvent((e) => handleMenuEvent(e, t));
+  const progress = bridge.setTaskbarProgress;
+  if (progress) mirrorProjectionProgress((f) => void progress(f));
   const open = bridge.openDroppedFiles;
   if (!open) return;
   window.addEventListener('dragover', (e) => {

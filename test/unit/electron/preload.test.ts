@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { channelOf, DROPPED_FILES_CHANNEL, EVENT_CHANNEL, METHODS } from '../../../common/contract/contract';
+import { channelOf, DROPPED_FILES_CHANNEL, EVENT_CHANNEL, METHODS, PAGE_PROGRESS_CHANNEL } from '../../../common/contract/contract';
 
 const exposed: Record<string, Record<string, unknown>> = {};
 const invoked: [string, unknown][] = [];
@@ -22,10 +22,10 @@ await import('../../../preload/index');
 const { droppedPaths, MAX_DROPPED_FILES } = await import('../../../preload/dropped-paths');
 
 describe('preload bridge', () => {
-  it('exposes named functions only: the contract methods, onEvent and openDroppedFiles', () => {
+  it('exposes named functions only: the contract methods, onEvent, openDroppedFiles and setTaskbarProgress', () => {
     const bridge = exposed.explorerBridge;
     expect(Object.keys(exposed)).toEqual(['explorerBridge']);
-    expect(Object.keys(bridge).sort()).toEqual([...METHODS, 'onEvent', 'openDroppedFiles'].sort());
+    expect(Object.keys(bridge).sort()).toEqual([...METHODS, 'onEvent', 'openDroppedFiles', 'setTaskbarProgress'].sort());
     for (const [name, value] of Object.entries(bridge)) expect(typeof value, name).toBe('function');
     expect(Object.values(bridge)).not.toContain(undefined);
   });
@@ -52,6 +52,12 @@ describe('preload bridge', () => {
       [DROPPED_FILES_CHANNEL, ['/home/u/wiki.vec']],
       [DROPPED_FILES_CHANNEL, []],
     ]);
+  });
+
+  it('sends page progress on its own channel', async () => {
+    invoked.length = 0;
+    await (exposed.explorerBridge.setTaskbarProgress as (f: unknown) => Promise<unknown>)(0.5);
+    expect(invoked).toEqual([[PAGE_PROGRESS_CHANNEL, 0.5]]);
   });
 
   it('takes at most MAX_DROPPED_FILES files from one drop', () => {

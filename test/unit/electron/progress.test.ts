@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { JobProgress } from '../../../common/contract/contract';
-import { ProgressTracker } from '../../../main/electron/progress';
+import { pageProgressJob, ProgressTracker } from '../../../main/electron/progress';
 
 const job = (id: string, fraction: number, state: JobProgress['state'] = 'running'): JobProgress => ({
   id,
@@ -27,5 +27,20 @@ describe('taskbar progress', () => {
     expect(p.update(job('a', 7))).toBe(1);
     expect(p.update(job('a', NaN))).toBe(0);
     expect(p.update(job('a', -3))).toBe(0);
+  });
+});
+
+describe('progress reported by the page', () => {
+  it('runs while a fraction comes and ends on null', () => {
+    const p = new ProgressTracker();
+    p.update(job('import-1', 0.2));
+    expect(p.update(pageProgressJob(0.6))).toBeCloseTo(0.4);
+    expect(p.update(pageProgressJob(null))).toBeCloseTo(0.2);
+  });
+
+  it('refuses anything but a fraction or null', () => {
+    for (const bad of [undefined, -0.1, 1.5, NaN, Infinity, '0.5', {}, [0.5], true]) {
+      expect(() => pageProgressJob(bad), String(bad)).toThrow(/between 0 and 1/);
+    }
   });
 });
