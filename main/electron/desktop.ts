@@ -60,8 +60,8 @@ export class Desktop {
     this.theme = parseThemeChoice((readJsonFile(this.files.prefs) as { theme?: unknown } | undefined)?.theme);
   }
 
-  /** Call once the app is ready; opens the window. */
-  start(): void {
+  /** Call once the app is ready; opens the window and returns it. */
+  start(): BrowserWindow {
     const { service, devUrl } = this.opts;
     hardenSession(session.defaultSession, devUrl);
     handleAppProtocol(session.defaultSession, this.opts.rendererRoot);
@@ -74,7 +74,7 @@ export class Desktop {
     service.onEvent((e) => {
       if (e.type === 'job') this.showProgress(e.job);
     });
-    this.createWindow();
+    return this.createWindow();
   }
 
   createWindow(): BrowserWindow {
