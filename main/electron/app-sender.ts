@@ -22,10 +22,9 @@ export function isAppUrl(frameUrl: string | undefined, devUrl?: string): boolean
   }
 }
 
-/** What the check reads of an IPC event: the sending frame and the top frame of its page. */
+/** What the check reads of an IPC event: the sending frame (its URL, and its parent, null at the top). */
 export interface SenderLike {
-  senderFrame?: { url: string } | null;
-  sender: { mainFrame: unknown };
+  senderFrame?: { url: string; parent: unknown } | null;
 }
 
 /**
@@ -34,6 +33,6 @@ export interface SenderLike {
  */
 export function isTrustedAppSender(event: SenderLike, devUrl?: string): boolean {
   const frame = event.senderFrame;
-  if (!frame || frame !== event.sender.mainFrame) return false;
+  if (!frame || frame.parent !== null) return false;
   return isAppUrl(frame.url, devUrl);
 }

@@ -25,10 +25,12 @@ describe('IPC sender check on the app:// origin', () => {
   });
 
   it('refuses subframes even on our origin', () => {
-    const top = { url: 'app://bundle/index.html' };
-    expect(isTrustedAppSender({ senderFrame: top, sender: { mainFrame: top } })).toBe(true);
-    expect(isTrustedAppSender({ senderFrame: { url: 'app://bundle/index.html' }, sender: { mainFrame: top } })).toBe(false);
-    expect(isTrustedAppSender({ senderFrame: null, sender: { mainFrame: top } })).toBe(false);
+    const top = { url: 'app://bundle/index.html', parent: null };
+    expect(isTrustedAppSender({ senderFrame: top })).toBe(true);
+    expect(isTrustedAppSender({ senderFrame: { url: 'app://bundle/index.html', parent: top } })).toBe(false);
+    expect(isTrustedAppSender({ senderFrame: { url: 'https://evil.example/', parent: null } })).toBe(false);
+    expect(isTrustedAppSender({ senderFrame: null })).toBe(false);
+    expect(isTrustedAppSender({})).toBe(false);
   });
 });
 

@@ -30,13 +30,12 @@ registerDesktopIpc((event) => isTrustedAppSender(event as never), {
   progress: (job) => shown.push(job),
 });
 
-const top = { url: 'app://bundle/index.html' };
-const ours = { senderFrame: top, sender: { mainFrame: top } };
-const evil = { url: 'https://evil.example/' };
+const top = { url: 'app://bundle/index.html', parent: null };
+const ours = { senderFrame: top };
 const foreign = [
-  { senderFrame: evil, sender: { mainFrame: evil } },
-  { senderFrame: { url: 'app://bundle/index.html' }, sender: { mainFrame: top } },
-  { senderFrame: null, sender: { mainFrame: top } },
+  { senderFrame: { url: 'https://evil.example/', parent: null } },
+  { senderFrame: { url: 'app://bundle/index.html', parent: top } },
+  { senderFrame: null },
 ];
 const channels = [DROPPED_FILES_CHANNEL, PAGE_PROGRESS_CHANNEL];
 

@@ -31,20 +31,17 @@ const service = new Proxy(
   },
 ) as Service;
 
-const mainFrame = { url: 'app://bundle/index.html' };
-const ours = { senderFrame: mainFrame, sender: { mainFrame } };
+// A frame as Electron describes it: its URL, and its parent (null for the top frame).
+const top = { url: 'app://bundle/index.html', parent: null };
+const ours = { senderFrame: top };
 const foreign = [
-  { name: 'another site', event: { senderFrame: { url: 'https://evil.example/' }, sender: { mainFrame: null } } },
-  {
-    name: 'an iframe on our own origin',
-    event: { senderFrame: { url: 'app://bundle/index.html' }, sender: { mainFrame: { url: 'app://bundle/index.html' } } },
-  },
-  { name: 'a file:// page', event: { senderFrame: { url: 'file:///tmp/x.html' }, sender: { mainFrame: null } } },
-  { name: 'another app host', event: { senderFrame: { url: 'app://evil/index.html' }, sender: { mainFrame: null } } },
-  { name: 'a dev server that was not enabled', event: { senderFrame: { url: 'http://localhost:5173/' }, sender: { mainFrame: null } } },
-  { name: 'a frame already gone', event: { senderFrame: null, sender: { mainFrame } } },
+  { name: 'another site', event: { senderFrame: { url: 'https://evil.example/', parent: null } } },
+  { name: 'an iframe on our own origin', event: { senderFrame: { url: 'app://bundle/index.html', parent: top } } },
+  { name: 'a file:// page', event: { senderFrame: { url: 'file:///tmp/x.html', parent: null } } },
+  { name: 'another app host', event: { senderFrame: { url: 'app://evil/index.html', parent: null } } },
+  { name: 'a dev server that was not enabled', event: { senderFrame: { url: 'http://localhost:5173/', parent: null } } },
+  { name: 'a frame already gone', event: { senderFrame: null } },
 ];
-for (const f of foreign) if (f.event.sender.mainFrame === null) f.event.sender.mainFrame = f.event.senderFrame as never;
 
 registerIpc(
   service,
