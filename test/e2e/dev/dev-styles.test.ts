@@ -30,8 +30,10 @@ async function styleReport(browser: Browser, server: ViteDevServer) {
   );
   const url = server.resolvedUrls!.local[0];
   await page.goto(url, { waitUntil: 'load' });
-  await page.waitForSelector('style[data-vite-dev-id]', { state: 'attached', timeout: 30_000 });
-  await page.waitForTimeout(500);
+  // Every stylesheet the page imports arrives as its own <style> tag: wait for each by name.
+  for (const sheet of ['export-panel.css', 'library.css']) {
+    await page.waitForSelector(`style[data-vite-dev-id$="${sheet}"]`, { state: 'attached', timeout: 30_000 });
+  }
   const styles = (await page.evaluate(
     `[...document.querySelectorAll('style[data-vite-dev-id]')].map((s) => ({ id: s.dataset.viteDevId.split('/').pop(), applied: !!s.sheet && s.sheet.cssRules.length > 0 }))`,
   )) as { id: string; applied: boolean }[];
