@@ -9,8 +9,8 @@ export type AnalogyMethod = (typeof ANALOGY_METHODS)[number];
 
 /** gensim's default candidate vocabulary for evaluations: the 300,000 most frequent words. */
 export const EVALUATION_RESTRICT_DEFAULT = 300000;
-/** Largest benchmark file the page may send, characters (questions-words.txt is 0.6 MB). */
-export const MAX_BENCHMARK_CHARS = 8 * 1024 * 1024;
+/** Largest benchmark file the page may send, characters (questions-words.txt is 0.6 MB; the same bound as vocabularies, so a request stays within the browser-mode body limit). */
+export const MAX_BENCHMARK_CHARS = 4 * 1024 * 1024;
 /** Most semantic axes of a projection (x, y, z). */
 export const MAX_AXES = 3;
 
@@ -103,7 +103,7 @@ export interface EvaluateRequest {
   kind: EvaluationKind;
   /** Name of the file (shown in the result). */
   fileName: string;
-  /** The file's text, at most 8 MiB. */
+  /** The file's text, at most 4 Mi characters. */
   content: string;
   /** Only the N most frequent words count as known (gensim's restrict_vocab). Default 300,000, 1..1,000,000,000. */
   restrict?: number;
