@@ -109,6 +109,15 @@ export const trainCommand: Command = {
       for (const j of service.jobs.list()) if (j.state === 'running') service.jobs.cancel(j.id);
     };
     process.once('SIGINT', stop);
+    // The progress line shows the epoch; each finished epoch's speed and loss get a line of their own.
+    let epoch = '';
+    let figures = '';
+    service.jobs.on('job', (j) => {
+      const m = /^Training, epoch (\d+) of \d+ \((.*)\)$/.exec(j.phase);
+      if (j.kind !== 'train' || !m) return;
+      if (epoch && m[1] !== epoch) process.stderr.write(`${process.stderr.isTTY ? '\r\x1b[2K' : ''}  epoch ${epoch}: ${figures}\n`);
+      [epoch, figures] = [m[1], m[2]];
+    });
     try {
       const result = await service.trainModel(req, (s) => process.stderr.write(describeCorpus(s)));
       if (values.json) {
