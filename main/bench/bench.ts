@@ -1,7 +1,7 @@
 /**
  * npm run bench: figures, not tests. Each figure that has a reference implementation is printed
  * with the reference's own time on this machine in this run, and the ratio between them.
- *   node out/main/bench.js [--json] [--only core,projection,import,export,scene]
+ *   node out/main/bench.js [--json] [--only core,projection,import,export,scene,train]
  */
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -14,6 +14,7 @@ import { benchExport } from './export';
 import { benchImport } from './import';
 import { benchProjection } from './projection';
 import { benchScene } from './scene';
+import { benchTrain } from './train';
 import { targetsOf } from './targets';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -27,6 +28,7 @@ const SECTIONS: Record<string, Section> = {
   projection: (r, db) => benchProjection({ root: r, dbPath: db }),
   export: (r, db) => benchExport(r, { dbPath: db }),
   scene: async (r, db) => ({ ...(await benchScene(r, { dbPath: db })) }),
+  train: (r) => benchTrain(r),
 };
 
 /** Sections after `core` expect the default model in the shared store (run alone, they import it). */
@@ -66,7 +68,7 @@ async function main(): Promise<void> {
     if (!section) throw new Error(`unknown bench section "${name}" (have: ${Object.keys(SECTIONS).join(', ')})`);
     if (!values.json) process.stderr.write(`bench: ${name}…\n`);
     try {
-      if (name !== 'core') await ensureDefaultModel(dbPath);
+      if (name !== 'core' && name !== 'train') await ensureDefaultModel(dbPath);
       const figures = await section(root, dbPath);
       result[name] = { ...figures, targets: targetsOf(name, figures) };
     } catch (e) {
