@@ -46,7 +46,11 @@ describe('reading any file as a corpus', () => {
           // The id file holds exactly the corpus: every word once, a sentence end after each sentence.
           let words = 0;
           let ends = 0;
-          for (const chunk of readIds(ids)) for (const id of chunk) id === SENTENCE_END ? ends++ : words++;
+          for (const chunk of readIds(ids))
+            for (const id of chunk) {
+              if (id === SENTENCE_END) ends++;
+              else words++;
+            }
           expect(words).toBe(r.summary.tokens);
           expect(ends).toBe(r.summary.sentences);
         } catch (e) {
