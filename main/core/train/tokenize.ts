@@ -19,6 +19,9 @@ export type Tokenizer = (line: string, out: string[]) => void;
 
 const segmenter = new Intl.Segmenter('en', { granularity: 'word' });
 const HYPHENS = new Set(['-', '\u2010']);
+const SPACE = /\s/u;
+const SPACES = /\s+/u;
+const WORDLIKE = /[\p{L}\p{N}]/u;
 
 // eslint-disable-next-line no-control-regex
 const ASCII_ONLY = /^[\x00-\x7f]*$/;
@@ -38,6 +41,12 @@ function segmentWords(text: string, out: string[], lower: boolean): void {
     hyphen = false;
   };
   for (const s of segmenter.segment(text)) {
+    // A combining mark after a space joins the space's segment ("\u0020\u0300a"): words never hold spaces.
+    if (s.isWordLike && SPACE.test(s.segment)) {
+      flush();
+      for (const piece of s.segment.split(SPACES)) if (WORDLIKE.test(piece)) out.push(lower ? piece.toLowerCase() : piece);
+      continue;
+    }
     if (s.isWordLike) {
       if (pending !== null && hyphen) pending = `${pending}-${s.segment}`;
       else {
