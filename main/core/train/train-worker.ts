@@ -148,6 +148,11 @@ async function train(): Promise<TrainModelResult | CorpusSummary> {
   );
   if (cancelled()) throw cancelError();
   const trainSeconds = (performance.now() - tTrain) / 1000;
+  // Every thread reads its share of each epoch; together they must have read the corpus exactly epochs times.
+  const read = slots.reduce((sum, s) => sum + stats[s.done], 0);
+  if (read !== totalWork) {
+    throw new ExplorerError('internal', `Training read ${read} words instead of ${totalWork}; the model was not stored.`);
+  }
 
   const lossPerEpoch: number[] = [];
   for (let e = 0; e < params.epochs; e++) {

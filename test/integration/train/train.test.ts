@@ -74,6 +74,21 @@ describe('training word vectors', () => {
     }
   });
 
+  it('splits any corpus among threads so each sentence is trained once per epoch, even with more threads than sentences', async () => {
+    const tiny = writeFile(dir, 'tiny.txt', plantedCorpus(5, 9));
+    const service = open('tiny');
+    try {
+      for (const threads of [3, 8]) {
+        const r = await service.trainModel({ paths: [tiny, planted], name: `t${threads}`, ...small, threads });
+        expect(r.params.threads).toBe(threads);
+      }
+      const r = await service.trainModel({ paths: [tiny], name: 'tiny-8', ...small, threads: 8 });
+      expect(r.corpus.sentences).toBe(5);
+    } finally {
+      service.close();
+    }
+  });
+
   it('reads folders of .txt, .md and .gz files, and counts before training', async () => {
     const folder = path.join(dir, 'notes');
     writeFile(folder, 'a.txt', 'The cat sat on the mat.\nThe dog sat on the log.\n');
