@@ -70,7 +70,7 @@
   ;; First index whose cumulative value is ≥ x (Python's bisect_left), without branches. The
   ;; bucket of x (its top 16 of 31 bits) bounds the answer, so a search takes a step or two
   ;; instead of seventeen, with the very same result.
-  (func $bisect (param $x i32) (result i32)
+  (func $bisect (export "bisect") (param $x i32) (result i32)
     (local $lo i32) (local $hi i32) (local $mid i32) (local $lt i32) (local $b i32)
     (local.set $b (i32.add (global.get $buckets) (i32.shl (i32.shr_u (local.get $x) (i32.const 15)) (i32.const 2))))
     (local.set $lo (i32.load (local.get $b)))
