@@ -56,6 +56,7 @@ import type {
   TrainModelResult,
 } from '../../common/contract/contract';
 import { compareModels } from './compare/compare-models';
+import { CorpusUploads } from './train/corpus-uploads';
 import { scanCorpusJob, type TrainDeps, trainModelJob } from './train/train-job';
 
 export interface ServiceOptions {
@@ -79,6 +80,8 @@ export class ExplorerService implements ServiceApi {
   readonly jobs = new JobManager();
   /** Files sent by the renderer for import (browser mode has no paths). */
   readonly uploads = new UploadStore();
+  /** Uploaded corpus files between counting and training (train/corpus-uploads.ts). */
+  readonly corpusUploads = new CorpusUploads();
   private readonly events = new EventEmitter();
   private readonly loaded = new Map<string, Promise<Model>>();
   private defaultImport?: Promise<void>;
@@ -99,6 +102,7 @@ export class ExplorerService implements ServiceApi {
 
   close(): void {
     this.uploads.closeAll();
+    this.corpusUploads.closeAll();
     for (const p of this.loaded.values())
       p.then(
         (m) => m.searcher.dispose?.(),
@@ -382,6 +386,7 @@ export class ExplorerService implements ServiceApi {
       readOnly: this.readOnly,
       jobs: this.jobs,
       uploads: this.uploads,
+      corpusUploads: this.corpusUploads,
       modelExists: (name) => findModelRow(this.db, name) !== undefined,
     };
   }

@@ -18,6 +18,7 @@ import {
 import { ExplorerError } from '../errors';
 import type { JobHandle, JobManager } from '../jobs';
 import type { UploadStore } from '../import/uploads';
+import type { CorpusUploads } from './corpus-uploads';
 import { workerPath, type WorkerMessage } from '../workers';
 import { type CorpusFile, listCorpusFiles } from './corpus-files';
 import type { SummaryMessage, TrainTask } from './train-worker';
@@ -28,6 +29,7 @@ export interface TrainDeps {
   readOnly: boolean;
   jobs: JobManager;
   uploads: UploadStore;
+  corpusUploads: CorpusUploads;
   modelExists(name: string): boolean;
 }
 
@@ -56,12 +58,8 @@ export function trainParams(req: Partial<TrainParams>): TrainParams {
   };
 }
 
-function corpusFiles(uploads: UploadStore, src: CorpusSource): CorpusFile[] {
-  const files: CorpusFile[] = [];
-  for (const id of src.uploadIds ?? []) {
-    const up = uploads.complete(id);
-    files.push({ file: up.file, name: up.fileName, bytes: fs.statSync(up.file).size });
-  }
+function corpusFiles(deps: TrainDeps, src: CorpusSource): CorpusFile[] {
+  const files = deps.corpusUploads.resolve(deps.uploads, src.uploadIds ?? []);
   if (src.paths?.length) files.push(...listCorpusFiles(src.paths));
   if (files.length === 0) throw new ExplorerError('empty-corpus', 'No corpus files were given.');
   return files;
@@ -103,7 +101,7 @@ function runTrainWorker<T>(
 }
 
 export function scanCorpusJob(deps: TrainDeps, req: ScanCorpusRequest): Promise<CorpusSummary> {
-  const files = corpusFiles(deps.uploads, req);
+  const files = corpusFiles(deps, req);
   const params = trainParams({ minCount: req.minCount, lowercase: req.lowercase, phrases: req.phrases });
   return deps.jobs.run('corpus', `Counting ${files.length === 1 ? files[0].name : `${files.length} files`}`, (job) =>
     runTrainWorker<CorpusSummary>({ files, name: '', params, scanOnly: true }, job),
@@ -121,11 +119,11 @@ export async function trainModelJob(
   if (deps.modelExists(name)) {
     throw new ExplorerError('model-exists', `A model named "${name}" already exists. Choose another name or delete it first.`);
   }
-  const files = corpusFiles(deps.uploads, req);
+  const files = corpusFiles(deps, req);
   const params = trainParams(req);
   const result = await deps.jobs.run('train', `Training ${name}`, (job) =>
     runTrainWorker<TrainModelResult>({ dbPath: deps.dbPath, nativeBinding: deps.nativeBinding, files, name, params }, job, onSummary),
   );
-  for (const id of req.uploadIds ?? []) deps.uploads.discard(id);
+  deps.corpusUploads.release(req.uploadIds ?? []);
   return result;
 }

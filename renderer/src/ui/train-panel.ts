@@ -1,5 +1,5 @@
 import type { CorpusSummary, ExplorerApi, JobProgress, TrainModelRequest } from '../../../common/contract/contract';
-import { TRAIN_LIMITS } from '../../../common/contract/contract';
+import { MAX_UPLOADS, TRAIN_LIMITS } from '../../../common/contract/contract';
 import { fileDrop } from './file-drop';
 import { el, formatCount, formatPercent } from './format';
 import './train.css';
@@ -170,15 +170,18 @@ export class TrainPanel {
   private async count(): Promise<void> {
     if (this.files.length === 0) return;
     await this.job(async () => {
+      const options = { minCount: this.number('minCount'), phrases: this.phrases.checked, lowercase: !this.keepCase.checked };
       if (this.uploads.length === 0) {
-        for (let i = 0; i < this.files.length; i++) this.uploads.push(await this.upload(this.files[i], i));
+        // The core holds only a few uploads open at once; counting a batch hands its files over to the corpus.
+        for (let i = 0; i < this.files.length; i += MAX_UPLOADS) {
+          const batch: string[] = [];
+          for (let j = i; j < Math.min(this.files.length, i + MAX_UPLOADS); j++) batch.push(await this.upload(this.files[j], j));
+          this.uploads.push(...batch);
+          // Problems with a batch (an empty file) are reported by the count of the whole corpus below.
+          if (this.files.length > MAX_UPLOADS) await this.api.scanCorpus({ uploadIds: batch, ...options }).catch(() => undefined);
+        }
       }
-      const s = await this.api.scanCorpus({
-        uploadIds: this.uploads,
-        minCount: this.number('minCount'),
-        phrases: this.phrases.checked,
-        lowercase: !this.keepCase.checked,
-      });
+      const s = await this.api.scanCorpus({ uploadIds: this.uploads, ...options });
       this.showSummary(s);
       this.form.hidden = false;
     });

@@ -3,11 +3,14 @@ import { type AppHandle, startApp } from '../../../main/bench/browser-app';
 import { sharedDefaultDb } from '../../helpers/temp';
 import { plantedCorpus, TOPIC_A } from '../../integration/train/corpora';
 
-/** Three text files of a two-topic corpus (animals, money), large enough that training takes a few seconds. */
-const FILES = [1, 2, 3].map((seed) => ({
+/**
+ * Five text files of a two-topic corpus (animals, money), large enough that training takes a few
+ * seconds; more files than the core keeps uploads open at once, so the page sends them in batches.
+ */
+const FILES = [1, 2, 3, 4, 5].map((seed) => ({
   name: `notes-${seed}.txt`,
   mimeType: 'text/plain',
-  buffer: Buffer.from(plantedCorpus(25000, seed)),
+  buffer: Buffer.from(plantedCorpus(15000, seed)),
 }));
 
 describe('training on text files in the page, then comparing with GloVe', () => {
@@ -25,7 +28,7 @@ describe('training on text files in the page, then comparing with GloVe', () => 
 
     // The corpus is counted before training.
     const facts = panel.locator('.train-facts');
-    await expect.poll(() => facts.textContent(), { timeout: 60_000 }).toContain('Files3');
+    await expect.poll(() => facts.textContent(), { timeout: 60_000 }).toContain('Files5');
     expect(await facts.textContent()).toMatch(/Distinct60Kept \(≥ 5\)60/);
     expect(await panel.locator('.train-top').textContent()).toMatch(/^Most frequent: \w+ [\d,]+/);
     expect(await panel.locator('input[aria-label="Name of the new model"]').inputValue()).toBe('notes-1');
