@@ -681,8 +681,35 @@ export interface CompareModelsResult {
 export type ExplorerEvent =
   | { type: 'job'; job: JobProgress }
   | { type: 'models-changed' }
-  /** The Electron File ▸ Export menu asks the page to open its export panel. */
-  | { type: 'menu'; action: 'export' };
+  /** A desktop menu item (or a file opened from the OS) asks the page to act; see `MenuAction`. */
+  | ({ type: 'menu' } & MenuAction);
+
+/**
+ * Actions of the Electron application menu that only the page can carry out (it knows the view,
+ * the query and the camera). Actions the main process can finish alone (importing a model chosen
+ * in a native dialog, the theme, zoom) never reach the page as menu events.
+ */
+/** Everything File ▸ Export offers: the projection formats, a picture, the neighbour table. */
+export type MenuExportFormat = ExportFormat | 'png' | 'neighbors-csv' | 'neighbors-md';
+
+export type MenuAction =
+  /**
+   * File ▸ Export: without `format`, open the export panel; with one, export at once as the panel's
+   * button would: a projection format of `EXPORT_FORMATS`, "png" (the current view as a picture at
+   * twice the window size) or a neighbour table of the current query ("neighbors-csv", "neighbors-md").
+   */
+  | { action: 'export'; format?: MenuExportFormat }
+  /** View ▸ Reset camera: back to the framing of the whole map (as a double-click on the map). */
+  | { action: 'reset-camera' }
+  /** View ▸ Toggle labels: show or hide the word labels on the map (points stay). */
+  | { action: 'toggle-labels' }
+  /**
+   * File ▸ Open vocabulary… (or a vocabulary file dropped or opened from the OS): the file the user
+   * chose, read by the main process (at most MAX_VOCABULARY_CHARS), for the page's preview and save.
+   */
+  | { action: 'open-vocabulary'; fileName: string; content: string }
+  /** A file the main process could not open (unknown kind, too large, unreadable): say why. */
+  | { action: 'open-failed'; message: string };
 
 /** Everything the renderer may call. Each member maps to one IPC channel and one HTTP route (see `METHODS`). */
 export interface ExplorerApi {
@@ -833,4 +860,21 @@ export type BridgeMethods = { [M in ApiMethod]: (request?: unknown) => Promise<E
 /** What the Electron preload exposes as `window.explorerBridge`. */
 export type BridgeApi = BridgeMethods & {
   onEvent(listener: (event: ExplorerEvent) => void): () => void;
+  /**
+   * Desktop only: files dropped onto the window, opened by the main process from their paths
+   * (models are imported in place, vocabularies go to the preview). The preload resolves each
+   * File to its path itself, so the page never names a path; main validates the paths again.
+   */
+  openDroppedFiles?(files: File[]): Promise<Envelope<{ opened: number }>>;
+  /**
+   * Desktop only: progress of work the page runs itself (a projection in its worker) for the
+   * taskbar/dock, 0..1, or null when it ended. Core jobs (imports) are reported by main directly.
+   */
+  setTaskbarProgress?(fraction: number | null): Promise<Envelope<null>>;
 };
+
+/** IPC channel of `BridgeApi.setTaskbarProgress`: a number in 0..1 or null, checked in main. */
+export const PAGE_PROGRESS_CHANNEL = 'ee:desktop:progress';
+
+/** IPC channel of `BridgeApi.openDroppedFiles`: a list of absolute paths, checked in main. */
+export const DROPPED_FILES_CHANNEL = 'ee:desktop:open-dropped';

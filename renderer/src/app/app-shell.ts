@@ -1,5 +1,6 @@
 import type { ExplorerApi } from '../../../common/contract/contract';
 import { ProjectionClient } from '../projection/projection-client';
+import { installDesktopHooks } from './desktop-hooks';
 import { ExportController } from './export-controller';
 import { MapController } from './map-controller';
 import { attachProbe } from './probe';
@@ -46,6 +47,12 @@ export function startApp(api: ExplorerApi): void {
   });
   new ExportController(api, map, search);
   const training = new TrainingController(api, sidebar, map);
+  installDesktopHooks(api, {
+    stage,
+    resetCamera: () => map.scene.resetView(),
+    openVocabulary: (f) => vocabularies.openFile(f),
+    showError: (m) => status.showError(m),
+  });
   $('reset-view').addEventListener('click', () => map.scene.resetView());
   search.focus();
   void status.refresh();
