@@ -12,9 +12,21 @@ import { neighborsCommand } from './commands/neighbors';
 import { projectCommand } from './commands/project';
 import { serveCommand } from './commands/serve';
 import { vocabCommand } from './commands/vocab';
+import { trainCommand } from './commands/train';
+import { compareCommand } from './commands/compare';
 import { parseCommandLine } from './parse-command-line';
 
-const COMMANDS: Command[] = [neighborsCommand, modelsCommand, serveCommand, exportCommand, importCommand, vocabCommand, projectCommand];
+const COMMANDS: Command[] = [
+  neighborsCommand,
+  modelsCommand,
+  serveCommand,
+  exportCommand,
+  importCommand,
+  vocabCommand,
+  projectCommand,
+  trainCommand,
+  compareCommand,
+];
 
 function mainHelp(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));
