@@ -15,6 +15,8 @@ import { vocabCommand } from './commands/vocab';
 import { analogyCommand } from './commands/analogy';
 import { doesntMatchCommand } from './commands/doesnt-match';
 import { evaluateCommand } from './commands/evaluate';
+import { trainCommand } from './commands/train';
+import { compareCommand } from './commands/compare';
 import { parseCommandLine } from './parse-command-line';
 
 const COMMANDS: Command[] = [
@@ -28,6 +30,8 @@ const COMMANDS: Command[] = [
   importCommand,
   vocabCommand,
   projectCommand,
+  trainCommand,
+  compareCommand,
 ];
 
 function mainHelp(): string {

@@ -8,6 +8,7 @@ import { ProjectionController } from './projection-controller';
 import { SavedProjectionsController } from './saved-projections-controller';
 import { SearchController } from './search-controller';
 import { StatusController } from './status-controller';
+import { TrainingController } from './training-controller';
 import { VocabularyController } from './vocabulary-controller';
 import { GeometryController } from './geometry-controller';
 
@@ -28,7 +29,10 @@ export function startApp(api: ExplorerApi): void {
   const map: MapController = new MapController(api, projectionClient, stage, {
     select: (word) => void search.search(word),
     pointsChanged: (text) => status.showLayout(text),
-    queryChanged: (query) => projections.panel.setQuery(query),
+    queryChanged: (query) => {
+      projections.panel.setQuery(query);
+      training.queryChanged(query?.word ?? null);
+    },
   });
   const search = new SearchController(api, map);
   const projections: ProjectionController = new ProjectionController(api, projectionClient, map, () => void saved.refresh());
@@ -44,6 +48,7 @@ export function startApp(api: ExplorerApi): void {
   });
   new ExportController(api, map, search);
   new GeometryController(api, map, search, sidebar, () => void saved.refresh());
+  const training = new TrainingController(api, sidebar, map);
   installDesktopHooks(api, {
     stage,
     resetCamera: () => map.scene.resetView(),
