@@ -425,6 +425,39 @@ export interface GetProjectionRequest {
   model?: string;
 }
 
+export interface ClustersRequest {
+  /** A projection id, or "latest" for the newest projection of the model. */
+  id: number | 'latest';
+  /** Model name, used with "latest". Default: the active model. */
+  model?: string;
+}
+
+/** One cluster of a projection's points (see docs/clusters.md). */
+export interface Cluster {
+  /** 0..k-1, the largest cluster first (ties: the one whose most central word comes first in the map). */
+  id: number;
+  /** Its three most central words joined by " · ", e.g. "monday · tuesday · wednesday". */
+  name: string;
+  /** Number of member points. */
+  size: number;
+  /** Every member, most central first: by cosine to the cluster's mean vector, ties by point order. */
+  words: string[];
+  /** Where its label sits in layout coordinates: the layout medoid of its most central members. */
+  anchor: [number, number, number];
+}
+
+/** The clusters of a saved projection, computed once and stored with it. */
+export interface ProjectionClusters {
+  /** The projection's id. */
+  projection: number;
+  model: string;
+  /** How they were made: spherical k-means in the model's cosine space, k = clamp(round(√n / 3), 2, 64). */
+  method: { algorithm: 'spherical-kmeans'; k: number; seed: number; iterations: number };
+  clusters: Cluster[];
+  /** Cluster id of every point, in the projection's point order; -1 for a point without a vector. */
+  assignment: Int32Array;
+}
+
 /** Formats a saved projection can be exported to (see docs/exports.md). */
 export const EXPORT_FORMATS = ['csv', 'json', 'tsv', 'svg', 'html'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
@@ -552,6 +585,8 @@ export interface ExplorerApi {
   exportProjection(req: ExportProjectionRequest): Promise<ExportedFile[]>;
   /** A word's neighbour table as CSV or Markdown (cosine similarity to 4 decimals). */
   exportNeighbors(req: ExportNeighborsRequest): Promise<ExportedFile>;
+  /** The clusters of a saved projection with their names (computed on first request, then stored with it). */
+  clusters(req: ClustersRequest): Promise<ProjectionClusters>;
   /** Subscribes to core events; returns an unsubscribe function. */
   onEvent(listener: (event: ExplorerEvent) => void): () => void;
 }
@@ -602,6 +637,7 @@ const METHOD_RECORD = {
   listSamples: true,
   addSample: true,
   cancelJob: true,
+  clusters: true,
 } as const satisfies Record<ApiMethod, true>;
 
 /** The request/response methods, in one list derived from `METHOD_RECORD`. */

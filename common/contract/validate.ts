@@ -24,6 +24,7 @@ import {
 } from './contract';
 import { exportValidators } from './validate-export';
 import { libraryValidators } from './validate-library';
+import { clusterValidators } from './validate-clusters';
 
 import * as check from './check';
 import { ValidationError } from './check';
@@ -175,4 +176,5 @@ export const validators: { [M in ApiMethod]: (req: unknown) => ApiRequest<M> } =
   deleteProjection,
   ...libraryValidators,
   ...exportValidators,
+  ...clusterValidators,
 };

@@ -6,6 +6,7 @@ import { parseArgs } from 'node:util';
 import { isExplorerError } from '../core/errors';
 import { APP_VERSION } from '../core/version';
 import { type Command, UsageError } from './command';
+import { clustersCommand } from './commands/clusters';
 import { exportCommand } from './commands/export';
 import { importCommand } from './commands/import';
 import { modelsCommand } from './commands/models';
@@ -14,7 +15,16 @@ import { projectCommand } from './commands/project';
 import { serveCommand } from './commands/serve';
 import { vocabCommand } from './commands/vocab';
 
-const COMMANDS: Command[] = [neighborsCommand, modelsCommand, serveCommand, exportCommand, importCommand, vocabCommand, projectCommand];
+const COMMANDS: Command[] = [
+  neighborsCommand,
+  modelsCommand,
+  serveCommand,
+  exportCommand,
+  importCommand,
+  vocabCommand,
+  projectCommand,
+  clustersCommand,
+];
 
 function mainHelp(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));

@@ -47,6 +47,8 @@ import { deleteModel, renameModel } from './models/model-admin';
 import * as vocab from './vocab/vocab-service';
 import type { ExportedFile, ExportNeighborsRequest, ExportProjectionRequest, ServiceApi } from '../../common/contract/contract';
 import { exportNeighborsFile, exportProjectionText } from './export/exporter';
+import type { ClustersRequest, ProjectionClusters } from '../../common/contract/contract';
+import { clustersOf } from './cluster/cluster-service';
 
 export interface ServiceOptions {
   /** Absolute path of the SQLite file (see paths.ts for the default). */
@@ -361,5 +363,10 @@ export class ExplorerService implements ServiceApi {
   /** A word's neighbour table as CSV or Markdown. */
   exportNeighbors(req: ExportNeighborsRequest): Promise<ExportedFile> {
     return exportNeighborsFile(this, req);
+  }
+
+  /** A saved projection's named clusters (cluster/cluster-service.ts). */
+  clusters(req: ClustersRequest): Promise<ProjectionClusters> {
+    return clustersOf(this, req);
   }
 }
