@@ -458,6 +458,49 @@ export interface ProjectionClusters {
   assignment: Int32Array;
 }
 
+/** Tokenizers of today's LLMs the token lens shows, each from an npm package that ships its vocabulary. */
+export const TOKENIZERS = ['o200k', 'cl100k', 'llama3', 'mistral'] as const;
+export type TokenizerId = (typeof TOKENIZERS)[number];
+/** Who uses each tokenizer, for labels. */
+export const TOKENIZER_LABELS: Record<TokenizerId, string> = {
+  o200k: 'GPT-4o (o200k)',
+  cl100k: 'GPT-4 (cl100k)',
+  llama3: 'Llama 3',
+  mistral: 'Mistral 7B',
+};
+/** Most entries in one tokens request, and longest pasted text (characters). */
+export const TOKENS_LIMITS = { words: 100, text: 100_000, countWords: MAX_PROJECTION_POINTS } as const;
+
+export interface TokensRequest {
+  /** Words, each encoded on its own exactly as typed (no leading space added). 0..100 entries of ≤ 200 characters. */
+  words?: string[];
+  /** A pasted text, encoded whole, at most 100,000 characters; its result comes after the words'. */
+  text?: string;
+  /** Which tokenizers. Default: all of TOKENIZERS, in that order. */
+  tokenizers?: TokenizerId[];
+}
+
+/** How one tokenizer splits one word or text. */
+export interface TokenizedText {
+  /** The word or text as given (lone surrogates become U+FFFD, as UTF-8 would carry them). */
+  word: string;
+  tokenizer: TokenizerId;
+  /** In order; decoding all ids gives `word` back. `text` is the piece alone ("�" for part of a character). */
+  tokens: { id: number; text: string }[];
+}
+
+export interface TokenCountsRequest {
+  /** Words, each encoded on its own as given; 1..60,000 of ≤ 200 characters. */
+  words: string[];
+  tokenizer: TokenizerId;
+}
+
+export interface TokenCounts {
+  tokenizer: TokenizerId;
+  /** Tokens per word, in request order. */
+  counts: Int32Array;
+}
+
 /** Formats a saved projection can be exported to (see docs/exports.md). */
 export const EXPORT_FORMATS = ['csv', 'json', 'tsv', 'svg', 'html'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
@@ -587,6 +630,10 @@ export interface ExplorerApi {
   exportNeighbors(req: ExportNeighborsRequest): Promise<ExportedFile>;
   /** The clusters of a saved projection with their names (computed on first request, then stored with it). */
   clusters(req: ClustersRequest): Promise<ProjectionClusters>;
+  /** How LLM tokenizers split words or a text: pieces and ids, word by word, for each tokenizer (see docs/token-lens.md). */
+  tokens(req: TokensRequest): Promise<TokenizedText[]>;
+  /** Token count of each word under one tokenizer (to colour a map by it). */
+  tokenCounts(req: TokenCountsRequest): Promise<TokenCounts>;
   /** Subscribes to core events; returns an unsubscribe function. */
   onEvent(listener: (event: ExplorerEvent) => void): () => void;
 }
@@ -638,6 +685,8 @@ const METHOD_RECORD = {
   addSample: true,
   cancelJob: true,
   clusters: true,
+  tokens: true,
+  tokenCounts: true,
 } as const satisfies Record<ApiMethod, true>;
 
 /** The request/response methods, in one list derived from `METHOD_RECORD`. */

@@ -13,6 +13,7 @@ import { modelsCommand } from './commands/models';
 import { neighborsCommand } from './commands/neighbors';
 import { projectCommand } from './commands/project';
 import { serveCommand } from './commands/serve';
+import { tokensCommand } from './commands/tokens';
 import { vocabCommand } from './commands/vocab';
 
 const COMMANDS: Command[] = [
@@ -24,6 +25,7 @@ const COMMANDS: Command[] = [
   vocabCommand,
   projectCommand,
   clustersCommand,
+  tokensCommand,
 ];
 
 function mainHelp(): string {

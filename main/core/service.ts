@@ -47,8 +47,16 @@ import { deleteModel, renameModel } from './models/model-admin';
 import * as vocab from './vocab/vocab-service';
 import type { ExportedFile, ExportNeighborsRequest, ExportProjectionRequest, ServiceApi } from '../../common/contract/contract';
 import { exportNeighborsFile, exportProjectionText } from './export/exporter';
-import type { ClustersRequest, ProjectionClusters } from '../../common/contract/contract';
+import type {
+  ClustersRequest,
+  ProjectionClusters,
+  TokenCounts,
+  TokenCountsRequest,
+  TokenizedText,
+  TokensRequest,
+} from '../../common/contract/contract';
 import { clustersOf } from './cluster/cluster-service';
+import * as tokenLens from './tokens/token-lens';
 
 export interface ServiceOptions {
   /** Absolute path of the SQLite file (see paths.ts for the default). */
@@ -368,5 +376,15 @@ export class ExplorerService implements ServiceApi {
   /** A saved projection's named clusters (cluster/cluster-service.ts). */
   clusters(req: ClustersRequest): Promise<ProjectionClusters> {
     return clustersOf(this, req);
+  }
+
+  /** How LLM tokenizers split words or a text (tokens/token-lens.ts). */
+  tokens(req: TokensRequest): Promise<TokenizedText[]> {
+    return tokenLens.tokens(req);
+  }
+
+  /** Tokens per word under one tokenizer. */
+  tokenCounts(req: TokenCountsRequest): Promise<TokenCounts> {
+    return tokenLens.tokenCounts(req);
   }
 }
