@@ -1,8 +1,11 @@
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import Database from 'better-sqlite3';
+import { parse as parseCsv } from 'csv-parse/sync';
+import { XMLParser } from 'fast-xml-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runUmapSync } from '../../../common/umap/umap-runner';
+import { exportProjectionText } from '../../../main/core/export/exporter';
 import { ExplorerService } from '../../../main/core/service';
 import { copyOfDefaultDb } from '../../helpers/temp';
 
@@ -130,5 +133,93 @@ describe('embedding-explorer clusters', () => {
     expect(unknown.stderr).toMatch(/no saved projection named "no such map"/);
     expect(cli().code).toBe(2);
     expect(cli('1', '2').code).toBe(2);
+  });
+});
+
+describe('exports carry the clusters', () => {
+  it('CSV, Projector metadata and JSON have the cluster of every point; SVG and HTML name them in legends', async () => {
+    const clusters = await service.clusters({ id: first });
+    const projection = (await service.getProjection({ id: first }))!;
+    const byWord = new Map(projection.words.map((w, i) => [w, clusters.assignment[i]]));
+    const placed = { words: ['zebra', 'walked'], coords: new Float32Array([0, 0, 0, 1, 1, 1]) };
+
+    const [csv] = await exportProjectionText(service, { id: first, format: 'csv', placed });
+    const rows = parseCsv(csv.content, { columns: true }) as Record<string, string>[];
+    expect(Object.keys(rows[0])).toContain('cluster');
+    for (const r of rows.slice(0, projection.words.length)) {
+      const id = byWord.get(r.word)!;
+      expect(Number(r.cluster)).toBe(id);
+      expect(r.cluster_name).toBe(clusters.clusters[id].name);
+    }
+    // A point placed after the layout joins the cluster with the nearest mean: zebra is an animal.
+    const zebra = rows.find((r) => r.word === 'zebra')!;
+    expect(zebra.placed).toBe('1');
+    expect(clusters.clusters[Number(zebra.cluster)].words).toContain('animals');
+
+    const [, meta] = await exportProjectionText(service, { id: first, format: 'tsv' });
+    const lines = meta.content.trimEnd().split('\n');
+    expect(lines[0]).toBe('word\tlabel\tcluster\tcluster_name');
+    for (const line of lines.slice(1, 200)) {
+      const [word, , id, name] = line.split('\t');
+      expect(Number(id)).toBe(byWord.get(word));
+      expect(name).toBe(clusters.clusters[Number(id)].name);
+    }
+
+    const [json] = await exportProjectionText(service, { id: first, format: 'json' });
+    const doc = JSON.parse(json.content) as {
+      clusters: { id: number; name: string; size: number }[];
+      points: { word: string; cluster: number }[];
+    };
+    expect(doc.clusters).toEqual(clusters.clusters.map(({ id, name, size }) => ({ id, name, size })));
+    for (const p of doc.points) expect(p.cluster).toBe(byWord.get(p.word));
+
+    const [svg] = await exportProjectionText(service, { id: first, format: 'svg' });
+    const xml = new XMLParser({ ignoreAttributes: false }).parse(svg.content) as {
+      svg: { g: { '@_id': string; text?: { '#text': string; '@_data-cluster'?: string }[] }[] };
+    };
+    const legend = xml.svg.g.find((g) => g['@_id'] === 'cluster-legend')!;
+    const legendNames = legend.text!.filter((t) => t['@_data-cluster'] !== undefined).map((t) => t['#text']);
+    expect(legendNames).toEqual(clusters.clusters.map((c) => `${c.name} (${c.size.toLocaleString('en-US')})`));
+    const onMap = xml.svg.g.find((g) => g['@_id'] === 'cluster-labels')!.text!;
+    expect(onMap.length).toBeGreaterThan(3);
+
+    const [html] = await exportProjectionText(service, { id: first, format: 'html' });
+    const data = JSON.parse(/<script id="ee-data" type="application\/json">([\s\S]*?)<\/script>/.exec(html.content)![1]) as {
+      meta: { clusters: { id: number; name: string }[] };
+      clusters: number[];
+    };
+    expect(data.meta.clusters.map((c) => c.name)).toEqual(clusters.clusters.map((c) => c.name));
+    expect(data.clusters).toEqual(Array.from(clusters.assignment));
+  });
+});
+
+describe('schema 3', () => {
+  it('a store from before clusters is migrated forward with its projections kept, and gets clusters on request', async () => {
+    const old = copyOfDefaultDb();
+    const seed = ExplorerService.open({ dbPath: old });
+    const words = ['cat', 'dog', 'horse', 'paris', 'london', 'berlin', 'red', 'green', 'blue'];
+    const coords = Float32Array.from({ length: words.length * 3 }, (_, i) => i);
+    const { id } = await seed.saveProjection({
+      view: { kind: 'words', words },
+      params: { nNeighbors: 5, minDist: 0.1, nEpochs: 10, seed: 3 },
+      words,
+      coords,
+    });
+    seed.close();
+    const raw = new Database(old);
+    raw.exec('DROP TABLE projection_clusters');
+    raw.pragma('user_version = 2');
+    raw.close();
+
+    const migrated = ExplorerService.open({ dbPath: old });
+    try {
+      expect(migrated.db.pragma('user_version', { simple: true })).toBe(3);
+      expect((await migrated.getProjection({ id }))!.words).toEqual(words);
+      const c = await migrated.clusters({ id });
+      expect(c.method.k).toBe(2);
+      expect(c.clusters.flatMap((x) => x.words).sort()).toEqual([...words].sort());
+    } finally {
+      migrated.close();
+    }
   });
 });
