@@ -1,7 +1,7 @@
 /**
  * npm run bench: figures, not tests. Each figure that has a reference implementation is printed
  * with the reference's own time on this machine in this run, and the ratio between them.
- *   node out/main/bench.js [--json] [--only core,projection,import,export,scene]
+ *   node out/main/bench.js [--json] [--only core,projection,import,export,scene,clusters]
  */
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -9,6 +9,7 @@ import { parseArgs } from 'node:util';
 import fs from 'node:fs';
 import os from 'node:os';
 import { ExplorerService } from '../core/service';
+import { benchClusters } from './clusters';
 import { benchChild, benchCore } from './core';
 import { benchExport } from './export';
 import { benchImport } from './import';
@@ -27,6 +28,7 @@ const SECTIONS: Record<string, Section> = {
   projection: (r, db) => benchProjection({ root: r, dbPath: db }),
   export: (r, db) => benchExport(r, { dbPath: db }),
   scene: async (r, db) => ({ ...(await benchScene(r, { dbPath: db })) }),
+  clusters: (_r, db) => benchClusters({ dbPath: db }),
 };
 
 /** Sections after `core` expect the default model in the shared store (run alone, they import it). */
