@@ -277,7 +277,18 @@ export interface UmapParams {
   nEpochs: number;
   /** Seed of the pseudo-random generator, a whole number 0..2^32-1. Default 42. Same words + params + seed = same layout. */
   seed: number;
+  /**
+   * Which implementation lays the points out, over the same exact kNN graph: `'builtin'` (the
+   * default when absent; this project's engine, started from the principal components) or
+   * `'umap-js'` (the stock umap-js library, random start), to cross-check a layout against it.
+   * Both are seeded: the same input, params and seed give the same layout.
+   */
+  engine?: UmapEngine;
 }
+
+/** The UMAP implementations a projection can use (see UmapParams.engine). */
+export const UMAP_ENGINES = ['builtin', 'umap-js'] as const;
+export type UmapEngine = (typeof UMAP_ENGINES)[number];
 
 /** Bounds and defaults shared by the app, the CLI and the validators. */
 export const UMAP_LIMITS = {

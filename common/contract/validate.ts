@@ -14,6 +14,7 @@ import {
   type NeighborsRequest,
   type SaveProjectionRequest,
   type UmapParams,
+  UMAP_ENGINES,
   UMAP_LIMITS,
   type VectorsOfRequest,
   type ViewDataRequest,
@@ -64,7 +65,7 @@ export function checkView(value: unknown, name = 'view'): ViewSpec {
       return { kind: 'top', top: check.integer(value.top, `${name}.top`, VIEW_TOP.min, VIEW_TOP.max, VIEW_TOP.default) };
     case 'words':
       check.object(value, name, ['kind', 'words']);
-      return { kind: 'words', words: check.wordList(value.words, `${name}.words`, 1, MAX_PROJECTION_POINTS) };
+      return { kind: 'words', words: check.wordList(value.words, `${name}.words`, 3, MAX_PROJECTION_POINTS) };
     case 'neighbourhood':
       check.object(value, name, ['kind', 'query', 'k']);
       return {
@@ -83,7 +84,7 @@ export function checkView(value: unknown, name = 'view'): ViewSpec {
 /** Checks complete UMAP parameters (every field required). Exported for the CLI and the worker client. */
 export function checkUmapParams(value: unknown, name = 'params'): UmapParams {
   if (!check.isObject(value)) throw new ValidationError(`${name} must be an object`);
-  check.object(value, name, ['nNeighbors', 'minDist', 'nEpochs', 'seed']);
+  check.object(value, name, ['nNeighbors', 'minDist', 'nEpochs', 'seed', 'engine']);
   const L = UMAP_LIMITS;
   const req = (key: string) => {
     if (value[key] === undefined || value[key] === null) throw new ValidationError(`${name}.${key} is required`);
@@ -94,6 +95,7 @@ export function checkUmapParams(value: unknown, name = 'params'): UmapParams {
     minDist: check.number(req('minDist'), `${name}.minDist`, L.minDist.min, L.minDist.max),
     nEpochs: check.integer(req('nEpochs'), `${name}.nEpochs`, L.nEpochs.min, L.nEpochs.max, 200),
     seed: check.integer(req('seed'), `${name}.seed`, L.seed.min, L.seed.max, L.seed.default),
+    ...(value.engine === undefined || value.engine === null ? {} : { engine: check.oneOf(value.engine, `${name}.engine`, UMAP_ENGINES) }),
   };
 }
 

@@ -3,7 +3,7 @@
  * umap-js's (and umap-learn's) `smoothKNNDistance`, `computeMembershipStrengths` and the fuzzy
  * union P + Pᵀ − P∘Pᵀ; umap-js keeps its sparse matrices in string-keyed Maps, which takes
  * seconds at 20,000 points, so this does the same in CSR form in a few milliseconds.
- * test/unit/projection-graph.test.ts checks it against umap-js itself.
+ * test/unit/projection/umap-runner.test.ts checks it against umap-js itself.
  */
 import { detExp, detLog } from './det-math';
 

@@ -14,18 +14,10 @@ import { findAbParams } from './ab-params';
 import { edgesForEpochs, epochsPerSample, fuzzySimplicialSet } from './fuzzy-graph';
 import { pcaInit, randomInit } from './init';
 import { LayoutOptimiser } from './optimise';
+import { checkInput, type UmapInput } from './umap-input';
+import { UmapJsRun } from './umap-js-run';
 
-/** What a run needs: the view's kNN graph (self excluded) and, for the PCA start, its vectors. */
-export interface UmapInput {
-  /** n × knnK neighbour indices, nearest first, self excluded. */
-  knnIndices: Int32Array;
-  /** Cosine distances matching knnIndices. */
-  knnDistances: Float32Array;
-  knnK: number;
-  /** Unit vectors, row-major n × dims (optional: without them the start is seeded noise). */
-  vectors?: Float32Array;
-  dims?: number;
-}
+export { checkInput, type UmapInput };
 
 export type ProjectionPhase = 'graph' | 'init' | 'optimise' | 'done';
 
@@ -52,35 +44,23 @@ export class ProjectionCancelled extends Error {
 /** Share of the progress bar spent before the first epoch. */
 const PREP_FRACTION = 0.05;
 
-/** Checks an input/params pair; returns the number of points. Throws plain Errors with readable text. */
-export function checkInput(input: UmapInput, params: UmapParams): number {
-  const { knnIndices, knnDistances, knnK } = input;
-  if (!Number.isInteger(knnK) || knnK < 1) throw new Error(`knnK must be a positive whole number (got ${knnK}).`);
-  if (knnIndices.length !== knnDistances.length || knnIndices.length % knnK !== 0) {
-    throw new Error('The kNN graph is malformed: indices and distances must both hold n × knnK entries.');
-  }
-  const n = knnIndices.length / knnK;
-  if (n < 3) throw new Error(`A projection needs at least 3 points (got ${n}).`);
-  if (input.vectors && input.dims && input.vectors.length !== n * input.dims) {
-    throw new Error(`vectors must hold n × dims = ${n * input.dims} numbers (got ${input.vectors.length}).`);
-  }
-  if (!Number.isInteger(params.nNeighbors) || params.nNeighbors < 2)
-    throw new Error(`nNeighbors must be at least 2 (got ${params.nNeighbors}).`);
-  if (!(params.minDist >= 0 && params.minDist < 1)) throw new Error(`minDist must be in 0..0.99 (got ${params.minDist}).`);
-  if (!Number.isInteger(params.nEpochs) || params.nEpochs < 1)
-    throw new Error(`nEpochs must be a positive whole number (got ${params.nEpochs}).`);
-  if (!Number.isInteger(params.seed) || params.seed < 0 || params.seed > 0xffffffff)
-    throw new Error(`seed must be a whole number 0..4294967295 (got ${params.seed}).`);
-  if (knnK < Math.min(params.nNeighbors - 1, n - 1)) {
-    throw new Error(
-      `The kNN graph holds ${knnK} neighbours per point; nNeighbors ${params.nNeighbors} needs ${params.nNeighbors - 1}. Request viewData with knnK ≥ ${params.nNeighbors - 1}.`,
-    );
-  }
-  return n;
+/** One projection, step by step: `prepare()`, then `step()` until `done`, reading `layout()` any time. */
+/** What the runners drive: one engine's projection, step by step. */
+export interface LayoutRun {
+  readonly nEpochs: number;
+  readonly epoch: number;
+  readonly done: boolean;
+  prepare(): void;
+  step(epochs?: number): boolean;
+  layout(): Float32Array;
 }
 
-/** One projection, step by step: `prepare()`, then `step()` until `done`, reading `layout()` any time. */
-export class UmapRun {
+/** The run for `params.engine`: ours unless the umap-js reference engine is asked for. */
+export function createRun(input: UmapInput, params: UmapParams): LayoutRun {
+  return params.engine === 'umap-js' ? new UmapJsRun(input, params) : new UmapRun(input, params);
+}
+
+export class UmapRun implements LayoutRun {
   readonly n: number;
   readonly nEpochs: number;
   private embedding?: Float64Array;
@@ -202,7 +182,7 @@ function progressOf(phase: ProjectionPhase, epoch: number, epochs: number): Proj
  * ProjectionCancelled when cancelled.
  */
 export async function runUmap(input: UmapInput, params: UmapParams, opts: RunOptions = {}): Promise<Float32Array> {
-  const run = new UmapRun(input, params);
+  const run = createRun(input, params);
   const every = Math.max(1, opts.layoutEvery ?? 10);
   const slice = opts.sliceMs ?? 40;
   const cancelled = () => opts.isCancelled?.() === true;
@@ -234,7 +214,7 @@ export async function runUmap(input: UmapInput, params: UmapParams, opts: RunOpt
 
 /** The same projection synchronously (CLI, tests): no yielding, progress every `layoutEvery` epochs. */
 export function runUmapSync(input: UmapInput, params: UmapParams, opts: Omit<RunOptions, 'sliceMs'> = {}): Float32Array {
-  const run = new UmapRun(input, params);
+  const run = createRun(input, params);
   const every = Math.max(1, opts.layoutEvery ?? 10);
   opts.onProgress?.(progressOf('graph', 0, run.nEpochs));
   run.prepare();

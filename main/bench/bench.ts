@@ -1,7 +1,7 @@
 /**
  * npm run bench: figures, not tests. Each figure that has a reference implementation is printed
  * with the reference's own time on this machine in this run, and the ratio between them.
- *   node out/main/bench.js [--json] [--only core,projection,import,export,scene,clusters]
+ *   node out/main/bench.js [--json] [--only core,projection,import,export,scene,clusters,startup,large]
  */
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -13,8 +13,10 @@ import { benchClusters } from './clusters';
 import { benchChild, benchCore } from './core';
 import { benchExport } from './export';
 import { benchImport } from './import';
+import { benchLarge } from './large';
 import { benchProjection } from './projection';
 import { benchScene } from './scene';
+import { benchStartup } from './startup';
 import { targetsOf } from './targets';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -29,6 +31,10 @@ const SECTIONS: Record<string, Section> = {
   export: (r, db) => benchExport(r, { dbPath: db }),
   scene: async (r, db) => ({ ...(await benchScene(r, { dbPath: db })) }),
   clusters: (_r, db) => benchClusters({ dbPath: db }),
+  // Its own stores: launch to an interactive map, first run and warm.
+  startup: (r) => benchStartup(r),
+  // Last: it writes and imports several gigabytes (EMBEDDING_EXPLORER_LARGE sets its size).
+  large: (r) => benchLarge(r),
 };
 
 /** Sections after `core` expect the default model in the shared store (run alone, they import it). */
@@ -56,7 +62,7 @@ function printSection(name: string, figures: Record<string, unknown>): void {
 
 async function main(): Promise<void> {
   const argv = process.argv.slice(2);
-  if (argv[0] === '--child') return benchChild(argv[1], argv[2]);
+  if (argv[0] === '--child') return benchChild(argv[1], argv[2], argv[3]);
   const { values } = parseArgs({ args: argv, options: { json: { type: 'boolean' }, only: { type: 'string' } } });
   const names = values.only ? values.only.split(',') : Object.keys(SECTIONS);
   const result: Record<string, unknown> = { machine: { cpus: os.cpus().length, node: process.version } };
@@ -68,7 +74,7 @@ async function main(): Promise<void> {
     if (!section) throw new Error(`unknown bench section "${name}" (have: ${Object.keys(SECTIONS).join(', ')})`);
     if (!values.json) process.stderr.write(`bench: ${name}…\n`);
     try {
-      if (name !== 'core') await ensureDefaultModel(dbPath);
+      if (!['core', 'large', 'startup'].includes(name)) await ensureDefaultModel(dbPath);
       const figures = await section(root, dbPath);
       result[name] = { ...figures, targets: targetsOf(name, figures) };
     } catch (e) {

@@ -178,25 +178,25 @@ export async function startApp(options: AppOptions = {}): Promise<AppHandle> {
  * `data-state="ready"`. Timeout generous because first-start projections compute UMAP.
  */
 export async function waitForScene(page: Page, timeoutMs = 240_000): Promise<void> {
-  // Polled with evaluate: the page's CSP (no eval) rules out string predicates in waitForFunction.
-  const until = Date.now() + timeoutMs;
-  for (;;) {
-    const ready = await page
+  // A selector wait, not a predicate: the page's CSP (no eval) rules out waitForFunction strings.
+  try {
+    await page.waitForSelector('#stage[data-state="ready"][data-points]:not([data-points="0"])', { state: 'attached', timeout: timeoutMs });
+  } catch (e) {
+    const why = await page
       .evaluate(
-        `(() => { const s = document.getElementById('stage'); return !!s && s.dataset.state === 'ready' && Number(s.dataset.points) > 0; })()`,
+        `[document.getElementById('stage')?.dataset.state, document.getElementById('stage-message')?.textContent, document.getElementById('projection-error')?.textContent].join(' | ')`,
       )
-      .catch(() => false);
-    if (ready) return;
-    if (Date.now() > until) {
-      const why = await page
-        .evaluate(
-          `[document.getElementById('stage')?.dataset.state, document.getElementById('stage-message')?.textContent, document.getElementById('projection-error')?.textContent].join(' | ')`,
-        )
-        .catch((e: Error) => e.message);
-      throw new Error(`The scene did not become ready within ${timeoutMs} ms (${String(why)}).`);
-    }
-    await page.waitForTimeout(250);
+      .catch((err: Error) => err.message);
+    throw new Error(`The scene did not become ready within ${timeoutMs} ms (${String(why)}): ${(e as Error).message}`);
   }
+}
+
+/**
+ * Resolves when the map has settled (no fly-to, streamed layout, neighbour placement or label
+ * repack still to come): the page's own signal, so tests never sleep a guessed time.
+ */
+export async function waitForSettled(page: Page): Promise<void> {
+  await page.evaluate('window.explorerProbe.settled()');
 }
 
 /** Counts canvas pixels that differ clearly from the scene background, from a real screenshot. */

@@ -14,11 +14,11 @@ function quantile(sorted: number[], q: number): number {
 }
 
 /** Child-process modes, so each figure is taken in a fresh process (RSS, cold model load). */
-export async function benchChild(mode: string, dbPath: string): Promise<void> {
+export async function benchChild(mode: string, dbPath: string, model?: string): Promise<void> {
   const t0 = performance.now();
   const service = ExplorerService.open({ dbPath });
   if (mode === 'import') await service.ensureDefaultModel();
-  else await service.model();
+  else await service.model(model);
   const seconds = (performance.now() - t0) / 1000;
   service.close();
   process.stdout.write(`${JSON.stringify({ seconds, maxRssMB: process.resourceUsage().maxRSS / 1024 })}\n`);

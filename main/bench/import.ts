@@ -14,6 +14,7 @@ import { DEFAULT_MODEL } from '../../common/contract/contract';
 import { ExplorerService } from '../core/service';
 import { readModel } from '../core/store/models-repo';
 import { baselineScript } from './baseline';
+import { timedImport } from './child-import';
 
 export interface ImportBenchOptions {
   /** A store holding the default model; default: a fresh one (imports it first). */
@@ -69,23 +70,6 @@ function writeGlove(file: string, words: string[], norms: Float32Array, vectors:
   } finally {
     fs.closeSync(fd);
   }
-}
-
-/** Runs the CLI import in a child process; returns wall seconds and the child's peak RSS. */
-function timedImport(root: string, dir: string, file: string, db: string): { seconds: number; rssMB: number; words: number } {
-  const probe = path.join(dir, 'rss-probe.cjs');
-  fs.writeFileSync(probe, "process.on('exit', () => process.stderr.write(`\\nPEAK_RSS_KB ${process.resourceUsage().maxRSS}\\n`));\n");
-  fs.rmSync(db, { force: true });
-  const t = process.hrtime.bigint();
-  const r = spawnSync(
-    process.execPath,
-    ['-r', probe, path.join(root, 'bin', 'embedding-explorer.mjs'), 'import', file, '--db', db, '--json'],
-    { encoding: 'utf8', maxBuffer: 1 << 26 },
-  );
-  const seconds = Number(process.hrtime.bigint() - t) / 1e9;
-  if (r.status !== 0) throw new Error(`import of ${file} failed: ${r.stderr}`);
-  const kb = Number(/PEAK_RSS_KB (\d+)/.exec(r.stderr)?.[1] ?? 0);
-  return { seconds, rssMB: kb / 1024, words: (JSON.parse(r.stdout) as { words: number }).words };
 }
 
 export async function benchImport(opts: ImportBenchOptions = {}): Promise<ImportBenchResult> {

@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { sharedDefaultDb } from '../helpers/temp';
-import { type AppHandle, nonBackgroundPixels, startApp, waitForScene } from '../../main/bench/browser-app';
+import { type AppHandle, nonBackgroundPixels, startApp, waitForScene, waitForSettled } from '../../main/bench/browser-app';
 
 const SHOTS = process.env.E2E_SCREENSHOTS; // optional folder for PNGs to look at
 
@@ -44,7 +44,7 @@ describe('3D explorer', () => {
     firstId = (await stage.getAttribute('data-projection-id')) ?? '';
     expect(Number(firstId)).toBeGreaterThan(0);
     expect(Number(await stage.getAttribute('data-points'))).toBeGreaterThanOrEqual(5000);
-    await page.waitForTimeout(400);
+    await waitForSettled(page);
     const { count, total } = await nonBackgroundPixels(page);
     expect(count).toBeGreaterThan(total * 0.01);
     const caption = (await page.locator('#status-layout').textContent()) ?? '';
@@ -73,7 +73,7 @@ describe('3D explorer', () => {
     await search(page, 'virtue');
     expect(await listedWords(page)).toContain('morality');
     expect(await page.locator('#stage').getAttribute('data-query')).toBe('virtue');
-    await page.waitForTimeout(900); // fly-to (0.5 s) and label packing
+    await waitForSettled(page); // fly-to and label packing
     expect(await probe<string[]>(page, 'labels()')).toContain('virtue');
     await expect.poll(() => page.locator('.label-query:not([hidden])').textContent()).toBe('virtue');
     // The camera frames the whole neighbourhood: no neighbour is left off screen.
@@ -94,7 +94,7 @@ describe('3D explorer', () => {
     await expect.poll(() => page.locator('#neighbours-caption').textContent()).toContain('“walked”');
     expect(await listedWords(page)).toContain('walking');
     // Neighbours placed by earlier searches stay; the caption counts them apart from the layout's own points.
-    await page.waitForTimeout(900);
+    await waitForSettled(page);
     const caption = (await page.locator('#status-layout').textContent()) ?? '';
     const m = caption.match(/([\d,]+) points \+ ([\d,]+) added/);
     expect(m?.[1], caption).toBe(basePoints);
@@ -104,7 +104,7 @@ describe('3D explorer', () => {
 
   it('clicking walked in the scene selects it and lists walking', async () => {
     await search(page, 'walking');
-    await page.waitForTimeout(900);
+    await waitForSettled(page);
     const at = await probe<{ x: number; y: number } | null>(page, "screenOf('walked')");
     expect(at).not.toBeNull();
     const canvas = await page.locator('#stage canvas').boundingBox();

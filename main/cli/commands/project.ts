@@ -1,6 +1,14 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { defaultEpochs, UMAP_LIMITS, type UmapParams, VIEW_TOP, type ViewSpec } from '../../../common/contract/contract';
+import {
+  defaultEpochs,
+  UMAP_ENGINES,
+  UMAP_LIMITS,
+  type UmapEngine,
+  type UmapParams,
+  VIEW_TOP,
+  type ViewSpec,
+} from '../../../common/contract/contract';
 import { ExplorerError } from '../../core/errors';
 import { rowsOfWords } from '../../core/projection/view';
 import { runUmapSync } from '../../../common/umap/umap-runner';
@@ -60,7 +68,7 @@ export const projectCommand: Command = {
   name: 'project',
   summary: 'lay words out in 3-D with UMAP and store the projection',
   usage:
-    'embedding-explorer project [--top N | --words FILE] [--seed S] [--neighbors 15] [--min-dist 0.1] [--epochs E] [--out FILE.json] [--json]',
+    'embedding-explorer project [--top N | --words FILE] [--seed S] [--neighbors 15] [--min-dist 0.1] [--epochs E] [--engine builtin|umap-js] [--out FILE.json] [--json]',
   details: [
     `  --top N          the N most frequent alphabetic words plus the chapter's examples (default ${VIEW_TOP.default}, ${VIEW_TOP.min}..${VIEW_TOP.max})`,
     '  --words FILE     project the words in FILE instead (one per line; # starts a comment)',
@@ -68,9 +76,11 @@ export const projectCommand: Command = {
     `  --neighbors K    UMAP n_neighbors (default ${UMAP_LIMITS.nNeighbors.default}, ${UMAP_LIMITS.nNeighbors.min}..${UMAP_LIMITS.nNeighbors.max})`,
     `  --min-dist D     UMAP min_dist (default ${UMAP_LIMITS.minDist.default}, ${UMAP_LIMITS.minDist.min}..${UMAP_LIMITS.minDist.max})`,
     `  --epochs E       optimisation epochs (default 500 up to 10,000 points, else 200; ${UMAP_LIMITS.nEpochs.min}..${UMAP_LIMITS.nEpochs.max})`,
+    '  --engine E       builtin (default) or umap-js: the stock umap-js library over the same exact kNN graph,',
+    '                   to cross-check a layout; seeded too. The run time is printed and stored in the projection',
     '  --name NAME      name of the stored projection (default: from the view and seed)',
     '  --model NAME     model to use (default: the active model)',
-    '  --out FILE       write {"id","model","params","seed","points":[{"word","x","y","z"}]} to FILE',
+    '  --out FILE       write {"id","model","name","params","seed","engine","seconds","points":[{"word","x","y","z"}]} to FILE',
     ...COMMON_DETAILS,
   ],
   options: {
@@ -81,6 +91,7 @@ export const projectCommand: Command = {
     neighbors: { type: 'string' },
     'min-dist': { type: 'string' },
     epochs: { type: 'string' },
+    engine: { type: 'string' },
     out: { type: 'string' },
     name: { type: 'string' },
     model: { type: 'string' },
@@ -94,6 +105,9 @@ export const projectCommand: Command = {
     const nNeighbors = intOption(values, 'neighbors', L.nNeighbors.default, L.nNeighbors.min, L.nNeighbors.max);
     const minDist = floatOption(values, 'min-dist', L.minDist.default, L.minDist.min, L.minDist.max);
     const epochsGiven = values.epochs !== undefined ? intOption(values, 'epochs', 200, L.nEpochs.min, L.nEpochs.max) : undefined;
+    const engine = values.engine ?? 'builtin';
+    if (typeof engine !== 'string' || !(UMAP_ENGINES as readonly string[]).includes(engine))
+      throw new UsageError(`--engine must be one of ${UMAP_ENGINES.join(', ')} (got "${String(engine)}")`);
     const name = values.name as string | undefined;
     if (name !== undefined && (name.trim() === '' || name.length > 200)) throw new UsageError('--name must be 1 to 200 characters');
     let view: ViewSpec = { kind: 'top', top };
@@ -121,7 +135,13 @@ export const projectCommand: Command = {
       const progress = (text: string) => process.stderr.write(`${text}\n`);
       progress(`Preparing the view (${model.name})…`);
       const data = await service.viewData({ view, model: model.name, knnK: Math.max(nNeighbors - 1, 2) });
-      const params: UmapParams = { nNeighbors, minDist, nEpochs: epochsGiven ?? defaultEpochs(data.words.length), seed };
+      const params: UmapParams = {
+        nNeighbors,
+        minDist,
+        nEpochs: epochsGiven ?? defaultEpochs(data.words.length),
+        seed,
+        ...(engine === 'umap-js' ? { engine: engine as UmapEngine } : {}),
+      };
       const t0 = Date.now();
       let lastTenth = -1;
       const coords = runUmapSync(data, params, {
@@ -132,6 +152,7 @@ export const projectCommand: Command = {
           lastTenth = tenth;
         },
       });
+      const seconds = (Date.now() - t0) / 1000;
       const summary = await service.saveProjection({
         view,
         params,
@@ -139,17 +160,17 @@ export const projectCommand: Command = {
         coords,
         name,
         model: model.name,
-        meta: { source: 'cli', seconds: (Date.now() - t0) / 1000 },
+        meta: { source: 'cli', seconds, engine },
       });
       const points = data.words.map((word, i) => ({ word, x: coords[i * 3], y: coords[i * 3 + 1], z: coords[i * 3 + 2] }));
-      const doc = { id: summary.id, model: model.name, name: summary.name, params, seed, points };
+      const doc = { id: summary.id, model: model.name, name: summary.name, params, seed, engine, seconds, points };
       const text = `${JSON.stringify(doc)}\n`;
       if (values.out !== undefined) writeAtomically(values.out as string, text);
       if (values.json) process.stdout.write(text);
       else {
         const where = values.out !== undefined ? ` → ${path.resolve(values.out as string)}` : '';
         process.stdout.write(
-          `Saved projection ${summary.id} "${summary.name}": ${data.words.length.toLocaleString('en-US')} points of ${model.name}${where}\n`,
+          `Saved projection ${summary.id} "${summary.name}": ${data.words.length.toLocaleString('en-US')} points of ${model.name}, laid out in ${seconds.toFixed(1)} s by the ${engine} engine${where}\n`,
         );
       }
       return 0;

@@ -44,7 +44,13 @@ function toSummary(r: Row): ProjectionSummary {
     createdAt: r.created_at,
     pointCount: r.point_count,
     view,
-    params: { nNeighbors: params.nNeighbors, minDist: params.minDist, nEpochs: params.nEpochs, seed: params.seed },
+    params: {
+      nNeighbors: params.nNeighbors,
+      minDist: params.minDist,
+      nEpochs: params.nEpochs,
+      seed: params.seed,
+      ...(params.engine ? { engine: params.engine } : {}),
+    },
   };
 }
 
@@ -59,7 +65,7 @@ export function defaultProjectionName(view: ViewSpec, pointCount: number, params
         : view.kind === 'vocabulary'
           ? `Vocabulary ${view.vocabularyId} (${n})`
           : `${n} words`;
-  return `${what} · seed ${params.seed}`;
+  return `${what} · seed ${params.seed}${params.engine === 'umap-js' ? ' · umap-js' : ''}`;
 }
 
 export interface NewProjection {

@@ -53,7 +53,7 @@ export function appendPoints(
 }
 
 /** Cosine similarity of two points of the layout (vectors are unit length). */
-export function similarity(layout: LayoutState, a: number, b: number): number | null {
+export function similarity(layout: Readonly<LayoutState>, a: number, b: number): number | null {
   const v = layout.vectors;
   const d = layout.dims;
   if (!v || !d || a < 0 || b < 0) return null;

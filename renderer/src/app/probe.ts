@@ -1,4 +1,4 @@
-import type { Explorer } from './explorer';
+import type { MapController } from './map-controller';
 
 /**
  * Read-mostly handle for the e2e tests and the scene bench (window.explorerProbe): where a word is
@@ -15,6 +15,11 @@ export interface ExplorerProbe {
   orbit(frames: number): Promise<number[]>;
   /** Shows n synthetic points (for measuring the scene alone at 50,000 points). */
   synthetic(n: number): void;
+  /**
+   * Resolves once the map has settled: no fly-to, layout streaming, placement or label repack
+   * still to come (see Settled). Tests wait on this instead of sleeping.
+   */
+  settled(): Promise<void>;
 }
 
 declare global {
@@ -23,8 +28,8 @@ declare global {
   }
 }
 
-export function attachProbe(explorer: Explorer): void {
-  const scene = explorer.scene;
+export function attachProbe(map: MapController): void {
+  const scene = map.scene;
   window.explorerProbe = {
     screenOf: (word) => {
       const i = scene.indexOf(word);
@@ -56,6 +61,7 @@ export function attachProbe(explorer: Explorer): void {
         };
         requestAnimationFrame(step);
       }),
+    settled: () => map.settled.whenSettled(),
     synthetic: (n) => {
       // Clustered pseudo-random points, seeded, so every run draws the same picture.
       let s = 1234567;

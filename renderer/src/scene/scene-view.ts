@@ -13,6 +13,8 @@ export interface SceneEvents {
   hover(index: number, clientX: number, clientY: number): void;
   /** Click (not drag) on a point. */
   pick(index: number): void;
+  /** The scene started (true) or stopped (false) having work queued: a frame, a fly-to, a label repack. */
+  activity?(busy: boolean): void;
 }
 
 const HOME_DISTANCE = 3.4;
@@ -40,6 +42,7 @@ export class SceneView {
   private frame = 0;
   private lastPack = 0;
   private packTimer = 0;
+  private busy = false;
   private fly: { from: [Vector3, Vector3]; to: [Vector3, Vector3]; start: number } | null = null;
   private readonly picker = new ScreenPicker();
   private hoverIndex = -1;
@@ -171,6 +174,18 @@ export class SceneView {
   requestRender(repack = false): void {
     if (repack) this.lastPack = 0;
     if (!this.frame) this.frame = requestAnimationFrame((t) => this.tick(t));
+    this.setBusy(true);
+  }
+
+  /** True while a frame, a fly-to or a label repack is still to come. */
+  get animating(): boolean {
+    return this.busy;
+  }
+
+  private setBusy(busy: boolean): void {
+    if (busy === this.busy) return;
+    this.busy = busy;
+    this.events.activity?.(busy);
   }
 
   private tick(now: number): void {
@@ -187,6 +202,7 @@ export class SceneView {
     if (this.controls.update()) more = true;
     this.renderFrame(now);
     if (more) this.requestRender();
+    else if (!this.packTimer) this.setBusy(false);
   }
 
   private renderFrame(now: number): void {
@@ -199,13 +215,17 @@ export class SceneView {
     this.renderer.render(this.scene, this.camera);
     const projector = this.picker.projector(focus);
     clearTimeout(this.packTimer);
+    this.packTimer = 0;
     if (now - this.lastPack >= PACK_EVERY_MS) {
       this.labels.pack(projector);
       this.lastPack = now;
     } else {
       this.labels.follow(projector);
       // One more packing shortly after motion stops, so the final view gets the best labels.
-      this.packTimer = window.setTimeout(() => this.requestRender(true), PACK_EVERY_MS + 30);
+      this.packTimer = window.setTimeout(() => {
+        this.packTimer = 0;
+        this.requestRender(true);
+      }, PACK_EVERY_MS + 30);
     }
     this.frameTimes.push(performance.now() - t0);
     this.maxFrameMs = Math.max(this.maxFrameMs, performance.now() - t0);

@@ -1,4 +1,5 @@
 import type { ExplorerApi } from '../../../common/contract/contract';
+import { Latest } from '../app/latest';
 import { el } from './format';
 
 /**
@@ -8,7 +9,7 @@ import { el } from './format';
 export class SearchBox {
   private active = -1;
   private items: string[] = [];
-  private seq = 0;
+  private readonly suggestions = new Latest();
 
   constructor(
     private readonly input: HTMLInputElement,
@@ -36,11 +37,11 @@ export class SearchBox {
 
   private async suggest(): Promise<void> {
     const prefix = this.input.value.trim();
-    const seq = ++this.seq;
+    const signal = this.suggestions.begin();
     if (!prefix) return this.close();
     try {
       const { words } = await this.api.complete({ prefix, limit: 8 });
-      if (seq !== this.seq) return; // a newer keystroke won
+      if (signal.aborted) return; // a newer keystroke won
       this.render(words);
     } catch {
       this.close();
@@ -82,7 +83,7 @@ export class SearchBox {
   }
 
   private choose(word: string): void {
-    this.seq++;
+    this.suggestions.cancel();
     this.value = word;
     this.onSearch(word);
   }

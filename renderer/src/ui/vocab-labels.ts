@@ -5,7 +5,7 @@ import { labelColour, rgb } from './label-palette';
 /** What the label colouring needs from the map. */
 export interface LabelTarget {
   scene: { setTinter(tinter: ((words: string[]) => Float32Array | null) | null): void };
-  labelOf: ((word: string) => { label: string; colour: string } | null) | null;
+  setLabelSource(source: ((word: string) => { label: string; colour: string } | null) | null): void;
 }
 
 /**
@@ -51,10 +51,10 @@ export class VocabLabels {
       v.name,
       v.labels.map((label, i) => ({ label, count: counts[i] })),
     );
-    this.target.labelOf = (word) => {
+    this.target.setLabelSource((word) => {
       const i = this.byWord.get(word);
       return i === undefined ? null : { label: this.labels[i], colour: labelColour(i) };
-    };
+    });
     this.apply();
   }
 
@@ -62,7 +62,7 @@ export class VocabLabels {
     this.byWord = new Map();
     this.labels = [];
     this.legend.hide();
-    this.target.labelOf = null;
+    this.target.setLabelSource(null);
     this.target.scene.setTinter(null);
   }
 

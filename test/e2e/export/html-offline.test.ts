@@ -89,9 +89,7 @@ describe('exported HTML map', () => {
       await page.mouse.down();
       await page.mouse.move(500, 260, { steps: 8 });
       await page.mouse.up();
-      await page.waitForTimeout(600);
-      const after = await page.locator('#stage canvas').screenshot();
-      expect(after.equals(before)).toBe(false);
+      await expect.poll(async () => (await page.locator('#stage canvas').screenshot()).equals(before)).toBe(false);
       expect(blocked).toEqual([]);
       expect(errors).toEqual([]);
     } finally {

@@ -10,14 +10,25 @@ describe('projection request validation', () => {
       view: { kind: 'neighbourhood', query: 'virtue', k: 500 },
       knnK: 30,
     });
-    expect(validators.viewData({ view: { kind: 'words', words: ['a', 'b'] } })).toMatchObject({
-      view: { kind: 'words', words: ['a', 'b'] },
+    expect(validators.viewData({ view: { kind: 'words', words: ['a', 'b', 'c'] } })).toMatchObject({
+      view: { kind: 'words', words: ['a', 'b', 'c'] },
     });
+    // The documented range is enforced at the boundary, not only after look-up in the core.
+    expect(() => validators.viewData({ view: { kind: 'words', words: ['a', 'b'] } })).toThrow(/view.words must hold at least 3 words/);
     expect(validators.viewData({ view: { kind: 'vocabulary', vocabularyId: 3 } })).toMatchObject({
       view: { kind: 'vocabulary', vocabularyId: 3 },
     });
     expect(validators.getProjection({ id: 'latest' })).toEqual({ id: 'latest', model: undefined });
     expect(validators.listProjections(undefined)).toEqual({});
+  });
+
+  it('keeps the engine of a projection when given, and only then', () => {
+    const save = (p: object) =>
+      validators.saveProjection({ view: { kind: 'top' }, params: p, words: ['a', 'b', 'c'], coords: new Float32Array(9) });
+    expect(save({ ...params, engine: 'umap-js' }).params).toEqual({ ...params, engine: 'umap-js' });
+    expect(save({ ...params, engine: 'builtin' }).params).toEqual({ ...params, engine: 'builtin' });
+    expect(save(params).params).toEqual(params);
+    expect(() => save({ ...params, engine: 'tsne' })).toThrow(/params.engine must be one of builtin, umap-js \(got "tsne"\)/);
   });
 
   it('names the field and the allowed range for bad input', () => {
@@ -26,7 +37,7 @@ describe('projection request validation', () => {
       ['viewData', { view: { kind: 'top', top: 50001 } }, /view.top must be between 1000 and 50000/],
       ['viewData', { view: { kind: 'galaxy' } }, /view.kind must be "top", "words", "neighbourhood" or "vocabulary"/],
       ['viewData', { view: { kind: 'top', top: 5000 }, knnK: 500 }, /knnK must be between 2 and 200/],
-      ['viewData', { view: { kind: 'words', words: [] } }, /at least 1 word/],
+      ['viewData', { view: { kind: 'words', words: [] } }, /at least 3 words/],
       ['viewData', { view: { kind: 'top' }, extra: 1 }, /unknown field "extra"/],
       [
         'saveProjection',

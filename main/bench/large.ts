@@ -1,0 +1,149 @@
+/**
+ * Big models (issue 14): a generated 2,000,000 × 300 model with cluster structure, written as
+ * fastText `.vec` text and word2vec binary, then
+ *   - our import of each (CLI in a child: wall time, peak RSS) beside gensim's
+ *     load_word2vec_format on the same file in the same run,
+ *   - peak RSS against the float32 size of the vectors,
+ *   - warm load of the stored model (a fresh process),
+ *   - exact top-10 query time against numpy brute force on the same unit matrix.
+ * Size: EMBEDDING_EXPLORER_LARGE="words×dims" (default 2000000x300).
+ */
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { exactScan } from '../core/search/exact-scan';
+import { ExplorerService } from '../core/service';
+import { timedImport } from './child-import';
+import { runBaseline } from './baseline';
+import { writeLargeBin, writeLargeVec } from './large-model';
+
+const round = (x: number, digits = 2) => Math.round(x * 10 ** digits) / 10 ** digits;
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+function size(): { words: number; dims: number } {
+  const m = /^(\d+)x(\d+)$/.exec(process.env.EMBEDDING_EXPLORER_LARGE ?? '2000000x300');
+  if (!m) throw new Error('EMBEDDING_EXPLORER_LARGE must look like 2000000x300');
+  return { words: Number(m[1]), dims: Number(m[2]) };
+}
+
+/** gensim's load_word2vec_format on a text or binary file (the baseline script covers text only). */
+function gensimLoad(root: string, file: string, binary: boolean): { seconds: number | null; note?: string } {
+  if (!binary) {
+    const r = runBaseline(root, ['load-text', file], 3_600_000);
+    return r.ok ? { seconds: Number(r.value!.seconds) } : { seconds: null, note: r.note };
+  }
+  const code = [
+    'import json, sys, time',
+    'from gensim.models import KeyedVectors',
+    't = time.perf_counter(); kv = KeyedVectors.load_word2vec_format(sys.argv[1], binary=True)',
+    "print(json.dumps({'seconds': time.perf_counter() - t, 'words': len(kv)}))",
+  ].join('\n');
+  const r = spawnSync('/usr/bin/python3', ['-c', code, file], { encoding: 'utf8', timeout: 3_600_000, maxBuffer: 1 << 24 });
+  if (r.status !== 0) return { seconds: null, note: `gensim not available: ${(r.stderr ?? '').trim().split('\n').pop()}` };
+  return { seconds: JSON.parse(r.stdout.trim().split('\n').pop()!).seconds };
+}
+
+/** numpy brute force (m @ x, argpartition) over the same unit matrix and query rows: median ms. */
+function numpyQueries(matrix: string, n: number, dims: number, rows: number[]): { medianMs: number | null; note?: string } {
+  const code = [
+    'import json, sys, time, numpy as np',
+    'm = np.fromfile(sys.argv[1], dtype=np.float32).reshape(int(sys.argv[2]), int(sys.argv[3]))',
+    'rows = json.loads(sys.argv[4]); ts = []',
+    'for r in rows:',
+    '    t = time.perf_counter(); s = m @ m[r]; top = np.argpartition(-s, 11)[:11]; top[np.argsort(-s[top])]',
+    '    ts.append((time.perf_counter() - t) * 1000)',
+    "print(json.dumps({'median_ms': float(np.median(ts))}))",
+  ].join('\n');
+  const r = spawnSync('/usr/bin/python3', ['-c', code, matrix, String(n), String(dims), JSON.stringify(rows)], {
+    encoding: 'utf8',
+    timeout: 3_600_000,
+  });
+  if (r.status !== 0) return { medianMs: null, note: `numpy not available: ${(r.stderr ?? '').trim().split('\n').pop()}` };
+  return { medianMs: JSON.parse(r.stdout.trim().split('\n').pop()!).median_ms };
+}
+
+/** Time to open the store and load one model in a fresh process (bench.js --child load-model). */
+function warmLoad(dbPath: string, model: string): { seconds: number; maxRssMB: number } {
+  const self = fileURLToPath(import.meta.url);
+  const entry = path.join(path.dirname(self), self.includes(`${path.sep}chunks${path.sep}`) ? '..' : '.', 'bench.js');
+  const r = spawnSync(process.execPath, [entry, '--child', 'load', dbPath, model], { encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`warm load failed: ${r.stderr}`);
+  return JSON.parse(r.stdout.trim().split('\n').pop()!);
+}
+
+export async function benchLarge(root: string): Promise<Record<string, unknown>> {
+  const { words, dims } = size();
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ee-bench-large-'));
+  const out: Record<string, unknown> = { model: `${words.toLocaleString('en-US')} × ${dims}, generated (clustered, Zipf-ordered)` };
+  const float32MB = (words * dims * 4) / 2 ** 20;
+  out.float32MB = round(float32MB, 0);
+  try {
+    const spec = { words, dims, seed: 1 };
+    let t = performance.now();
+    const vec = path.join(dir, 'crawl.vec');
+    writeLargeVec(vec, spec);
+    const bin = path.join(dir, 'crawl.bin');
+    writeLargeBin(bin, spec);
+    out.generateSeconds = round((performance.now() - t) / 1000, 1);
+    out.vecFileMB = round(fs.statSync(vec).size / 2 ** 20, 0);
+    out.binFileMB = round(fs.statSync(bin).size / 2 ** 20, 0);
+
+    const dbPath = path.join(dir, 'large.db');
+    for (const [label, file, binary] of [
+      ['text', vec, false],
+      ['binary', bin, true],
+    ] as const) {
+      const ours = timedImport(root, dir, file, dbPath);
+      const ref = gensimLoad(root, file, binary);
+      out[`${label}ImportSeconds`] = round(ours.seconds, 1);
+      out[`${label}ImportPeakRssMB`] = round(ours.rssMB, 0);
+      out[`${label}PeakRssToFloat32`] = round(ours.rssMB / float32MB, 2);
+      out[`${label}GensimSeconds`] = ref.seconds === null ? null : round(ref.seconds, 1);
+      out[`${label}RatioToGensim`] = ref.seconds === null ? null : round(ours.seconds / ref.seconds, 3);
+      if (ref.note) out[`${label}GensimNote`] = ref.note;
+    }
+    // The binary import is the one left in the store (timedImport starts each from an empty one).
+    fs.rmSync(vec, { force: true });
+    fs.rmSync(bin, { force: true });
+
+    const loads = [warmLoad(dbPath, 'crawl'), warmLoad(dbPath, 'crawl')];
+    out.warmLoadSeconds = round(Math.min(...loads.map((l) => l.seconds)), 2);
+    out.warmLoadPeakRssMB = round(Math.min(...loads.map((l) => l.maxRssMB)), 0);
+
+    const service = ExplorerService.open({ dbPath });
+    try {
+      const model = await service.model('crawl');
+      const rows = Array.from({ length: 40 }, (_, i) => Math.floor(((i + 0.5) / 40) * words));
+      const times: number[] = [];
+      let exact = true;
+      for (let rep = 0; rep < 2; rep++) {
+        for (const i of rows) {
+          t = performance.now();
+          const hits = model.neighborsOf(i, 10);
+          if (rep === 1) times.push(performance.now() - t);
+          if (rep === 0 && i === rows[3]) {
+            const ref = exactScan(model.vectors, dims, model.row(i), 10, i);
+            exact = ref.map((h) => h.index).join() === hits.map((h) => h.index).join();
+          }
+        }
+      }
+      out.top10MedianMs = round(median(times), 2);
+      out.top10Exact = exact;
+      const matrix = path.join(dir, 'unit.f32');
+      fs.writeFileSync(matrix, new Uint8Array(model.vectors.buffer, model.vectors.byteOffset, model.vectors.byteLength));
+      t = performance.now();
+      const ref = numpyQueries(matrix, words, dims, rows);
+      fs.rmSync(matrix, { force: true });
+      out.numpyTop10MedianMs = ref.medianMs === null ? null : round(ref.medianMs, 2);
+      out.top10RatioToNumpy = ref.medianMs === null ? null : round(median(times) / ref.medianMs, 3);
+      if (ref.note) out.numpyNote = ref.note;
+    } finally {
+      service.close();
+    }
+    return out;
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}

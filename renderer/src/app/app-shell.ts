@@ -1,0 +1,47 @@
+import type { ExplorerApi } from '../../../common/contract/contract';
+import { ProjectionClient } from '../projection/projection-client';
+import { ExportController } from './export-controller';
+import { MapController } from './map-controller';
+import { attachProbe } from './probe';
+import { ProjectionController } from './projection-controller';
+import { SavedProjectionsController } from './saved-projections-controller';
+import { SearchController } from './search-controller';
+import { StatusController } from './status-controller';
+import { VocabularyController } from './vocabulary-controller';
+
+const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
+
+/**
+ * The page: builds the map and one controller per concern, and wires them to each other. A new
+ * panel gets its own controller in this folder (constructed here, after the controllers it uses),
+ * and talks to the map only through MapController. Order of construction is the order the
+ * sidebar panels appear in.
+ */
+export function startApp(api: ExplorerApi): void {
+  const stage = $('stage');
+  const sidebar = document.querySelector<HTMLElement>('.sidebar')!;
+  const projectionClient = new ProjectionClient();
+
+  // Callbacks below reach controllers built after them; none is called before the end of this function.
+  const map: MapController = new MapController(api, projectionClient, stage, {
+    select: (word) => void search.search(word),
+    pointsChanged: (text) => status.showLayout(text),
+    queryChanged: (query) => projections.panel.setQuery(query),
+  });
+  const search = new SearchController(api, map);
+  const projections: ProjectionController = new ProjectionController(api, projectionClient, map, () => void saved.refresh());
+  const saved = new SavedProjectionsController(api, map, projections);
+  attachProbe(map);
+  const vocabularies = new VocabularyController(api, sidebar, map, projections, search);
+  const status = new StatusController(api, sidebar, {
+    modelChanged: (active) => vocabularies.modelChanged(active),
+    firstModelReady: () => {
+      $('stage-message').textContent = 'Opening the map…';
+      projections.start().catch((e: Error) => ($('stage-message').textContent = `The map could not be shown: ${e.message}`));
+    },
+  });
+  new ExportController(api, map, search);
+  $('reset-view').addEventListener('click', () => map.scene.resetView());
+  search.focus();
+  void status.refresh();
+}
