@@ -453,8 +453,10 @@ export interface Cluster {
   size: number;
   /** Every member, most central first: by cosine to the cluster's mean vector, ties by point order. */
   words: string[];
-  /** Where its label sits in layout coordinates: the layout medoid of its most central members. */
+  /** Where its label sits in layout coordinates: the layout medoid of its 200 most central members. */
   anchor: [number, number, number];
+  /** The point at `anchor` (an index into the projection's words). */
+  anchorPoint: number;
 }
 
 /** The clusters of a saved projection, computed once and stored with it. */

@@ -38,7 +38,7 @@ const NAME_WORDS = 3;
 const ANCHOR_CANDIDATES = 200;
 
 /** The candidate that minimises the summed layout distance to the others (lowest index on ties). */
-function layoutMedoid(coords: Float32Array, points: Int32Array): [number, number, number] {
+function layoutMedoid(coords: Float32Array, points: Int32Array): number {
   let best = points[0];
   let bestSum = Infinity;
   for (const a of points) {
@@ -54,7 +54,7 @@ function layoutMedoid(coords: Float32Array, points: Int32Array): [number, number
       best = a;
     }
   }
-  return [coords[best * 3], coords[best * 3 + 1], coords[best * 3 + 2]];
+  return best;
 }
 
 export async function buildClusters(input: ClusterInput): Promise<ClusterOutput> {
@@ -93,12 +93,14 @@ export async function buildClusters(input: ClusterInput): Promise<ClusterOutput>
     for (const p of points) assignment[p] = id;
     centres.set(km.centres.subarray(c * d, c * d + d), id * d);
     const words = Array.from(points, (p) => input.words[p]);
+    const medoid = layoutMedoid(input.coords, points.subarray(0, ANCHOR_CANDIDATES));
     clusters.push({
       id,
       name: words.slice(0, NAME_WORDS).join(' · '),
       size: points.length,
       words,
-      anchor: layoutMedoid(input.coords, points.subarray(0, ANCHOR_CANDIDATES)),
+      anchor: [input.coords[medoid * 3], input.coords[medoid * 3 + 1], input.coords[medoid * 3 + 2]],
+      anchorPoint: medoid,
     });
     await input.pause?.();
   }

@@ -37,7 +37,7 @@ export function saveClusters(
   members: Int32Array,
   centres: Float32Array,
 ): void {
-  const meta: StoredCluster[] = clusters.map(({ id, name, size, anchor }) => ({ id, name, size, anchor }));
+  const meta: StoredCluster[] = clusters.map(({ id, name, size, anchor, anchorPoint }) => ({ id, name, size, anchor, anchorPoint }));
   db.prepare(
     'INSERT OR REPLACE INTO projection_clusters(projection_id, created_at, method, clusters, members, centres) VALUES (?, ?, ?, ?, ?, ?)',
   ).run(

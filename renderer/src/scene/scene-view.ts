@@ -5,7 +5,7 @@ import { LabelLayer } from './labels';
 import { fitPoints } from './camera-fit';
 import { basePointSize, normalizeCoords, sizesFromRanks } from './layout';
 import { PointsLayer } from './points-layer';
-import { ScreenPicker } from './screen-picker';
+import { ScreenPicker, type ScreenProjector } from './screen-picker';
 import { onThemeChange, readTheme } from './theme';
 
 export interface SceneEvents {
@@ -53,6 +53,8 @@ export class SceneView {
   readonly frameTimes: number[] = [];
   /** Longest CPU time of one rendered frame so far, ms (for the bench). */
   maxFrameMs = 0;
+  /** Overlays drawn with every frame, before the word labels (which then avoid what they reserve). */
+  readonly overlays: ((projector: ScreenProjector) => void)[] = [];
 
   constructor(
     private readonly container: HTMLElement,
@@ -214,6 +216,7 @@ export class SceneView {
     this.picker.update(this.camera);
     this.renderer.render(this.scene, this.camera);
     const projector = this.picker.projector(focus);
+    for (const overlay of this.overlays) overlay(projector);
     clearTimeout(this.packTimer);
     this.packTimer = 0;
     if (now - this.lastPack >= PACK_EVERY_MS) {
