@@ -14,6 +14,7 @@ import { defaultUmapParams } from '../../common/contract/contract';
 import { runUmapSync } from '../../common/umap/umap-runner';
 import { clusterCount } from '../core/cluster/spherical-kmeans';
 import { ExplorerService } from '../core/service';
+import { startApp } from './browser-app';
 
 const PYTHON = '/usr/bin/python3';
 
@@ -69,6 +70,41 @@ const cpuSeconds = (since: NodeJS.CpuUsage) => {
   const u = process.cpuUsage(since);
   return (u.user + u.system) / 1e6;
 };
+
+/**
+ * Opens the app on the store (its latest projection is the 20,000-word map) and waits until the
+ * map has settled; then deletes the stored clusters and has the page ask for them again, so the
+ * core clusters the map while the page runs, and records the page's long tasks (> 50 ms on its
+ * main thread) between asking and showing them.
+ */
+async function pageWhileClustering(service: ExplorerService, id: number): Promise<Record<string, unknown>> {
+  const app = await startApp({ db: service.dbPath, copy: false });
+  try {
+    const page = app.page;
+    await page.waitForSelector('#stage[data-clusters]', { timeout: 600_000 });
+    await page.evaluate('window.explorerProbe.settled()');
+    service.db.prepare('DELETE FROM projection_clusters WHERE projection_id = ?').run(id);
+    await page.evaluate(`(() => {
+      window.__longTasks = [];
+      new PerformanceObserver((list) => { for (const e of list.getEntries()) window.__longTasks.push([e.startTime, e.duration]); }).observe({ type: 'longtask' });
+      performance.clearMarks();
+      const stage = document.getElementById('stage');
+      const id = stage.dataset.projectionId;
+      stage.dataset.projectionId = '';
+      stage.dataset.projectionId = id;
+    })()`);
+    await page.waitForSelector('#stage[data-clusters]', { timeout: 600_000 });
+    const r = (await page.evaluate(`(() => {
+      const start = performance.getEntriesByName('ee:clusters-start').pop();
+      const done = performance.getEntriesByName('ee:clusters-done').pop();
+      const during = window.__longTasks.filter(([s, d]) => s + d >= start.startTime && s <= done.startTime);
+      return { waitedMs: done.startTime - start.startTime, tasks: during.map(([, d]) => Math.round(d)) };
+    })()`)) as { waitedMs: number; tasks: number[] };
+    return { waitedForCoreMs: Math.round(r.waitedMs), longTasks: r.tasks.length, longestTaskMs: Math.max(0, ...r.tasks) };
+  } finally {
+    await app.close();
+  }
+}
 
 export async function benchClusters(opts: {
   dbPath: string;
@@ -138,6 +174,8 @@ export async function benchClusters(opts: {
         figures.time_ratio_ours_over_sklearn = round(clusterSeconds / res.seconds);
       } else figures.sklearn_note = `scikit-learn failed: ${(r.stderr ?? '').trim().split('\n').pop() ?? `exit ${r.status}`}`;
     } else figures.sklearn_note = 'scikit-learn not installed: no reference';
+    log(`clusters: top ${top}: the page while the core clusters the map it shows…`);
+    figures.page = await pageWhileClustering(service, id);
     figures.note =
       'ours = spherical k-means (one thread, time-sliced in the core) + naming + storing; sklearn = KMeans (Lloyd, BLAS threads) on the same unit vectors, one k-means++ start, same naming.';
     return figures;

@@ -65,7 +65,7 @@ export class ClusterLabelsLayer {
     this.boxes = [];
     const t = Math.max(0, Math.min(1, (p.focus - NONE_AT) / (FULL_AT - NONE_AT)));
     const allowed = this.visible ? Math.ceil(this.labels.length * t) : 0;
-    this.element.style.opacity = String(0.55 + 0.3 * t);
+    this.element.style.opacity = String(0.5 + 0.25 * t);
     let shown = 0;
     for (let c = 0; c < this.labels.length; c++) {
       const node = this.nodes[c];
