@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import { defineConfig } from 'electron-vite';
+import { devStyleNonce } from './scripts/dev-csp';
 
 const root = __dirname;
 
@@ -42,5 +43,7 @@ export default defineConfig({
       rollupOptions: { input: { index: resolve(root, 'renderer/index.html') } },
     },
     worker: { format: 'es' },
+    // Dev server only: lets Vite's injected <style> tags through the page's CSP (scripts/dev-csp.ts).
+    plugins: [devStyleNonce()],
   },
 });

@@ -6,8 +6,79 @@ import { fileURLToPath } from 'node:url';
 
 export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
+/**
+ * npm's own JavaScript entry, so npm runs as `node npm-cli.js …` with no shell in between: npm
+ * sets npm_execpath for the scripts it runs; otherwise npm ships beside node (lib/node_modules
+ * on Unix, node_modules next to node.exe on Windows).
+ */
+export function npmCliScript({ env = process.env, execPath = process.execPath, platform = process.platform, exists = fs.existsSync } = {}) {
+  const p = platform === 'win32' ? path.win32 : path.posix;
+  if (env.npm_execpath && /\.[cm]?js$/i.test(env.npm_execpath) && exists(env.npm_execpath)) return env.npm_execpath;
+  const beside =
+    platform === 'win32'
+      ? p.join(p.dirname(execPath), 'node_modules', 'npm', 'bin', 'npm-cli.js')
+      : p.join(p.dirname(execPath), '..', 'lib', 'node_modules', 'npm', 'bin', 'npm-cli.js');
+  return exists(beside) ? beside : null;
+}
+
+/**
+ * One argument for a `cmd.exe /d /s /c "…"` line: quoted the way the C runtime splits a command
+ * line (backslashes doubled before a quote and at the end), then every character cmd.exe treats
+ * specially escaped with ^. A batch file (npm.cmd) hands its arguments through cmd.exe a second
+ * time, so they are escaped twice.
+ */
+export function quoteForCmd(arg, { batch = false } = {}) {
+  let quoted = '"';
+  let slashes = 0;
+  for (const ch of String(arg)) {
+    if (ch === '\\') {
+      slashes++;
+      continue;
+    }
+    quoted += ch === '"' ? '\\'.repeat(slashes * 2 + 1) + '"' : '\\'.repeat(slashes) + ch;
+    slashes = 0;
+  }
+  quoted += '\\'.repeat(slashes * 2) + '"';
+  const caret = (s) => s.replace(/[\^&|<>()%!"]/g, '^$&');
+  return batch ? caret(caret(quoted)) : caret(quoted);
+}
+
+/**
+ * How to spawn `cmd args` without `shell: true` (Node joins shell arguments unquoted, so a
+ * space in the path of node.exe or of the checkout broke every step on Windows):
+ *  - npm runs as node + npm-cli.js;
+ *  - other programs are spawned directly (libuv quotes each argument for CreateProcess);
+ *  - only a Windows batch file with no JavaScript entry goes through cmd.exe, with every
+ *    argument quoted by quoteForCmd.
+ */
+export function spawnPlan(
+  cmd,
+  args,
+  { platform = process.platform, env = process.env, execPath = process.execPath, exists = fs.existsSync } = {},
+) {
+  if (cmd === 'npm') {
+    const cli = npmCliScript({ env, execPath, platform, exists });
+    if (cli) return { command: execPath, args: [cli, ...args] };
+    if (platform === 'win32') cmd = 'npm.cmd';
+  }
+  if (platform === 'win32' && /\.(cmd|bat)$/i.test(cmd)) {
+    const line = [cmd, ...args].map((a) => quoteForCmd(a, { batch: true })).join(' ');
+    return { command: env.ComSpec || 'cmd.exe', args: ['/d', '/s', '/c', `"${line}"`], windowsVerbatimArguments: true };
+  }
+  return { command: cmd, args: [...args] };
+}
+
+/** Runs a command to completion with inherited output; its exit status (1 when it could not start). */
 export function run(cmd, args, opts = {}) {
-  const r = spawnSync(cmd, args, { cwd: root, stdio: 'inherit', shell: process.platform === 'win32', ...opts });
+  const plan = spawnPlan(cmd, args);
+  const r = spawnSync(plan.command, plan.args, {
+    cwd: root,
+    stdio: 'inherit',
+    ...opts,
+    shell: false,
+    windowsVerbatimArguments: plan.windowsVerbatimArguments ?? false,
+  });
+  if (r.error) console.error(`embedding-explorer: could not run ${cmd}: ${r.error.message}`);
   return r.status ?? 1;
 }
 
@@ -45,7 +116,12 @@ export function electronBinary() {
 }
 
 export function electronVersion() {
-  return JSON.parse(fs.readFileSync(path.join(root, 'node_modules', 'electron', 'package.json'), 'utf8')).version;
+  return packageVersion('electron');
+}
+
+/** Version of an installed package in the project's node_modules. */
+export function packageVersion(name) {
+  return JSON.parse(fs.readFileSync(path.join(root, 'node_modules', name, 'package.json'), 'utf8')).version;
 }
 
 /** Tries Electron's own binary download once; false when it cannot reach the download host. */

@@ -113,6 +113,12 @@ export type ModelFormat = (typeof MODEL_FORMATS)[number];
 export const MAX_MODEL_NAME = 100;
 /** Most bytes one uploadChunk call carries: stays below the browser-mode body limit once framed. */
 export const MAX_UPLOAD_CHUNK = 768 * 1024;
+/** Largest upload, bytes (16 GiB: well above the largest published models, below filling a disk by mistake). */
+export const MAX_UPLOAD_BYTES = 16 * 1024 ** 3;
+/** Uploads open at once (begun, not yet imported). */
+export const MAX_UPLOADS = 4;
+/** An upload that receives no chunk for this long is deleted, ms (10 minutes). */
+export const UPLOAD_IDLE_MS = 10 * 60_000;
 /** Largest vocabulary file, characters: word lists are small, and 4 Mi characters is far beyond any real one. */
 export const MAX_VOCABULARY_CHARS = 4 * 1024 * 1024;
 
@@ -164,7 +170,7 @@ export interface ImportModelResult {
 export interface BeginUploadRequest {
   /** The file's name as the user chose it (used for format detection and the model name). */
   fileName: string;
-  /** Total size in bytes (checked when the import starts). */
+  /** Total size in bytes, 1..MAX_UPLOAD_BYTES (checked when the import starts). */
   size: number;
 }
 
@@ -559,6 +565,11 @@ export interface ExportProjectionRequest {
    * flagged as placed. At most MAX_PLACED_POINTS words. Default: none.
    */
   placed?: { words: string[]; coords: Float32Array };
+  /**
+   * CSV: write words and labels starting with =, +, -, @, tab or CR as they are. Default false:
+   * they get a leading single quote so spreadsheets show them as text (docs/exports.md).
+   */
+  keepFormulas?: boolean;
 }
 
 /** Most placed points one export takes: a query and its K_MAX neighbours. */
@@ -582,6 +593,8 @@ export interface ExportNeighborsRequest {
   model?: string;
   /** "csv" (rank,word,similarity) or "md" (a Markdown table with a caption line). */
   format: (typeof NEIGHBOR_TABLE_FORMATS)[number];
+  /** CSV: leave words that start like a spreadsheet formula as they are. Default false (neutralised). */
+  keepFormulas?: boolean;
 }
 
 /** Events pushed from the core to the renderer. */

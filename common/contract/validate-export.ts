@@ -72,6 +72,7 @@ function exportProjection(req: unknown): ExportProjectionRequest {
     'labels',
     'vectors',
     'placed',
+    'keepFormulas',
   ]);
   if (r.id === undefined || r.id === null) throw new ValidationError('exportProjection: give a projection id or "latest"');
   const id = r.id === 'latest' ? 'latest' : check.id(r.id);
@@ -90,14 +91,21 @@ function exportProjection(req: unknown): ExportProjectionRequest {
     labels: check.bool(r.labels, 'labels'),
     vectors: check.oneOf(r.vectors, 'vectors', ['original', 'unit'] as const),
     placed: placed(r.placed),
+    keepFormulas: check.bool(r.keepFormulas, 'keepFormulas'),
   };
 }
 
 function exportNeighbors(req: unknown): Required<Pick<ExportNeighborsRequest, 'word' | 'k' | 'format'>> & ExportNeighborsRequest {
-  const r = check.object(req, 'exportNeighbors', ['word', 'k', 'model', 'format']);
+  const r = check.object(req, 'exportNeighbors', ['word', 'k', 'model', 'format', 'keepFormulas']);
   const format = check.oneOf(r.format, 'format', NEIGHBOR_TABLE_FORMATS);
   if (!format) throw new ValidationError('exportNeighbors: give a format (csv or md)');
-  return { word: check.word(r.word, 'word'), k: check.integer(r.k, 'k', 1, K_MAX, K_DEFAULT), model: check.model(r.model), format };
+  return {
+    word: check.word(r.word, 'word'),
+    k: check.integer(r.k, 'k', 1, K_MAX, K_DEFAULT),
+    model: check.model(r.model),
+    format,
+    keepFormulas: check.bool(r.keepFormulas, 'keepFormulas'),
+  };
 }
 
 export const exportValidators = { exportProjection, exportNeighbors };

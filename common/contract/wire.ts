@@ -39,11 +39,25 @@ export function encodeWire(value: unknown): string {
   });
 }
 
+/** A typed array of `bytes` bytes must hold whole elements. */
+function checkWhole(kind: Kind, bytes: number): void {
+  if (bytes % KINDS[kind].BYTES_PER_ELEMENT !== 0) {
+    throw new Error(`a ${kind} array of ${bytes} bytes is not a whole number of ${KINDS[kind].BYTES_PER_ELEMENT}-byte values`);
+  }
+}
+
 export function decodeWire<T>(text: string): T {
   return JSON.parse(text, (_key, v) => {
-    if (v && typeof v === 'object' && typeof v.$typed === 'string' && typeof v.b64 === 'string' && v.$typed in KINDS) {
-      const bytes = fromBase64(v.b64);
-      const Ctor = KINDS[v.$typed as Kind];
+    if (v && typeof v === 'object' && typeof v.$typed === 'string' && typeof v.b64 === 'string' && Object.hasOwn(KINDS, v.$typed)) {
+      let bytes: Uint8Array;
+      try {
+        bytes = fromBase64(v.b64);
+      } catch {
+        throw new Error('a typed array is not valid base64');
+      }
+      const kind = v.$typed as Kind;
+      checkWhole(kind, bytes.byteLength);
+      const Ctor = KINDS[kind];
       return new Ctor(bytes.buffer as ArrayBuffer, 0, bytes.byteLength / Ctor.BYTES_PER_ELEMENT);
     }
     return v;
@@ -94,15 +108,17 @@ export function decodeWireBinary<T>(data: ArrayBuffer | Uint8Array): T {
       v &&
       typeof v === 'object' &&
       typeof v.$typed === 'string' &&
-      v.$typed in KINDS &&
+      Object.hasOwn(KINDS, v.$typed) &&
       Number.isInteger(v.at) &&
       Number.isInteger(v.bytes)
     ) {
-      const Ctor = KINDS[v.$typed as Kind];
+      const kind = v.$typed as Kind;
+      const Ctor = KINDS[kind];
       const offset = start + v.at;
-      if (v.at < 0 || v.bytes < 0 || offset + v.bytes > base.byteLength || v.bytes % Ctor.BYTES_PER_ELEMENT !== 0) {
-        throw new Error('typed array outside the message');
-      }
+      if (v.at < 0 || v.bytes < 0 || offset + v.bytes > base.byteLength) throw new Error('typed array outside the message');
+      // The encoder puts every array at an 8-byte boundary; anything else is not our frame.
+      if (v.at % 8 !== 0) throw new Error('typed array at an unaligned offset');
+      checkWhole(kind, v.bytes);
       return new Ctor(base.buffer as ArrayBuffer, base.byteOffset + offset, v.bytes / Ctor.BYTES_PER_ELEMENT);
     }
     return v;

@@ -36,8 +36,15 @@ export const CHROMIUM_ARGS = [
 ];
 
 export interface ServerHandle {
-  /** Full URL including the session token. */
+  /**
+   * The start-up URL the server printed: its one-time code works once (the first page load
+   * trades it for the session cookie), so a second browser context needs `origin` + cookie.
+   */
   url: string;
+  /** http://127.0.0.1:PORT, without any code. */
+  origin: string;
+  /** The session secret (printed because of --print-token), for `Authorization: Bearer` calls from tests. */
+  token: string;
   /** Database the server uses (the private copy unless `copy: false`). */
   dbPath: string;
   /** Everything the server printed so far (stdout + stderr), for failure messages. */
@@ -64,23 +71,28 @@ export async function startServer(options: ServeOptions = {}): Promise<ServerHan
   let dbPath = path.join(dir, 'explorer.db');
   if (options.db && options.copy !== false) fs.copyFileSync(options.db, dbPath);
   else if (options.db) dbPath = options.db;
-  const child: ChildProcess = spawn(process.execPath, [cli, 'serve', '--no-open', '--db', dbPath, '--port', '0', ...(options.args ?? [])], {
-    cwd: ROOT,
-    stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, BROWSER: 'none' },
-  });
+  const child: ChildProcess = spawn(
+    process.execPath,
+    [cli, 'serve', '--no-open', '--print-token', '--db', dbPath, '--port', '0', ...(options.args ?? [])],
+    {
+      cwd: ROOT,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, BROWSER: 'none' },
+    },
+  );
   let out = '';
   child.stdout!.setEncoding('utf8');
   child.stderr!.setEncoding('utf8');
   child.stderr!.on('data', (s: string) => (out += s));
-  const url = await new Promise<string>((resolve, reject) => {
+  const [url, token] = await new Promise<[string, string]>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`serve printed no URL in time:\n${out}`)), options.timeoutMs ?? 60_000);
     child.stdout!.on('data', (s: string) => {
       out += s;
       const m = /running at (http:\/\/\S+)/.exec(out);
-      if (m) {
+      const t = /API token: ([0-9a-f]+)/.exec(out);
+      if (m && t) {
         clearTimeout(timer);
-        resolve(m[1]);
+        resolve([m[1], t[1]]);
       }
     });
     child.once('exit', (code) => {
@@ -91,6 +103,8 @@ export async function startServer(options: ServeOptions = {}): Promise<ServerHan
   let closed = false;
   return {
     url,
+    origin: new URL(url).origin,
+    token,
     dbPath,
     output: () => out,
     async close() {
@@ -120,7 +134,7 @@ export interface AppHandle {
   page: Page;
   /** Console errors and page errors collected so far. */
   errors: string[];
-  /** Opens the app again in a new page of the same context (same session token in storage). */
+  /** Opens the app again in a new page of the same context (the session cookie is the context's). */
   reload(): Promise<void>;
   close(): Promise<void>;
 }

@@ -1,7 +1,8 @@
 /**
  * Projection figures for `npm run bench`: our UMAP (exact kNN graph in the main process + the
  * renderer's runner, as the app and CLI run them) on the 5,000 and 20,000 most frequent words,
- * against umap-learn on the same words and parameters on the same machine. Quality (trustworthiness
+ * against umap-learn on the same words and parameters on the same machine, and against the
+ * umap-js reference engine (`--engine umap-js`) on the same graph. Quality (trustworthiness
  * and neighbour preservation at 10) is computed by the same code for both layouts.
  */
 import { spawnSync } from 'node:child_process';
@@ -23,6 +24,8 @@ export interface BenchProjectionOptions {
   sizes?: number[];
   /** Run umap-learn too when it is installed. Default true. */
   baseline?: boolean;
+  /** Run the umap-js reference engine on the same graph too, for sizes up to this many points. Default 5,100 (the 5,000 view: umap-js needs minutes at 20,000); 0 skips it. */
+  umapJsUpTo?: number;
   /** Progress lines (default: stderr). */
   log?: (line: string) => void;
 }
@@ -101,6 +104,19 @@ export async function benchProjection(opts: BenchProjectionOptions | string = {}
         ours_trustworthiness_10: round(ours.trustworthiness),
         ours_neighbours_kept_10: round(ours.neighbourPreservation),
       };
+      if (n <= (o.umapJsUpTo ?? 5100)) {
+        // The stock umap-js library over the same exact kNN graph and parameters: the app's
+        // --engine umap-js, timed the same way as our UMAP step (graph excluded).
+        log(`projection: top ${top}: umap-js reference engine on the same graph…`);
+        const u0 = performance.now();
+        const refCoords = runUmapSync(view, { ...params, engine: 'umap-js' });
+        const u1 = performance.now();
+        const q = layoutQuality(view.vectors, view.dims, refCoords, high.indices, high.k, 10);
+        entry.umap_js_umap_seconds = round((u1 - u0) / 1000, 2);
+        entry.umap_js_trustworthiness_10 = round(q.trustworthiness);
+        entry.umap_js_neighbours_kept_10 = round(q.neighbourPreservation);
+        entry.time_ratio_umap_js_over_ours = round((u1 - u0) / (t2 - t1), 2);
+      }
       const wordsFile = path.join(tmp, `top${top}.txt`);
       fs.writeFileSync(wordsFile, `${view.words.join('\n')}\n`);
       if (learn) {
@@ -171,7 +187,7 @@ export async function benchProjection(opts: BenchProjectionOptions | string = {}
       figures[`top_${top}`] = entry;
     }
     figures.note =
-      'ours = exact kNN graph (main process, worker threads) + UMAP runner (one thread, as in the Web Worker); umap-learn = random_state set (single-threaded), JIT compile excluded; quality figures computed by the same code for both layouts.';
+      'ours = exact kNN graph (main process, worker threads) + UMAP runner (one thread, as in the Web Worker); umap-learn = random_state set (single-threaded), JIT compile excluded; umap_js = the umap-js library on the same kNN graph and parameters (UMAP step only, like ours_umap_seconds); quality figures computed by the same code for both layouts.';
     return figures;
   } finally {
     service?.close();

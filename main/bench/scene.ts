@@ -9,7 +9,7 @@
  * without it the server imports the model into a temporary store first.
  */
 import type { Page } from 'playwright-core';
-import { startApp } from './browser-app';
+import { startApp, waitForSettled } from './browser-app';
 
 export interface SceneBench {
   /** Points and wall time of the measured projection run. */
@@ -34,16 +34,10 @@ const quantile = (xs: number[], q: number) => {
 };
 const round = (x: number) => Math.round(x * 10) / 10;
 
+/** Resolves when the projection run has finished and the map shows its layout. */
 async function untilIdle(page: Page, timeoutMs: number): Promise<void> {
-  const until = Date.now() + timeoutMs;
-  for (;;) {
-    const done = await page.evaluate(
-      `document.getElementById('projection-progress').hidden && document.getElementById('stage').dataset.state === 'ready'`,
-    );
-    if (done) return;
-    if (Date.now() > until) throw new Error('the projection did not finish in time');
-    await page.waitForTimeout(200);
-  }
+  await page.waitForSelector('#projection-progress[hidden]', { state: 'attached', timeout: timeoutMs });
+  await page.waitForSelector('#stage[data-state="ready"]', { state: 'attached', timeout: timeoutMs });
 }
 
 export async function benchScene(
@@ -70,7 +64,7 @@ export async function benchScene(
     const t0 = Date.now();
     if (!opts.skipProjection) {
       await page.click('#projection-run');
-      await page.waitForTimeout(300);
+      await page.waitForSelector('#projection-progress:not([hidden])', { state: 'attached', timeout: 10_000 }).catch(() => undefined);
       await untilIdle(page, 600_000);
     }
     const projectionMs = Date.now() - t0;
@@ -85,7 +79,7 @@ export async function benchScene(
     const projectionPoints = Number(await page.getAttribute('#stage', 'data-points'));
     // 2. Orbiting many points (synthetic clustered layout: the scene's cost depends on the count only).
     await page.evaluate(`window.explorerProbe.synthetic(${points})`);
-    await page.waitForTimeout(500);
+    await waitForSettled(page);
     const intervals = (await page.evaluate(`window.explorerProbe.orbit(${frames})`)) as number[];
     const info = (await page.evaluate('window.explorerProbe.info()')) as { calls: number; points: number; cpuMs: number };
     const median = quantile(intervals, 0.5);

@@ -2,7 +2,6 @@
  * embedding-explorer: the command-line shell over the same core the app uses.
  * Exit codes: 0 success, 1 a user-facing error (unknown word, bad file), 2 bad usage.
  */
-import { parseArgs } from 'node:util';
 import { isExplorerError } from '../core/errors';
 import { APP_VERSION } from '../core/version';
 import { type Command, UsageError } from './command';
@@ -15,6 +14,7 @@ import { projectCommand } from './commands/project';
 import { serveCommand } from './commands/serve';
 import { tokensCommand } from './commands/tokens';
 import { vocabCommand } from './commands/vocab';
+import { parseCommandLine } from './parse-command-line';
 
 const COMMANDS: Command[] = [
   neighborsCommand,
@@ -49,30 +49,30 @@ function commandHelp(c: Command): string {
 }
 
 export async function runCli(argv: string[]): Promise<number> {
-  const [name, ...rest] = argv;
-  if (!name || name === '--help' || name === '-h' || name === 'help') {
-    process.stdout.write(mainHelp());
-    return name ? 0 : 2;
-  }
-  if (name === '--version' || name === '-v') {
-    process.stdout.write(`${APP_VERSION}\n`);
-    return 0;
-  }
-  const command = COMMANDS.find((c) => c.name === name);
-  if (!command) {
-    process.stderr.write(`embedding-explorer: unknown command "${name}"\n\n${mainHelp()}`);
-    return 2;
-  }
-  try {
-    const { values, positionals } = parseArgs({ args: rest, options: command.options, allowPositionals: true, strict: true });
-    if (values.help) {
-      process.stdout.write(commandHelp(command));
+  const parsed = parseCommandLine(COMMANDS, argv);
+  switch (parsed.kind) {
+    case 'main-help':
+      process.stdout.write(mainHelp());
+      return parsed.code;
+    case 'version':
+      process.stdout.write(`${APP_VERSION}\n`);
       return 0;
-    }
-    return await command.run(positionals, values);
+    case 'unknown-command':
+      process.stderr.write(`embedding-explorer: unknown command "${parsed.name}"\n\n${mainHelp()}`);
+      return 2;
+    case 'command-help':
+      process.stdout.write(commandHelp(parsed.command));
+      return 0;
+    case 'usage-error':
+      process.stderr.write(`embedding-explorer ${parsed.command.name}: ${parsed.message}\n\n${commandHelp(parsed.command)}`);
+      return 2;
+  }
+  const { command } = parsed;
+  try {
+    return await command.run(parsed.positionals, parsed.values);
   } catch (e) {
-    if (e instanceof UsageError || (e as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
-      process.stderr.write(`embedding-explorer ${name}: ${(e as Error).message}\n\n${commandHelp(command)}`);
+    if (e instanceof UsageError) {
+      process.stderr.write(`embedding-explorer ${command.name}: ${e.message}\n\n${commandHelp(command)}`);
       return 2;
     }
     if (isExplorerError(e)) {

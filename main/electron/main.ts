@@ -8,11 +8,15 @@ import { app, BrowserWindow, dialog, session } from 'electron';
 import { resolveDbPath } from '../core/paths';
 import { ExplorerService } from '../core/service';
 import { registerIpc } from './ipc';
-import { dbArgument, electronNativeBinding, isTrustedSender } from './sender';
+import { dbArgument, isTrustedSender } from './sender';
 import { createMainWindow } from './window';
 import { installExportDialogs } from './export-dialog';
 import { installAppMenu } from './menu';
 import fs from 'node:fs';
+import { chooseNativeBinding, explainNativeError } from './native-binding';
+import { prepareSelfTest, runSelfTestAndQuit, type SelfTestContext } from './self-test';
+import { parseSelfTestArgs } from './self-test-checks';
+import { markReadyWhenShown, startWhenReady } from './startup';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const rendererFile = path.join(here, '..', 'renderer', 'index.html');
@@ -21,7 +25,18 @@ const devUrl = !app.isPackaged ? process.env.ELECTRON_RENDERER_URL : undefined;
 
 app.enableSandbox();
 
-if (!app.requestSingleInstanceLock()) {
+// Start-up and its failures (startup.ts), the --self-test mode (self-test.ts).
+let selfTest: SelfTestContext | null = null;
+let argError: unknown = null;
+try {
+  const args = parseSelfTestArgs(process.argv);
+  if (args.enabled) selfTest = prepareSelfTest(args.timeoutMs);
+} catch (e) {
+  argError = e;
+}
+
+if (argError) fail(argError);
+else if (!selfTest && !app.requestSingleInstanceLock()) {
   console.error('Embedding Explorer is already running; switching to its window.');
   app.quit();
 } else {
@@ -32,24 +47,34 @@ if (!app.requestSingleInstanceLock()) {
       win.focus();
     }
   });
-  app.whenReady().then(start, (e) => fail(e));
+  void startWhenReady(app.whenReady(), start, fail);
 }
 
 function fail(e: unknown): void {
-  dialog.showErrorBox('Embedding Explorer cannot start', e instanceof Error ? e.message : String(e));
-  app.exit(1);
+  const text = e instanceof Error ? e.message : String(e);
+  console.error(`Embedding Explorer cannot start: ${text}`);
+  try {
+    if (!selfTest) dialog.showErrorBox('Embedding Explorer cannot start', text);
+  } finally {
+    app.exit(1);
+  }
 }
 
 function start(): void {
   let service: ExplorerService;
   try {
-    const binding = electronNativeBinding(app.getAppPath(), process.versions.electron, process.platform, process.arch);
-    service = ExplorerService.open({
-      dbPath: resolveDbPath(dbArgument(process.argv)),
-      nativeBinding: fs.existsSync(binding) ? binding : undefined,
+    const nativeBinding = chooseNativeBinding({
+      packaged: app.isPackaged,
+      appRoot: app.getAppPath(),
+      electron: process.versions.electron,
+      platform: process.platform,
+      arch: process.arch,
+      exists: fs.existsSync,
+      readText: (f) => fs.readFileSync(f, 'utf8'),
     });
+    service = ExplorerService.open({ dbPath: selfTest?.dbPath ?? resolveDbPath(dbArgument(process.argv)), nativeBinding });
   } catch (e) {
-    return fail(e);
+    throw explainNativeError(e);
   }
   // No permission (camera, geolocation, notifications...) is ever needed by the page.
   session.defaultSession.setPermissionRequestHandler((_wc, permission, callback) => callback(permission === 'clipboard-sanitized-write'));
@@ -60,8 +85,11 @@ function start(): void {
   );
   installExportDialogs(session.defaultSession, service);
   installAppMenu(() => BrowserWindow.getFocusedWindow() ?? BrowserWindow.getAllWindows()[0]);
-  createMainWindow({ preload, rendererFile, devUrl });
-  service.ensureDefaultModel().catch((e: Error) => console.error(`Embedding Explorer: ${e.message}`));
+  const win = createMainWindow({ preload, rendererFile, devUrl });
+  markReadyWhenShown(win);
+  const imported = service.ensureDefaultModel();
+  imported.catch((e: Error) => console.error(`Embedding Explorer: ${e.message}`));
+  if (selfTest) void runSelfTestAndQuit(win, selfTest, () => service.close(), imported);
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0) createMainWindow({ preload, rendererFile, devUrl });
   });

@@ -1,5 +1,3 @@
-import { timingSafeEqual } from 'node:crypto';
-
 /** The hosts a browser may legitimately use to reach the local server. */
 export function allowedHosts(port: number): string[] {
   return [`127.0.0.1:${port}`, `localhost:${port}`];
@@ -16,15 +14,6 @@ export function checkOriginAndHost(headers: { host?: string; origin?: string }, 
     return `Origin "${headers.origin}" is not allowed`;
   }
   return null;
-}
-
-/** Constant-time token check; accepts "Bearer <token>" or the bare token. */
-export function checkToken(presented: string | undefined, token: string): boolean {
-  if (!presented) return false;
-  const value = presented.startsWith('Bearer ') ? presented.slice(7) : presented;
-  const a = Buffer.from(value);
-  const b = Buffer.from(token);
-  return a.length === b.length && timingSafeEqual(a, b);
 }
 
 /** Strict CSP for the renderer page; the same policy the Electron window enforces. */

@@ -1,30 +1,40 @@
-import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import { decodeWire, decodeWireBinary, encodeWire, encodeWireBinary, WIRE_BINARY_TYPE } from '../../common/contract/wire';
 import { dispatch } from '../core/dispatch';
 import type { ExplorerService } from '../core/service';
-import { CSP, checkOriginAndHost, checkToken } from './http-security';
+import { CSP, checkOriginAndHost } from './http-security';
+import { createSession, type Session } from './session';
 
-/** Browser mode: the renderer and the contract over HTTP on 127.0.0.1, guarded by a token. */
+/**
+ * Browser mode: the renderer and the contract over HTTP on 127.0.0.1. The printed address holds
+ * a one-time start-up code the first page load exchanges for a session cookie (session.ts).
+ */
 export interface ServerOptions {
   service: ExplorerService;
   /** Folder with the built renderer (index.html and assets). */
   rendererDir: string;
   /** TCP port; 0 picks a free one. Default 0. */
   port?: number;
-  /** Per-run secret; default 32 random bytes, hex. */
+  /** Per-run session secret (cookie value and Bearer token); default 32 random bytes, hex. */
   token?: string;
+  /** How long the start-up code stays valid, ms. Default 2 minutes. */
+  codeLifetimeMs?: number;
   /** Largest request body accepted, in bytes. Default 16 MiB (a 50,000-point projection is about 1.5 MB). */
   maxBodyBytes?: number;
 }
 
 export interface RunningServer {
-  /** URL to open, token included (the page moves it out of the address bar). */
+  /** URL to open: carries a one-time start-up code, never the session secret. */
   url: string;
+  /** The address without any code. */
+  origin: string;
   port: number;
+  /** The session secret, for `Authorization: Bearer` from scripts and tests. */
   token: string;
+  /** Another one-time start-up URL (e.g. for a second browser). */
+  startUrl(): string;
   close(): Promise<void>;
 }
 
@@ -40,8 +50,15 @@ const TYPES: Record<string, string> = {
   '.woff2': 'font/woff2',
 };
 
-function send(res: http.ServerResponse, status: number, body: string | Buffer, type = 'text/plain; charset=utf-8'): void {
+function send(
+  res: http.ServerResponse,
+  status: number,
+  body: string | Buffer,
+  type = 'text/plain; charset=utf-8',
+  extra: http.OutgoingHttpHeaders = {},
+): void {
   res.writeHead(status, {
+    ...extra,
     'Content-Type': type,
     'Cache-Control': 'no-store',
     'X-Content-Type-Options': 'nosniff',
@@ -131,8 +148,27 @@ function guard(handler: (req: http.IncomingMessage, res: http.ServerResponse) =>
   };
 }
 
+/**
+ * A page load carrying `?code=`: a valid code (or a browser that already has the session) is sent
+ * on to the same address without it, so the code never stays in the address bar or history.
+ */
+function exchangeCode(session: Session, url: URL, req: http.IncomingMessage, res: http.ServerResponse): void {
+  const code = url.searchParams.get('code') ?? '';
+  const redeemed = session.redeem(code);
+  if (!redeemed && !session.authorized(req.headers)) {
+    return send(
+      res,
+      401,
+      'Unauthorized: this start-up link was already used or has expired. Stop embedding-explorer serve and start it again for a new link.',
+    );
+  }
+  url.searchParams.delete('code');
+  const clean = url.pathname + url.search;
+  send(res, 303, `See ${clean}`, undefined, { Location: clean, ...(redeemed ? { 'Set-Cookie': session.setCookie() } : {}) });
+}
+
 export function startServer(opts: ServerOptions): Promise<RunningServer> {
-  const token = opts.token ?? randomBytes(32).toString('hex');
+  let session: Session | undefined;
   // Saving a 50,000-point projection sends its words and coordinates (~1.5 MB as JSON).
   const limit = opts.maxBodyBytes ?? 16 << 20;
   const streams = new Set<http.ServerResponse>();
@@ -154,11 +190,13 @@ export function startServer(opts: ServerOptions): Promise<RunningServer> {
       }
       const problem = checkOriginAndHost({ host: req.headers.host, origin: req.headers.origin }, port);
       if (problem) return send(res, 403, `Forbidden: ${problem}.`);
+      if (!session) throw new RequestError(503, 'Service unavailable: starting.');
       if (!url.pathname.startsWith('/api/')) {
         if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'Method not allowed');
+        if (url.searchParams.has('code')) return exchangeCode(session, url, req, res);
         return serveStatic(opts.rendererDir, url.pathname, res);
       }
-      if (!checkToken(req.headers.authorization, token)) return send(res, 401, 'Unauthorized: missing or wrong session token.');
+      if (!session.authorized(req.headers)) return send(res, 401, 'Unauthorized: missing or wrong session.');
       const method = url.pathname.slice('/api/'.length);
       if (method === 'events' && req.method === 'GET') {
         res.writeHead(200, { 'Content-Type': 'text/event-stream', 'Cache-Control': 'no-store', Connection: 'keep-alive' });
@@ -213,10 +251,16 @@ export function startServer(opts: ServerOptions): Promise<RunningServer> {
     server.once('error', reject);
     server.listen(opts.port ?? 0, '127.0.0.1', () => {
       port = (server.address() as { port: number }).port;
+      const s = createSession(port, { secret: opts.token, lifetimeMs: opts.codeLifetimeMs });
+      session = s;
+      const origin = `http://127.0.0.1:${port}`;
+      const startUrl = () => `${origin}/?code=${s.newCode()}`;
       resolve({
-        url: `http://127.0.0.1:${port}/?token=${token}`,
+        url: startUrl(),
+        origin,
         port,
-        token,
+        token: s.secret,
+        startUrl,
         close: () =>
           new Promise<void>((done) => {
             unsubscribe();

@@ -18,6 +18,8 @@ export const exportCommand: Command = {
     '  --width N, --height N   svg/in_view viewport in pixels (default 1600 × 1000)',
     '  --theme T        dark | light (svg, html; default dark)',
     '  --transparent    svg without a background',
+    '  --keep-formulas  csv: write words and labels starting with = + - @ tab or CR as they are',
+    "                   (default: prefixed with ' so spreadsheets show them as text, not formulas)",
     ...COMMON_DETAILS,
   ],
   options: {
@@ -31,6 +33,7 @@ export const exportCommand: Command = {
     height: { type: 'string' },
     theme: { type: 'string' },
     transparent: { type: 'boolean' },
+    'keep-formulas': { type: 'boolean' },
   },
   async run(positionals, values) {
     if (positionals.length !== 1) throw new UsageError('give one projection id or "latest"');
@@ -59,6 +62,7 @@ export const exportCommand: Command = {
           theme,
           transparent: Boolean(values.transparent),
           vectors: values.unit ? 'unit' : 'original',
+          keepFormulas: values['keep-formulas'] === true,
         },
         path.resolve(out),
       );

@@ -5,10 +5,12 @@ import { neighboursCsv } from '../../core/export/csv-writer';
 import { neighboursMarkdown } from '../../core/export/markdown-writer';
 
 /** --format csv|md: the neighbour table as a report would take it (one table per word, CSV tables separated by a blank line). */
-function printTable(results: NeighborsResult[], format: string): void {
+function printTable(results: NeighborsResult[], format: string, keepFormulas: boolean): void {
   const tables = results
     .filter((r) => r.neighbors)
-    .map((r) => (format === 'csv' ? neighboursCsv(r.neighbors!) : neighboursMarkdown(r.matched ?? r.query, r.model, r.neighbors!)));
+    .map((r) =>
+      format === 'csv' ? neighboursCsv(r.neighbors!, { keepFormulas }) : neighboursMarkdown(r.matched ?? r.query, r.model, r.neighbors!),
+    );
   process.stdout.write(tables.join(format === 'csv' ? '\r\n' : '\n'));
 }
 
@@ -37,14 +39,21 @@ function printText(results: NeighborsResult[]): void {
 export const neighborsCommand: Command = {
   name: 'neighbors',
   summary: 'nearest neighbours of words by cosine similarity',
-  usage: 'embedding-explorer neighbors WORD [WORD...] [--k 10] [--model NAME] [--json | --format csv|md]',
+  usage: 'embedding-explorer neighbors WORD [WORD...] [--k 10] [--model NAME] [--json | --format csv|md [--keep-formulas]]',
   details: [
     `  --k N            neighbours per word (default ${K_DEFAULT}, 1..${K_MAX})`,
     '  --model NAME     model to search (default: the active model)',
     '  --format F       csv | md: print the table as CSV (rank,word,similarity) or Markdown',
+    "  --keep-formulas  csv: words starting with = + - @ tab or CR as they are (default: prefixed with ')",
     ...COMMON_DETAILS,
   ],
-  options: { ...COMMON_OPTIONS, k: { type: 'string' }, model: { type: 'string' }, format: { type: 'string' } },
+  options: {
+    ...COMMON_OPTIONS,
+    k: { type: 'string' },
+    model: { type: 'string' },
+    format: { type: 'string' },
+    'keep-formulas': { type: 'boolean' },
+  },
   async run(positionals, values) {
     if (positionals.length === 0) throw new UsageError('give at least one word, e.g. "embedding-explorer neighbors virtue"');
     const k = intOption(values, 'k', K_DEFAULT, 1, K_MAX);
@@ -53,7 +62,7 @@ export const neighborsCommand: Command = {
     const service = openService(values);
     try {
       const results = await service.neighbors({ words: positionals, k, model: values.model as string | undefined });
-      if (format) printTable(results, format);
+      if (format) printTable(results, format, values['keep-formulas'] === true);
       else if (values.json) process.stdout.write(`${JSON.stringify(toJson(results), null, 2)}\n`);
       else printText(results);
       let failed = 0;

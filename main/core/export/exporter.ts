@@ -56,6 +56,8 @@ export interface ProjectionExportOptions {
   vectors?: VectorKind;
   /** Points placed into the map after saving, exported after the projection's own. Default none. */
   placed?: PlacedPoints;
+  /** CSV: leave fields that start like a spreadsheet formula as they are. Default false (neutralised). */
+  keepFormulas?: boolean;
 }
 
 /** One file of an export, not yet written. */
@@ -125,7 +127,7 @@ export async function buildProjectionExport(source: ExportSource, o: ProjectionE
   const stem = safeStem(projection);
   switch (o.format) {
     case 'csv':
-      return [{ name: `${stem}.csv`, mimeType: MIME.csv, content: projectionCsv(data) }];
+      return [{ name: `${stem}.csv`, mimeType: MIME.csv, content: projectionCsv(data, o) }];
     case 'json':
       return [{ name: `${stem}.json`, mimeType: MIME.json, content: projectionJson(data) }];
     case 'svg':
@@ -189,7 +191,7 @@ export async function exportProjectionText(
 /** A word's neighbour table as a CSV or Markdown file. */
 export async function exportNeighborsFile(
   source: ExportSource,
-  req: { word: string; k?: number; model?: string; format: 'csv' | 'md' },
+  req: { word: string; k?: number; model?: string; format: 'csv' | 'md'; keepFormulas?: boolean },
 ): Promise<{ name: string; mimeType: string; content: string }> {
   const [r] = await source.neighbors({ words: [req.word], k: req.k, model: req.model });
   if (!r.neighbors)
@@ -199,6 +201,6 @@ export async function exportNeighborsFile(
   const word = r.matched ?? req.word;
   const stem = `${word}-neighbours`.replace(/[^\p{L}\p{N}_.-]+/gu, '_');
   return req.format === 'csv'
-    ? { name: `${stem}.csv`, mimeType: MIME.csv, content: neighboursCsv(r.neighbors) }
+    ? { name: `${stem}.csv`, mimeType: MIME.csv, content: neighboursCsv(r.neighbors, req) }
     : { name: `${stem}.md`, mimeType: 'text/markdown; charset=utf-8', content: neighboursMarkdown(word, r.model, r.neighbors) };
 }

@@ -5,6 +5,25 @@ import { ExplorerError } from '../errors';
 
 const CHUNK = 1 << 20;
 
+/**
+ * Gzip-bomb guard. Vector text compresses 2–5×, even all-zero rows well under 100×; a bomb
+ * reaches 1,000×. Decompression stops once the output passes RATIO_FLOOR_BYTES and is more than
+ * MAX_GZIP_RATIO times the compressed bytes read, and in any case at MAX_DECOMPRESSED_BYTES.
+ */
+export const MAX_GZIP_RATIO = 200;
+const RATIO_FLOOR_BYTES = 16 << 20;
+/** Largest decompressed input accepted (64 GiB: ten times the largest published models). */
+export const MAX_DECOMPRESSED_BYTES = 64 * 1024 ** 3;
+
+export interface ByteSourceLimits {
+  /** Decompressed bytes at most; default MAX_DECOMPRESSED_BYTES. */
+  maxBytes?: number;
+  /** Decompressed ÷ compressed at most (gzip only); default MAX_GZIP_RATIO. */
+  maxRatio?: number;
+}
+
+const mb = (n: number) => `${(n / 1e6).toLocaleString('en-US', { maximumFractionDigits: 1 })} MB`;
+
 /** A file as a stream of (decompressed) chunks, with how far into the file on disk we are. */
 export interface ByteSource {
   file: string;
@@ -28,7 +47,9 @@ function isGzip(file: string): boolean {
 }
 
 /** Opens `file`, recognising gzip by its magic bytes rather than its name. */
-export function openByteSource(file: string, label = file): ByteSource {
+export function openByteSource(file: string, label = file, limits: ByteSourceLimits = {}): ByteSource {
+  const maxBytes = limits.maxBytes ?? MAX_DECOMPRESSED_BYTES;
+  const maxRatio = limits.maxRatio ?? MAX_GZIP_RATIO;
   let stat: fs.Stats;
   try {
     stat = fs.statSync(file);
@@ -43,8 +64,10 @@ export function openByteSource(file: string, label = file): ByteSource {
   const gzip = isGzip(file);
   const raw = fs.createReadStream(file, { highWaterMark: CHUNK });
   let stream: Readable = raw;
+  let gunzip: zlib.Gunzip | undefined;
   if (gzip) {
-    stream = raw.pipe(zlib.createGunzip({ chunkSize: CHUNK }));
+    gunzip = zlib.createGunzip({ chunkSize: CHUNK });
+    stream = raw.pipe(gunzip);
     raw.on('error', (e) => stream.destroy(e));
   }
   return {
@@ -53,8 +76,28 @@ export function openByteSource(file: string, label = file): ByteSource {
     size: stat.size,
     bytesRead: () => raw.bytesRead,
     async *chunks() {
+      let out = 0;
       try {
-        for await (const chunk of stream) yield chunk as Buffer;
+        for await (const chunk of stream) {
+          out += (chunk as Buffer).length;
+          // Measured against the compressed bytes the decompressor has consumed, not read ahead.
+          const consumed = gunzip ? gunzip.bytesWritten : 0;
+          if (gunzip && out > RATIO_FLOOR_BYTES && out > maxRatio * consumed) {
+            throw new ExplorerError(
+              'bad-file',
+              `${label}: the gzip data expands more than ${maxRatio} times (${mb(out)} from the first ${mb(consumed)}); refusing it as a decompression bomb, not a model.`,
+              { file: label, where: `byte ${consumed}` },
+            );
+          }
+          if (out > maxBytes) {
+            throw new ExplorerError(
+              'bad-file',
+              `${label}: the ${gzip ? 'decompressed ' : ''}data is larger than ${mb(maxBytes)}, the most an import reads.`,
+              { file: label },
+            );
+          }
+          yield chunk as Buffer;
+        }
       } catch (e) {
         if (e instanceof ExplorerError) throw e;
         const code = (e as NodeJS.ErrnoException).code ?? '';

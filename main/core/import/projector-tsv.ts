@@ -16,22 +16,31 @@ export function findMetadataFile(vectorsFile: string): string | undefined {
   return undefined;
 }
 
+/** A metadata row longer than this is not a label row. */
+const MAX_METADATA_LINE_BYTES = 1 << 20;
+/** The labels are held in memory while the vectors stream: their file is capped (30 MB holds 3 million words). */
+export const MAX_METADATA_BYTES = 256 << 20;
+
 /**
  * Reads the words of a TensorFlow Projector metadata.tsv: one label per line; with more than
  * one column the first line is a header and the word is the "word" column (else the first).
  */
 export async function readProjectorNames(file: string): Promise<string[]> {
-  const src = openByteSource(file);
+  const src = openByteSource(file, file, { maxBytes: MAX_METADATA_BYTES });
   const lines: Buffer[] = [];
+  const tooLong = () =>
+    badFile(file, `line ${lines.length + 1}`, `the line is longer than 1 MiB without a line break; this is not a metadata file`);
   let carry: Buffer | null = null;
   try {
     for await (const chunk of src.chunks()) {
       const b: Buffer = carry ? Buffer.concat([carry, chunk]) : chunk;
       let s = 0;
       for (let nl = b.indexOf(0x0a); nl >= 0; nl = b.indexOf(0x0a, s)) {
+        if (nl - s > MAX_METADATA_LINE_BYTES) throw tooLong();
         lines.push(b.subarray(s, nl));
         s = nl + 1;
       }
+      if (b.length - s > MAX_METADATA_LINE_BYTES) throw tooLong();
       carry = s < b.length ? Buffer.from(b.subarray(s)) : null;
     }
   } finally {

@@ -15,6 +15,12 @@ export interface TextParserOptions {
   namesFile?: string;
 }
 
+/**
+ * Longest line accepted, bytes: 65,536 values of 24 characters with their separators fit in
+ * 1.6 MB; a longer line is not a vector but a damaged or foreign file, refused before it fills memory.
+ */
+export const MAX_LINE_BYTES = 8 << 20;
+
 const SPACE = 0x20;
 const TAB = 0x09;
 
@@ -44,14 +50,24 @@ export class TextVectorParser implements VectorParser {
     for (;;) {
       const nl = b.indexOf(0x0a, start);
       if (nl < 0) break;
+      if (nl - start > MAX_LINE_BYTES) this.tooLong();
       if (!this.parseLine(b, start, nl)) {
         this.stopped = true;
         return false;
       }
       start = nl + 1;
     }
+    if (b.length - start > MAX_LINE_BYTES) this.tooLong();
     if (start < b.length) this.carry = Buffer.from(b.subarray(start));
     return true;
+  }
+
+  private tooLong(): never {
+    throw badFile(
+      this.o.file,
+      `line ${this.line + 1}`,
+      `the line is longer than ${(MAX_LINE_BYTES / 1048576).toFixed(0)} MiB without a line break; this is not a vector file, or it is damaged`,
+    );
   }
 
   end(): void {

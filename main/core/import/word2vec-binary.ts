@@ -36,7 +36,7 @@ export class Word2VecBinaryParser implements VectorParser {
       const nl = b.indexOf(0x0a);
       if (nl < 0) {
         if (b.length > 200) throw badFile(this.file, 'byte 0', 'no "count dims" header line at the start of the file');
-        this.carry = Buffer.from(b);
+        this.carry = b.length ? Buffer.from(b) : null;
         return true;
       }
       this.readHeader(b.toString('latin1', 0, nl).trim());

@@ -1,6 +1,6 @@
 /**
  * The renderer's only door to the core. In Electron it wraps the preload bridge; in a browser
- * tab it speaks the same contract over HTTP with the session token. Callers cannot tell which.
+ * tab it speaks the same contract over HTTP with the session cookie. Callers cannot tell which.
  */
 import {
   type ApiMethod,
@@ -35,28 +35,19 @@ function unwrap<T>(envelope: Envelope<T>): T {
   throw new ApiError(envelope.error.code, envelope.error.message, envelope.error.details);
 }
 
-/** Session token: taken from the URL once, then kept out of the address bar. */
-function sessionToken(): string {
-  const url = new URL(location.href);
-  const fromUrl = url.searchParams.get('token');
-  if (fromUrl) {
-    sessionStorage.setItem('explorer-token', fromUrl);
-    url.searchParams.delete('token');
-    history.replaceState(null, '', url.pathname + url.search + url.hash);
-    return fromUrl;
-  }
-  return sessionStorage.getItem('explorer-token') ?? '';
-}
-
 function httpApi(): ExplorerApi {
-  const token = sessionToken();
+  // The session is an HttpOnly cookie set when the start-up link was opened: same-origin
+  // requests carry it, and this script never sees it.
   // Binary framing both ways: typed arrays (layouts, views, uploads) travel as raw bytes.
-  const headers = { Authorization: `Bearer ${token}`, 'Content-Type': WIRE_BINARY_TYPE, Accept: WIRE_BINARY_TYPE };
+  const headers = { 'Content-Type': WIRE_BINARY_TYPE, Accept: WIRE_BINARY_TYPE };
   const call = async <M extends ApiMethod>(method: M, request?: unknown): Promise<ApiResult<M>> => {
     const body = request === undefined ? new Uint8Array(0) : encodeWireBinary(request);
     const res = await fetch(`/api/${method}`, { method: 'POST', headers, body: body as Uint8Array<ArrayBuffer> });
     if (res.status === 401)
-      throw new ApiError('unauthorized', 'This page has no valid session token. Open the address printed by "npm run serve".');
+      throw new ApiError(
+        'unauthorized',
+        'This page has no valid session. Open the address printed by "embedding-explorer serve" (it works once), or restart it for a new one.',
+      );
     if (!res.headers.get('content-type')?.startsWith(WIRE_BINARY_TYPE))
       throw new ApiError('http', `Server answered ${res.status}: ${await res.text()}`);
     return unwrap(decodeWireBinary<Envelope<ApiResult<M>>>(await res.arrayBuffer()));
@@ -67,7 +58,7 @@ function httpApi(): ExplorerApi {
     started = true;
     for (;;) {
       try {
-        const res = await fetch('/api/events', { headers: { Authorization: headers.Authorization } });
+        const res = await fetch('/api/events');
         if (!res.body) throw new Error('no event stream');
         const reader = res.body.pipeThrough(new TextDecoderStream()).getReader();
         let buffer = '';

@@ -2,6 +2,7 @@ import {
   defaultUmapParams,
   type ExplorerApi,
   type Projection,
+  type UmapEngine,
   type UmapParams,
   VIEW_TOP,
   type ViewData,
@@ -13,6 +14,13 @@ import { Latest } from './latest';
 import { describeView, type LayoutState, makeLayout } from './layout-state';
 import type { MapController } from './map-controller';
 
+/** The run time a saved projection recorded: `ms` from the page, `seconds` from the CLI; null if neither. */
+function runMs(meta: Record<string, unknown>): number | null {
+  if (typeof meta.ms === 'number' && Number.isFinite(meta.ms)) return meta.ms;
+  if (typeof meta.seconds === 'number' && Number.isFinite(meta.seconds)) return meta.seconds * 1000;
+  return null;
+}
+
 /**
  * Projection runs and what the map shows: start-up (reopen the last projection, or compute the
  * default one), runs with streamed layouts saved when they finish, Cancel, and showing a saved
@@ -21,6 +29,8 @@ import type { MapController } from './map-controller';
 export class ProjectionController {
   readonly panel: ProjectionPanel;
   private readonly vectors = new Latest();
+  /** Run time and engine of the layout on screen, as the panel shows them. */
+  private timing: { ms: number | null; engine?: UmapEngine } = { ms: null };
 
   constructor(
     private readonly api: ExplorerApi,
@@ -48,6 +58,7 @@ export class ProjectionController {
       makeLayout({ model: p.model, view: p.view, params: p.params, words: p.words, coords: p.coords, ranks, id: p.id }),
       p.name,
     );
+    this.showTiming({ ms: runMs(p.meta), engine: p.params.engine });
     this.map.scene.resetView();
     this.map.setState('ready');
     void this.map.settled.track(this.loadVectors());
@@ -56,6 +67,11 @@ export class ProjectionController {
   /** The caption of the projection on screen (after a rename, say). */
   setCaption(name: string): void {
     this.panel.setCaption(name);
+  }
+
+  private showTiming(timing: { ms: number | null; engine?: UmapEngine }): void {
+    this.timing = timing;
+    this.panel.showTiming(timing.ms, timing.engine);
   }
 
   private showLayout(layout: LayoutState, name?: string): void {
@@ -86,6 +102,8 @@ export class ProjectionController {
 
   private async runTracked(view: ViewSpec, params: UmapParams | null): Promise<void> {
     const previous = this.map.current as LayoutState | null;
+    const previousTiming = this.timing;
+    this.panel.showTiming(null);
     this.panel.setRunning(true);
     this.map.setState('projecting');
     let data: ViewData;
@@ -124,15 +142,19 @@ export class ProjectionController {
       if (first) this.showLayout(layout);
       else this.map.replace(layout);
       performance.mark('ee:layout-done');
-      const summary = await this.projection.save(data, p, coords, { meta: { ms } });
+      const summary = await this.projection.save(data, p, coords, { meta: { ms, engine: p.engine ?? 'builtin' } });
       performance.mark('ee:saved');
       this.map.setProjectionId(summary.id);
       this.panel.setCaption(summary.name);
+      this.showTiming({ ms, engine: p.engine });
       this.map.setState('ready');
       this.savedChanged();
       this.map.flyToQuery();
     } catch (e) {
-      if (previous) this.showLayout(previous);
+      if (previous) {
+        this.showLayout(previous);
+        this.showTiming(previousTiming);
+      }
       this.map.setState(previous ? 'ready' : 'empty');
       const cancelled = e instanceof ProjectionCancelled;
       const message = cancelled

@@ -163,7 +163,13 @@ export class ProjectionClient {
         id,
         // Copies go to the worker (structured clone); the view stays usable here.
         input: { knnIndices: view.knnIndices, knnDistances: view.knnDistances, knnK: view.knnK, vectors: view.vectors, dims: view.dims },
-        params: { nNeighbors: params.nNeighbors, minDist: params.minDist, nEpochs: params.nEpochs, seed: params.seed },
+        params: {
+          nNeighbors: params.nNeighbors,
+          minDist: params.minDist,
+          nEpochs: params.nEpochs,
+          seed: params.seed,
+          ...(params.engine ? { engine: params.engine } : {}),
+        },
         layoutEvery: callbacks.layoutEvery ?? 10,
       };
       worker.postMessage(message);

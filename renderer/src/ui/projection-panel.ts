@@ -1,4 +1,4 @@
-import { defaultEpochs, UMAP_LIMITS, type UmapParams, VIEW_TOP, type ViewSpec } from '../../../common/contract/contract';
+import { defaultEpochs, UMAP_LIMITS, type UmapEngine, type UmapParams, VIEW_TOP, type ViewSpec } from '../../../common/contract/contract';
 import type { ProjectionProgress } from '../projection/projection-client';
 import { formatCount } from './format';
 
@@ -20,6 +20,8 @@ export class ProjectionPanel {
   private readonly minDist = $<HTMLInputElement>('umap-min-dist');
   private readonly epochs = $<HTMLInputElement>('umap-epochs');
   private readonly seed = $<HTMLInputElement>('umap-seed');
+  private readonly engine = $<HTMLSelectElement>('umap-engine');
+  private readonly timing = $('projection-timing');
   private readonly run = $<HTMLButtonElement>('projection-run');
   private readonly cancel = $<HTMLButtonElement>('projection-cancel');
   private readonly progress = $('projection-progress');
@@ -69,6 +71,8 @@ export class ProjectionPanel {
       minDist: Math.min(L.minDist.max, Math.max(L.minDist.min, Number(this.minDist.value) || 0)),
       nEpochs: clampInt(this.epochs.value, L.nEpochs.min, L.nEpochs.max, defaultEpochs(this.points(view))),
       seed: clampInt(this.seed.value, L.seed.min, L.seed.max, L.seed.default),
+      // The built-in engine is the default and is left out, so such params read as before.
+      ...(this.engine.value === 'umap-js' ? { engine: 'umap-js' as const } : {}),
     };
   }
 
@@ -88,8 +92,17 @@ export class ProjectionPanel {
     this.neighbors.value = String(params.nNeighbors);
     this.minDist.value = String(params.minDist);
     this.seed.value = String(params.seed);
+    this.engine.value = params.engine ?? 'builtin';
     this.epochs.value = params.nEpochs === defaultEpochs(this.points(view)) ? '' : String(params.nEpochs);
     this.sync();
+  }
+
+  /** How long the layout on screen took and which engine made it (null: not known). */
+  showTiming(ms: number | null, engine: UmapEngine = 'builtin'): void {
+    this.timing.hidden = ms === null;
+    if (ms === null) return;
+    const seconds = (ms / 1000).toLocaleString('en-US', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+    this.timing.textContent = `Laid out in ${seconds} s by the ${engine === 'umap-js' ? 'umap-js reference' : 'built-in'} engine`;
   }
 
   setCaption(text: string): void {

@@ -20,6 +20,7 @@ const SHAPES = [
   'body shorter or longer than its Content-Length, or a bad Content-Length',
   'bad JSON, random bytes or a truncated binary frame as the body',
   'garbage request line',
+  'start-up code (valid, reused, malformed, repeated) and session cookies (right, wrong, malformed, for another port)',
 ] as const;
 type Shape = (typeof SHAPES)[number];
 
@@ -88,7 +89,7 @@ function build(shape: Shape, method: string, target: string, headers: [string, s
   return { shape, bytes: Buffer.concat([Buffer.from(head, 'latin1'), body]) };
 }
 
-function requests(port: number, token: string): fc.Arbitrary<Req> {
+function requests(port: number, token: string, startCode: () => string): fc.Arbitrary<Req> {
   const host: [string, string] = ['Host', `127.0.0.1:${port}`];
   const auth: [string, string] = ['Authorization', `Bearer ${token}`];
   const api = (m: string) => `/api/${m}`;
@@ -165,6 +166,33 @@ function requests(port: number, token: string): fc.Arbitrary<Req> {
         build(SHAPES[6], 'POST', api(m), [host, auth, ['Content-Type', type], ['Content-Length', String(body.length)]], body),
       ),
     junk.map((s) => ({ shape: SHAPES[7], bytes: Buffer.from(`${s}\r\n\r\n`, 'latin1') })),
+    fc
+      .tuple(
+        fc.oneof(
+          fc.constant(''),
+          fc.constantFrom('code=', 'code=%ZZ', 'code=a&code=b', `code=${'0'.repeat(32)}`, 'code[]=1'),
+          fc.constant(null).map(() => `code=${startCode()}`),
+          junk.map((j) => `code=${encodeURIComponent(j)}`),
+        ),
+        fc.constantFrom<[string, string][]>(
+          [],
+          [['Cookie', `ee-session-${port}=${token}`]],
+          [['Cookie', `ee-session-${port}=nope`]],
+          [['Cookie', `ee-session-${port + 1}=${token}`]],
+          [['Cookie', `=;;;ee-session-${port}`]],
+          [['Cookie', 'a'.repeat(3000)]],
+        ),
+        fc.constantFrom('/', '/api/status', '/index.html'),
+      )
+      .map(([query, cookie, target]) =>
+        build(
+          SHAPES[8],
+          target.startsWith('/api/') ? 'POST' : 'GET',
+          query ? `${target}?${query}` : target,
+          [host, ...cookie, ['Content-Length', '0']],
+          Buffer.alloc(0),
+        ),
+      ),
   );
 }
 
@@ -177,14 +205,17 @@ describe('browser-mode server under generated requests', () => {
     process.on('unhandledRejection', onEscape);
     process.on('uncaughtException', onEscape);
     await fc.assert(
-      fc.asyncProperty(requests(server.port, server.token), async (req) => {
-        seen.set(req.shape, (seen.get(req.shape) ?? 0) + 1);
-        const answer = await rawRequest(req.bytes);
-        if (answer.length === 0) return; // closed connection: allowed
-        const status = /^HTTP\/1\.[01] (\d{3})/.exec(answer);
-        expect(status, `unparseable answer to ${req.shape}: ${answer.slice(0, 80)}`).not.toBeNull();
-        expect(Number(status![1]), `${req.shape}: ${answer.slice(0, 120)}`).toBeLessThan(500);
-      }),
+      fc.asyncProperty(
+        requests(server.port, server.token, () => new URL(server.startUrl()).searchParams.get('code')!),
+        async (req) => {
+          seen.set(req.shape, (seen.get(req.shape) ?? 0) + 1);
+          const answer = await rawRequest(req.bytes);
+          if (answer.length === 0) return; // closed connection: allowed
+          const status = /^HTTP\/1\.[01] (\d{3})/.exec(answer);
+          expect(status, `unparseable answer to ${req.shape}: ${answer.slice(0, 80)}`).not.toBeNull();
+          expect(Number(status![1]), `${req.shape}: ${answer.slice(0, 120)}`).toBeLessThan(500);
+        },
+      ),
       { numRuns: 2000 },
     );
     process.off('unhandledRejection', onEscape);

@@ -28,8 +28,42 @@ const post = (method: string, body: unknown, headers: Record<string, string> = {
   });
 
 describe('browser-mode server', () => {
-  it('listens on 127.0.0.1 only and prints a URL with the token', () => {
-    expect(server.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/\?token=[0-9a-f]{64}$/);
+  it('listens on 127.0.0.1 only and prints a URL with a one-time code, never the session secret', () => {
+    expect(server.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/\?code=[0-9a-f]{32}$/);
+    expect(server.url).not.toContain(server.token);
+  });
+
+  it('trades a start-up code once for an HttpOnly, SameSite=Strict cookie and a clean URL', async () => {
+    const url = server.startUrl();
+    const first = await fetch(url, { redirect: 'manual' });
+    expect(first.status).toBe(303);
+    expect(first.headers.get('location')).toBe('/');
+    const cookie = first.headers.get('set-cookie') ?? '';
+    expect(cookie).toMatch(new RegExp(`^ee-session-${server.port}=${server.token}; `));
+    expect(cookie).toContain('HttpOnly');
+    expect(cookie).toContain('SameSite=Strict');
+    expect(cookie).toContain('Path=/');
+    const session = cookie.split(';')[0];
+    // The cookie alone authenticates API calls.
+    expect((await post('status', undefined, { Authorization: '', Cookie: session })).status).toBe(200);
+    // The code is spent: without the cookie it is refused, with it the page just drops it.
+    const again = await fetch(url, { redirect: 'manual' });
+    expect(again.status).toBe(401);
+    expect(await again.text()).toMatch(/already used or has expired/);
+    const withCookie = await fetch(url, { redirect: 'manual', headers: { Cookie: session } });
+    expect(withCookie.status).toBe(303);
+    expect(withCookie.headers.get('set-cookie')).toBeNull();
+    expect((await fetch(`${base()}/?code=${'0'.repeat(32)}`, { redirect: 'manual' })).status).toBe(401);
+  });
+
+  it('refuses an expired start-up code', async () => {
+    const quick = await startServer({ service, rendererDir: path.join(ROOT, 'out/renderer'), codeLifetimeMs: 1 });
+    try {
+      await new Promise((r) => setTimeout(r, 20));
+      expect((await fetch(quick.url, { redirect: 'manual' })).status).toBe(401);
+    } finally {
+      await quick.close();
+    }
   });
 
   it('answers contract calls with a valid token', async () => {
@@ -40,9 +74,16 @@ describe('browser-mode server', () => {
     expect(body.value[0].neighbors.map((n) => n.word)).toContain('morality');
   });
 
-  it('rejects a missing or wrong token', async () => {
+  it('rejects a missing or wrong token or cookie', async () => {
     expect((await post('status', undefined, { Authorization: '' })).status).toBe(401);
     expect((await post('status', undefined, { Authorization: 'Bearer nope' })).status).toBe(401);
+    expect((await post('status', undefined, { Authorization: server.token })).status).toBe(401);
+    const wrongCookie = { Authorization: '', Cookie: `ee-session-${server.port}=${'f'.repeat(64)}` };
+    expect((await post('status', undefined, wrongCookie)).status).toBe(401);
+    const otherPort = { Authorization: '', Cookie: `ee-session-${server.port + 1}=${server.token}` };
+    expect((await post('status', undefined, otherPort)).status).toBe(401);
+    const events = await fetch(`${base()}/api/events`);
+    expect(events.status).toBe(401);
   });
 
   it('rejects foreign origins and hosts', async () => {
@@ -75,5 +116,30 @@ describe('browser-mode server', () => {
     expect(page.headers.get('content-security-policy')).toContain("script-src 'self'");
     expect(await page.text()).toContain('Search words');
     expect((await fetch(`${base()}/..%2F..%2Fpackage.json`)).status).toBeGreaterThanOrEqual(403);
+  });
+
+  it('never serves a file outside the page folder, however the path is spelled', async () => {
+    const targets = [
+      '/../package.json',
+      '/%2e%2e/package.json',
+      '/assets/..%2F..%2F..%2Fpackage.json',
+      '/..%5c..%5cpackage.json',
+      '/%2e%2e%2f%2e%2e%2fpackage.json',
+    ];
+    for (const target of targets) {
+      const res = await new Promise<{ status: number; body: string }>((resolve, reject) => {
+        // A raw request: fetch would normalise the dot segments away before sending.
+        http
+          .get({ host: '127.0.0.1', port: server.port, path: target, headers: { Host: `127.0.0.1:${server.port}` } }, (r) => {
+            let body = '';
+            r.setEncoding('utf8');
+            r.on('data', (c: string) => (body += c));
+            r.on('end', () => resolve({ status: r.statusCode ?? 0, body }));
+          })
+          .on('error', reject);
+      });
+      expect(res.body, target).not.toContain('"name": "embedding-explorer"');
+      expect(res.status === 200 ? res.body : '', target).not.toContain('devDependencies');
+    }
   });
 });
