@@ -77,3 +77,17 @@ export class ClusterPanel {
     this.caption.textContent = text;
   }
 }
+
+/**
+ * Legend entries for a picture of the map: each cluster's colour and name (at most `max`, the
+ * rest counted in a last line), or none when the map has no clusters.
+ */
+export function clusterLegend(max: number): { colour: string; text: string }[] {
+  const rows = [...document.querySelectorAll<HTMLElement>('#clusters-panel .cluster-list button')];
+  const out = rows.slice(0, rows.length > max ? max - 1 : max).map((b) => ({
+    colour: clusterColour(Number(b.dataset.cluster)),
+    text: b.querySelector('.cluster-name')?.textContent ?? '',
+  }));
+  if (rows.length > out.length) out.push({ colour: 'transparent', text: `… and ${rows.length - out.length} more clusters` });
+  return out;
+}
