@@ -19,6 +19,8 @@ export default defineConfig({
           'knn-worker': resolve(root, 'main/core/projection/knn-worker.ts'),
           'file-import-worker': resolve(root, 'main/core/import/file-import-worker.ts'),
           'parse-worker': resolve(root, 'main/core/import/parse-worker.ts'),
+          'train-worker': resolve(root, 'main/core/train/train-worker.ts'),
+          'train-thread': resolve(root, 'main/core/train/train-thread.ts'),
         },
         output: { entryFileNames: '[name].js', chunkFileNames: 'chunks/[name]-[hash].js' },
         // The bench drives Chromium through playwright-core (a dev dependency): load it, never bundle it.

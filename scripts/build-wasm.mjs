@@ -11,6 +11,8 @@ const KERNELS = [
   { wat: 'main/core/search/kernel.wat', ts: 'main/core/search/kernel-wasm.ts', name: 'KERNEL_WASM_BASE64' },
   // Exact kNN graph among a view's words, for UMAP.
   { wat: 'main/core/projection/knn-kernel.wat', ts: 'main/core/projection/knn-kernel-wasm.ts', name: 'KNN_KERNEL_WASM_BASE64' },
+  // word2vec training (skip-gram / CBOW with negative sampling), threads sharing the weights.
+  { wat: 'main/core/train/w2v-kernel.wat', ts: 'main/core/train/w2v-kernel-wasm.ts', name: 'W2V_KERNEL_WASM_BASE64' },
 ];
 const FEATURES = { simd: true, threads: true };
 

@@ -597,12 +597,197 @@ export interface ExportNeighborsRequest {
   keepFormulas?: boolean;
 }
 
+// Training word vectors from the user's own text, and comparing two models (docs/training.md).
+
+/** Parameters of a word2vec training run (negative sampling); every default is gensim's. */
+export interface TrainParams {
+  /** Vector length. Default 100, 1..1000. */
+  dims: number;
+  /** Largest distance between a word and its context words; the window used is drawn per word from 1..window. Default 5, 1..50. */
+  window: number;
+  /** Words seen fewer times in the corpus are dropped. Default 5, 1..1,000,000,000. */
+  minCount: number;
+  /** Negative samples per positive one. Default 5, 1..50. */
+  negative: number;
+  /** Sub-sampling threshold for frequent words (0 = off). Default 1e-3, 0..1. */
+  sample: number;
+  /** Passes over the corpus. Default 5, 1..1000. */
+  epochs: number;
+  /** Learning rate at the start; it decays linearly to `minAlpha` over the whole run. Default 0.025, 0.000001..1. */
+  alpha: number;
+  /** Learning rate at the end. Default 0.0001, 0..1 (at most alpha). */
+  minAlpha: number;
+  /** CBOW (mean of the context predicts the word) instead of skip-gram. Default false. */
+  cbow: boolean;
+  /** Training threads. Default: the machine's cores, at most 8; 1..64. One thread with a seed is bit-for-bit reproducible. */
+  threads: number;
+  /** Seed of every random choice (initial vectors, sub-sampling, windows, negatives). Default 1, 0..2^32-1. */
+  seed: number;
+  /** Lower-case every word. Default true. */
+  lowercase: boolean;
+  /** Join frequent word pairs into phrases (word2phrase: new_york) before training. Default false. */
+  phrases: boolean;
+}
+
+/** Bounds and defaults of TrainParams (threads' default depends on the machine). */
+export const TRAIN_LIMITS = {
+  dims: { min: 1, max: 1000, default: 100 },
+  window: { min: 1, max: 50, default: 5 },
+  minCount: { min: 1, max: 1_000_000_000, default: 5 },
+  negative: { min: 1, max: 50, default: 5 },
+  sample: { min: 0, max: 1, default: 1e-3 },
+  epochs: { min: 1, max: 1000, default: 5 },
+  alpha: { min: 0.000001, max: 1, default: 0.025 },
+  minAlpha: { min: 0, max: 1, default: 0.0001 },
+  threads: { min: 1, max: 64 },
+  seed: { min: 0, max: 0xffffffff, default: 1 },
+} as const;
+
+/** Corpus files: paths (in-process callers: the CLI) or uploads (the page; see beginUpload). */
+export interface CorpusSource {
+  /** Files or folders on this machine (folders: every .txt, .md, .txt.gz, .md.gz inside, recursively). CLI only. */
+  paths?: string[];
+  /** Uploaded files, 1..1000. */
+  uploadIds?: string[];
+}
+
+export interface ScanCorpusRequest extends CorpusSource {
+  /** As TrainParams.minCount. Default 5. */
+  minCount?: number;
+  /** As TrainParams.lowercase. Default true. */
+  lowercase?: boolean;
+  /** As TrainParams.phrases. Default false. */
+  phrases?: boolean;
+}
+
+/** What a corpus holds, counted before training (and kept with the trained model). */
+export interface CorpusSummary {
+  /** Files read (documents). */
+  files: number;
+  /** Their names as the user knows them. */
+  sources: string[];
+  /** Bytes read (compressed size for .gz). */
+  bytes: number;
+  /** Non-empty lines: each line is a sentence (a context window never crosses one). */
+  sentences: number;
+  /** Words in the corpus (after phrase joining). */
+  tokens: number;
+  /** Distinct words. */
+  distinct: number;
+  /** Distinct words seen at least minCount times: the model's vocabulary. */
+  kept: number;
+  /** Words of the corpus that are in the vocabulary. */
+  keptTokens: number;
+  minCount: number;
+  /** Phrases formed by joining word pairs (0 when phrases are off). */
+  phrases: number;
+  /** The most frequent words, up to 25, most frequent first. */
+  top: { word: string; count: number }[];
+  /** Things the user should know (an empty file, a tiny vocabulary); training still runs. */
+  warnings: string[];
+}
+
+export interface TrainModelRequest extends CorpusSource, Partial<TrainParams> {
+  /** Name of the new model, 1..100 characters. */
+  name: string;
+  /** Make the new model the active one. Default false. */
+  activate?: boolean;
+}
+
+export interface TrainModelResult {
+  /** Name of the stored model. */
+  model: string;
+  /** Vocabulary size (rows). */
+  words: number;
+  dims: number;
+  /** Words in the corpus. */
+  tokens: number;
+  /** Wall-clock time of the whole run (reading, counting, training, storing), seconds. */
+  seconds: number;
+  /** Corpus words trained per second of training (tokens × epochs / training seconds). */
+  wordsPerSecond: number;
+  /** The parameters used, defaults filled in. */
+  params: TrainParams;
+  corpus: CorpusSummary;
+  /** Mean loss per training example in each epoch (-log σ, summed over the positive and negative samples). */
+  loss: number[];
+}
+
+/** Neighbour count for comparisons: default 10, 1..100. */
+export const COMPARE_K = { min: 1, max: 100, default: 10 } as const;
+/** Words compared when none are given: the N most frequent shared words. Default 1000, 1..20,000. */
+export const COMPARE_TOP = { min: 1, max: 20000, default: 1000 } as const;
+/** Neighbours are searched among this many shared words (the most frequent in model A), plus the compared words. */
+export const COMPARE_UNIVERSE = 50000;
+
+export interface CompareModelsRequest {
+  a: string;
+  b: string;
+  /** Words to compare, 1..20,000 (those not in both models are listed in `missing`). Default: the `top` most frequent shared words. */
+  words?: string[];
+  /** Default 1000, 1..20,000; ignored when `words` is given. */
+  top?: number;
+  /** Neighbours per word. Default 10, 1..100. */
+  k?: number;
+}
+
+export interface CompareWord {
+  word: string;
+  /** |A ∩ B| / |A ∪ B| of the two top-k neighbour sets, 0..1. */
+  jaccard: number;
+  /** Neighbours in model A, nearest first (among the shared words). */
+  a: string[];
+  /** Neighbours in model B, nearest first. */
+  b: string[];
+}
+
+export interface CompareModelsResult {
+  a: string;
+  b: string;
+  /** Words the two models share. */
+  shared: number;
+  k: number;
+  /** Mean Jaccard over `words`. */
+  meanJaccard: number;
+  /** Compared words, least overlap first (ties in request or frequency order). */
+  words: CompareWord[];
+  /** Requested words that are not in both models. */
+  missing: string[];
+}
+
 /** Events pushed from the core to the renderer. */
 export type ExplorerEvent =
   | { type: 'job'; job: JobProgress }
   | { type: 'models-changed' }
-  /** The Electron File ▸ Export menu asks the page to open its export panel. */
-  | { type: 'menu'; action: 'export' };
+  /** A desktop menu item (or a file opened from the OS) asks the page to act; see `MenuAction`. */
+  | ({ type: 'menu' } & MenuAction);
+
+/**
+ * Actions of the Electron application menu that only the page can carry out (it knows the view,
+ * the query and the camera). Actions the main process can finish alone (importing a model chosen
+ * in a native dialog, the theme, zoom) never reach the page as menu events.
+ */
+/** Everything File ▸ Export offers: the projection formats, a picture, the neighbour table. */
+export type MenuExportFormat = ExportFormat | 'png' | 'neighbors-csv' | 'neighbors-md';
+
+export type MenuAction =
+  /**
+   * File ▸ Export: without `format`, open the export panel; with one, export at once as the panel's
+   * button would: a projection format of `EXPORT_FORMATS`, "png" (the current view as a picture at
+   * twice the window size) or a neighbour table of the current query ("neighbors-csv", "neighbors-md").
+   */
+  | { action: 'export'; format?: MenuExportFormat }
+  /** View ▸ Reset camera: back to the framing of the whole map (as a double-click on the map). */
+  | { action: 'reset-camera' }
+  /** View ▸ Toggle labels: show or hide the word labels on the map (points stay). */
+  | { action: 'toggle-labels' }
+  /**
+   * File ▸ Open vocabulary… (or a vocabulary file dropped or opened from the OS): the file the user
+   * chose, read by the main process (at most MAX_VOCABULARY_CHARS), for the page's preview and save.
+   */
+  | { action: 'open-vocabulary'; fileName: string; content: string }
+  /** A file the main process could not open (unknown kind, too large, unreadable): say why. */
+  | { action: 'open-failed'; message: string };
 
 /** Everything the renderer may call. Each member maps to one IPC channel and one HTTP route (see `METHODS`). */
 export interface ExplorerApi {
@@ -660,6 +845,12 @@ export interface ExplorerApi {
   tokens(req: TokensRequest): Promise<TokenizedText[]>;
   /** Token count of each word under one tokenizer (to colour a map by it). */
   tokenCounts(req: TokenCountsRequest): Promise<TokenCounts>;
+  /** Reads a corpus and counts it (a job): what training would see, before training. */
+  scanCorpus(req: ScanCorpusRequest): Promise<CorpusSummary>;
+  /** Trains word vectors on a corpus (a job with progress and cancel) and stores them as a new model. */
+  trainModel(req: TrainModelRequest): Promise<TrainModelResult>;
+  /** Compares the neighbourhoods of two models over the words they share. */
+  compareModels(req: CompareModelsRequest): Promise<CompareModelsResult>;
   /** Subscribes to core events; returns an unsubscribe function. */
   onEvent(listener: (event: ExplorerEvent) => void): () => void;
 }
@@ -713,6 +904,9 @@ const METHOD_RECORD = {
   clusters: true,
   tokens: true,
   tokenCounts: true,
+  scanCorpus: true,
+  trainModel: true,
+  compareModels: true,
 } as const satisfies Record<ApiMethod, true>;
 
 /** The request/response methods, in one list derived from `METHOD_RECORD`. */
@@ -753,4 +947,21 @@ export type BridgeMethods = { [M in ApiMethod]: (request?: unknown) => Promise<E
 /** What the Electron preload exposes as `window.explorerBridge`. */
 export type BridgeApi = BridgeMethods & {
   onEvent(listener: (event: ExplorerEvent) => void): () => void;
+  /**
+   * Desktop only: files dropped onto the window, opened by the main process from their paths
+   * (models are imported in place, vocabularies go to the preview). The preload resolves each
+   * File to its path itself, so the page never names a path; main validates the paths again.
+   */
+  openDroppedFiles?(files: File[]): Promise<Envelope<{ opened: number }>>;
+  /**
+   * Desktop only: progress of work the page runs itself (a projection in its worker) for the
+   * taskbar/dock, 0..1, or null when it ended. Core jobs (imports) are reported by main directly.
+   */
+  setTaskbarProgress?(fraction: number | null): Promise<Envelope<null>>;
 };
+
+/** IPC channel of `BridgeApi.setTaskbarProgress`: a number in 0..1 or null, checked in main. */
+export const PAGE_PROGRESS_CHANNEL = 'ee:desktop:progress';
+
+/** IPC channel of `BridgeApi.openDroppedFiles`: a list of absolute paths, checked in main. */
+export const DROPPED_FILES_CHANNEL = 'ee:desktop:open-dropped';

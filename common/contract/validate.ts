@@ -3,6 +3,7 @@
  * shells run these before anything reaches the core; the core may then rely on the shapes.
  * Each validator returns a normalised request (defaults filled in) or throws ValidationError.
  */
+import { trainValidators } from './validate-train';
 import {
   type ApiMethod,
   type ApiRequest,
@@ -179,4 +180,5 @@ export const validators: { [M in ApiMethod]: (req: unknown) => ApiRequest<M> } =
   ...libraryValidators,
   ...exportValidators,
   ...clusterValidators,
+  ...trainValidators,
 };

@@ -1,7 +1,7 @@
 /**
  * npm run bench: figures, not tests. Each figure that has a reference implementation is printed
  * with the reference's own time on this machine in this run, and the ratio between them.
- *   node out/main/bench.js [--json] [--only core,projection,import,export,scene,clusters,startup,large]
+ *   node out/main/bench.js [--json] [--only core,projection,import,export,scene,clusters,train,startup,large]
  */
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -17,6 +17,7 @@ import { benchLarge } from './large';
 import { benchProjection } from './projection';
 import { benchScene } from './scene';
 import { benchStartup } from './startup';
+import { benchTrain } from './train';
 import { targetsOf } from './targets';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -31,6 +32,8 @@ const SECTIONS: Record<string, Section> = {
   export: (r, db) => benchExport(r, { dbPath: db }),
   scene: async (r, db) => ({ ...(await benchScene(r, { dbPath: db })) }),
   clusters: (_r, db) => benchClusters({ dbPath: db }),
+  // Its own store and corpus: word2vec against gensim.
+  train: (r) => benchTrain(r),
   // Its own stores: launch to an interactive map, first run and warm.
   startup: (r) => benchStartup(r),
   // Last: it writes and imports several gigabytes (EMBEDDING_EXPLORER_LARGE sets its size).
@@ -74,7 +77,7 @@ async function main(): Promise<void> {
     if (!section) throw new Error(`unknown bench section "${name}" (have: ${Object.keys(SECTIONS).join(', ')})`);
     if (!values.json) process.stderr.write(`bench: ${name}…\n`);
     try {
-      if (!['core', 'large', 'startup'].includes(name)) await ensureDefaultModel(dbPath);
+      if (!['core', 'large', 'startup', 'train'].includes(name)) await ensureDefaultModel(dbPath);
       const figures = await section(root, dbPath);
       result[name] = { ...figures, targets: targetsOf(name, figures) };
     } catch (e) {

@@ -14,6 +14,8 @@ import { projectCommand } from './commands/project';
 import { serveCommand } from './commands/serve';
 import { tokensCommand } from './commands/tokens';
 import { vocabCommand } from './commands/vocab';
+import { trainCommand } from './commands/train';
+import { compareCommand } from './commands/compare';
 import { parseCommandLine } from './parse-command-line';
 
 const COMMANDS: Command[] = [
@@ -26,6 +28,8 @@ const COMMANDS: Command[] = [
   projectCommand,
   clustersCommand,
   tokensCommand,
+  trainCommand,
+  compareCommand,
 ];
 
 function mainHelp(): string {

@@ -57,6 +57,17 @@ import type {
 } from '../../common/contract/contract';
 import { clustersOf } from './cluster/cluster-service';
 import * as tokenLens from './tokens/token-lens';
+import type {
+  CompareModelsRequest,
+  CompareModelsResult,
+  CorpusSummary,
+  ScanCorpusRequest,
+  TrainModelRequest,
+  TrainModelResult,
+} from '../../common/contract/contract';
+import { compareModels } from './compare/compare-models';
+import { CorpusUploads } from './train/corpus-uploads';
+import { scanCorpusJob, type TrainDeps, trainModelJob } from './train/train-job';
 
 export interface ServiceOptions {
   /** Absolute path of the SQLite file (see paths.ts for the default). */
@@ -79,6 +90,8 @@ export class ExplorerService implements ServiceApi {
   readonly jobs = new JobManager();
   /** Files sent by the renderer for import (browser mode has no paths). */
   readonly uploads = new UploadStore();
+  /** Uploaded corpus files between counting and training (train/corpus-uploads.ts). */
+  readonly corpusUploads = new CorpusUploads();
   private readonly events = new EventEmitter();
   private readonly loaded = new Map<string, Promise<Model>>();
   private defaultImport?: Promise<void>;
@@ -99,6 +112,7 @@ export class ExplorerService implements ServiceApi {
 
   close(): void {
     this.uploads.closeAll();
+    this.corpusUploads.closeAll();
     for (const p of this.loaded.values())
       p.then(
         (m) => m.searcher.dispose?.(),
@@ -386,5 +400,35 @@ export class ExplorerService implements ServiceApi {
   /** Tokens per word under one tokenizer. */
   tokenCounts(req: TokenCountsRequest): Promise<TokenCounts> {
     return tokenLens.tokenCounts(req);
+  }
+
+  // Training and comparing models (train/ and compare/).
+
+  private trainDeps(): TrainDeps {
+    return {
+      dbPath: this.dbPath,
+      nativeBinding: this.opts.nativeBinding,
+      readOnly: this.readOnly,
+      jobs: this.jobs,
+      uploads: this.uploads,
+      corpusUploads: this.corpusUploads,
+      modelExists: (name) => findModelRow(this.db, name) !== undefined,
+    };
+  }
+
+  scanCorpus(req: ScanCorpusRequest): Promise<CorpusSummary> {
+    return scanCorpusJob(this.trainDeps(), req);
+  }
+
+  /** `onSummary` (in-process callers) hears the corpus counts before training starts. */
+  async trainModel(req: TrainModelRequest, onSummary?: (s: CorpusSummary) => void): Promise<TrainModelResult> {
+    const result = await trainModelJob(this.trainDeps(), req, onSummary);
+    if (req.activate) this.setActiveModel({ name: result.model });
+    else this.emit({ type: 'models-changed' });
+    return result;
+  }
+
+  compareModels(req: CompareModelsRequest): Promise<CompareModelsResult> {
+    return compareModels(this, req);
   }
 }

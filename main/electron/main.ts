@@ -8,22 +8,33 @@ import { app, BrowserWindow, dialog, session } from 'electron';
 import { resolveDbPath } from '../core/paths';
 import { ExplorerService } from '../core/service';
 import { registerIpc } from './ipc';
-import { dbArgument, isTrustedSender } from './sender';
-import { createMainWindow } from './window';
+import { dbArgument } from './sender';
 import { installExportDialogs } from './export-dialog';
-import { installAppMenu } from './menu';
 import fs from 'node:fs';
 import { chooseNativeBinding, explainNativeError } from './native-binding';
 import { prepareSelfTest, runSelfTestAndQuit, type SelfTestContext } from './self-test';
 import { parseSelfTestArgs } from './self-test-checks';
 import { markReadyWhenShown, startWhenReady } from './startup';
+// Desktop shell: app:// protocol, hardening, menu, dialogs, files from the OS (see desktop.ts).
+import { isTrustedAppSender } from './app-sender';
+import { Desktop } from './desktop';
+import { devRendererUrl } from './dev-url';
+import { registerAppScheme } from './protocol';
+import { claimSingleInstance, collectOpenFileEvents } from './single-instance';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-const rendererFile = path.join(here, '..', 'renderer', 'index.html');
+const rendererRoot = path.join(here, '..', 'renderer');
 const preload = path.join(here, '..', 'preload', 'index.cjs');
-const devUrl = !app.isPackaged ? process.env.ELECTRON_RENDERER_URL : undefined;
+const devUrl = devRendererUrl(process.env, process.argv, app.isPackaged);
 
 app.enableSandbox();
+registerAppScheme();
+let desktop: Desktop | undefined;
+const openFileEvents = collectOpenFileEvents();
+const onSecondLaunch = (argv: string[], cwd: string): void => {
+  desktop?.focus();
+  desktop?.openFromOs(argv, cwd);
+};
 
 // Start-up and its failures (startup.ts), the --self-test mode (self-test.ts).
 let selfTest: SelfTestContext | null = null;
@@ -36,17 +47,10 @@ try {
 }
 
 if (argError) fail(argError);
-else if (!selfTest && !app.requestSingleInstanceLock()) {
+else if (!selfTest && !claimSingleInstance(onSecondLaunch)) {
   console.error('Embedding Explorer is already running; switching to its window.');
   app.quit();
 } else {
-  app.on('second-instance', () => {
-    const [win] = BrowserWindow.getAllWindows();
-    if (win) {
-      if (win.isMinimized()) win.restore();
-      win.focus();
-    }
-  });
   void startWhenReady(app.whenReady(), start, fail);
 }
 
@@ -76,22 +80,28 @@ function start(): void {
   } catch (e) {
     throw explainNativeError(e);
   }
-  // No permission (camera, geolocation, notifications...) is ever needed by the page.
-  session.defaultSession.setPermissionRequestHandler((_wc, permission, callback) => callback(permission === 'clipboard-sanitized-write'));
   registerIpc(
     service,
-    (event) => isTrustedSender(event.senderFrame?.url, rendererFile, devUrl),
+    (event) => isTrustedAppSender(event, devUrl),
     () => BrowserWindow.getAllWindows(),
   );
   installExportDialogs(session.defaultSession, service);
-  installAppMenu(() => BrowserWindow.getFocusedWindow() ?? BrowserWindow.getAllWindows()[0]);
-  const win = createMainWindow({ preload, rendererFile, devUrl });
+  const shell = new Desktop({ service, preload, rendererRoot, devUrl });
+  desktop = shell;
+  const win = shell.start();
   markReadyWhenShown(win);
   const imported = service.ensureDefaultModel();
   imported.catch((e: Error) => console.error(`Embedding Explorer: ${e.message}`));
   if (selfTest) void runSelfTestAndQuit(win, selfTest, () => service.close(), imported);
+  else {
+    shell.openFromOs(process.argv, process.cwd());
+    openFileEvents.flush((paths) => {
+      shell.focus();
+      shell.openPaths(paths);
+    });
+  }
   app.on('activate', () => {
-    if (BrowserWindow.getAllWindows().length === 0) createMainWindow({ preload, rendererFile, devUrl });
+    if (BrowserWindow.getAllWindows().length === 0) shell.createWindow();
   });
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit();

@@ -4,6 +4,7 @@ import { ClusterController } from './cluster-controller';
 import { TokenLens } from '../ui/token-lens';
 import { VectorStrip } from '../ui/vector-strip';
 import { TourController } from './tour-controller';
+import { installDesktopHooks } from './desktop-hooks';
 import { ExportController } from './export-controller';
 import { MapController } from './map-controller';
 import { attachProbe } from './probe';
@@ -11,6 +12,7 @@ import { ProjectionController } from './projection-controller';
 import { SavedProjectionsController } from './saved-projections-controller';
 import { SearchController } from './search-controller';
 import { StatusController } from './status-controller';
+import { TrainingController } from './training-controller';
 import { VocabularyController } from './vocabulary-controller';
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
@@ -30,7 +32,10 @@ export function startApp(api: ExplorerApi): void {
   const map: MapController = new MapController(api, projectionClient, stage, {
     select: (word) => void search.search(word),
     pointsChanged: (text) => status.showLayout(text),
-    queryChanged: (query) => projections.panel.setQuery(query),
+    queryChanged: (query) => {
+      projections.panel.setQuery(query);
+      training.queryChanged(query?.word ?? null);
+    },
   });
   const search = new SearchController(api, map);
   const projections: ProjectionController = new ProjectionController(api, projectionClient, map, () => void saved.refresh());
@@ -68,6 +73,13 @@ export function startApp(api: ExplorerApi): void {
     if (vectors.element.open) void vectors.show(word);
     if (tokens.element.open && !/\s/.test(tokens.input.value.trim())) void tokens.show(word);
   }).observe(stage, { attributes: true, attributeFilter: ['data-query'] });
+  const training = new TrainingController(api, sidebar, map);
+  installDesktopHooks(api, {
+    stage,
+    resetCamera: () => map.scene.resetView(),
+    openVocabulary: (f) => vocabularies.openFile(f),
+    showError: (m) => status.showError(m),
+  });
   $('reset-view').addEventListener('click', () => map.scene.resetView());
   search.focus();
   void status.refresh();

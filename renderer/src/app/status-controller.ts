@@ -42,6 +42,11 @@ export class StatusController {
     });
   }
 
+  /** A message the user must read, in the status bar (e.g. a file the desktop app could not open). */
+  showError(message: string): void {
+    this.bar.showError(message);
+  }
+
   /** What the map shows, for the status line ("5,002 points"). */
   showLayout(text: string): void {
     this.bar.showLayout(text);

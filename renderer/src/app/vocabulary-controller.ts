@@ -26,6 +26,11 @@ export class VocabularyController {
     });
   }
 
+  /** A vocabulary file from outside the panel (File ▸ Open Vocabulary… on the desktop): to the preview. */
+  openFile(file: File): void {
+    void this.panel.load(file);
+  }
+
   /** The active model changed: labels of the old one go, the list shows the new one's vocabularies. */
   modelChanged(active: string | null): void {
     if (active === this.shownModel) return;

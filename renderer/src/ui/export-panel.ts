@@ -4,7 +4,7 @@
  * PNG of the view at 1×, 2× or 4×. Files leave as downloads; Electron turns each download into
  * a native save dialog that remembers the last folder.
  */
-import type { ExplorerApi, ExportFormat, ExportedFile } from '../../../common/contract/contract';
+import type { ExplorerApi, ExportFormat, ExportedFile, MenuExportFormat } from '../../../common/contract/contract';
 import type { SceneView } from '../scene/scene-view';
 import { rawCamera, snapshotPng } from './export-scene';
 import { clusterLegend } from './cluster-panel';
@@ -134,7 +134,7 @@ export class ExportPanel {
     this.element.append(data, table, picture, this.status);
     ctx.stage.append(this.toggle, this.element);
     api.onEvent((e) => {
-      if (e.type === 'menu' && e.action === 'export') this.open();
+      if (e.type === 'menu' && e.action === 'export') void this.fromMenu(e.format);
     });
     document.addEventListener('keydown', (e) => {
       if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 'e') {
@@ -153,6 +153,16 @@ export class ExportPanel {
     this.element.hidden = false;
     this.toggle.setAttribute('aria-expanded', 'true');
     this.element.querySelector('button')?.focus();
+  }
+
+  /** File ▸ Export in the desktop menu: the panel, or one format at once (its status shows in the panel). */
+  private fromMenu(format?: MenuExportFormat): Promise<void> {
+    this.open();
+    if (!format) return Promise.resolve();
+    if (format === 'png') return this.exportPng();
+    if (format === 'neighbors-csv') return this.exportNeighbours('csv');
+    if (format === 'neighbors-md') return this.exportNeighbours('md');
+    return this.exportProjection(format);
   }
 
   close(): void {

@@ -147,7 +147,8 @@ export class VocabPanel {
     this.hooks.filterChanged(new Set(v.entries.filter((e) => e.matched).map((e) => e.matched!)));
   }
 
-  private async load(file: File): Promise<void> {
+  /** Reads a vocabulary file into the preview (also used by File ▸ Open Vocabulary… on the desktop). */
+  async load(file: File): Promise<void> {
     this.message.textContent = '';
     try {
       const content = await file.text();

@@ -60,8 +60,11 @@ async function startMain(app: Record<string, unknown>, windowThrows?: Error) {
   const exited = new Promise<number>((resolve) => exit.mockImplementation((code: number) => resolve(code)));
   state.electron = {
     ...Object.fromEntries(state.names.map((n) => [n, stub()])),
-    app: stub({ whenReady: () => Promise.resolve(), requestSingleInstanceLock: () => true, exit, ...app }),
+    // getPath: the desktop shell keeps window bounds, recent files and the theme in the user-data folder.
+    app: stub({ whenReady: () => Promise.resolve(), requestSingleInstanceLock: () => true, getPath: () => dir, exit, ...app }),
     dialog: stub({ showErrorBox }),
+    // The window opens on a real display: its bounds are computed from the work area before it is made.
+    screen: stub({ getPrimaryDisplay: () => ({ workArea: { x: 0, y: 0, width: 1920, height: 1080 } }), getAllDisplays: () => [] }),
     BrowserWindow: windowThrows
       ? Object.assign(
           function () {
