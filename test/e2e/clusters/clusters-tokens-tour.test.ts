@@ -39,6 +39,9 @@ function expectNoOverlap(list: Box[], others: Box[] = []): void {
   }
 }
 
+/** Polls with room for a busy machine (the default gives up after a second). */
+const poll = <T>(f: () => T | Promise<T>) => expect.poll(f, { timeout: 30_000 });
+
 const probe = <T>(page: Page, expr: string) => page.evaluate(`window.explorerProbe.${expr}`) as Promise<T>;
 
 describe('clusters, token lens, word vectors and the tour', () => {
@@ -123,7 +126,7 @@ describe('clusters, token lens, word vectors and the tour', () => {
       .toMatch(/8 words · \d\.\d\d words per token/);
     if (SHOTS) await page.locator('#token-lens').screenshot({ path: `${SHOTS}/token-lens.png` });
     await page.getByLabel('Colour the map by token count').selectOption('o200k');
-    await expect.poll(() => page.locator('.token-legend').textContent()).toMatch(/1 token \(seen whole\): [\d,]+/);
+    await poll(() => page.locator('.token-legend').textContent()).toMatch(/1 token \(seen whole\): [\d,]+/);
     await page.getByLabel('Colour the map by token count').selectOption('');
   });
 
@@ -132,7 +135,7 @@ describe('clusters, token lens, word vectors and the tour', () => {
     await page.getByLabel('First word', { exact: true }).fill('walked');
     await page.getByLabel('Second word', { exact: true }).fill('walking');
     await page.getByLabel('Second word', { exact: true }).press('Enter');
-    await expect.poll(() => page.locator('.vector-cosine').textContent()).toMatch(/^cosine\(walked, walking\) = 0\.\d{4}$/);
+    await poll(() => page.locator('.vector-cosine').textContent()).toMatch(/^cosine\(walked, walking\) = 0\.\d{4}$/);
     expect(await page.getByRole('list', { name: 'Dimensions that contribute most to the cosine' }).locator('li').count()).toBe(5);
     if (SHOTS) await page.locator('#vector-strip').screenshot({ path: `${SHOTS}/vector-strip.png` });
   });
@@ -168,7 +171,7 @@ describe('clusters, token lens, word vectors and the tour', () => {
     await atStep('walked');
     expect(await stage.getAttribute('data-query')).toBe('walked');
     await onScreen(['walked', 'walking']);
-    await expect.poll(() => page.locator('.tour-note').textContent()).toMatch(/walking→walked with playing→played 0\.\d{4}/);
+    await poll(() => page.locator('.tour-note').textContent()).toMatch(/walking→walked with playing→played 0\.\d{4}/);
     await tour.getByRole('button', { name: 'Next' }).click();
 
     // No expressions in the search yet: the analogy step is skipped, so the tour has five steps.
