@@ -476,6 +476,84 @@ export interface GetProjectionRequest {
   model?: string;
 }
 
+export interface ClustersRequest {
+  /** A projection id, or "latest" for the newest projection of the model. */
+  id: number | 'latest';
+  /** Model name, used with "latest". Default: the active model. */
+  model?: string;
+}
+
+/** One cluster of a projection's points (see docs/clusters.md). */
+export interface Cluster {
+  /** 0..k-1, the largest cluster first (ties: the one whose most central word comes first in the map). */
+  id: number;
+  /** Its three most central words joined by " · ", e.g. "monday · tuesday · wednesday". */
+  name: string;
+  /** Number of member points. */
+  size: number;
+  /** Every member, most central first: by cosine to the cluster's mean vector, ties by point order. */
+  words: string[];
+  /** Where its label sits in layout coordinates: the layout medoid of its 200 most central members. */
+  anchor: [number, number, number];
+  /** The point at `anchor` (an index into the projection's words). */
+  anchorPoint: number;
+}
+
+/** The clusters of a saved projection, computed once and stored with it. */
+export interface ProjectionClusters {
+  /** The projection's id. */
+  projection: number;
+  model: string;
+  /** How they were made: spherical k-means in the model's cosine space, k = clamp(round(√n / 3), 2, 64). */
+  method: { algorithm: 'spherical-kmeans'; k: number; seed: number; iterations: number };
+  clusters: Cluster[];
+  /** Cluster id of every point, in the projection's point order; -1 for a point without a vector. */
+  assignment: Int32Array;
+}
+
+/** Tokenizers of today's LLMs the token lens shows, each from an npm package that ships its vocabulary. */
+export const TOKENIZERS = ['o200k', 'cl100k', 'llama3', 'mistral'] as const;
+export type TokenizerId = (typeof TOKENIZERS)[number];
+/** Who uses each tokenizer, for labels. */
+export const TOKENIZER_LABELS: Record<TokenizerId, string> = {
+  o200k: 'GPT-4o (o200k)',
+  cl100k: 'GPT-4 (cl100k)',
+  llama3: 'Llama 3',
+  mistral: 'Mistral 7B',
+};
+/** Most entries in one tokens request, and longest pasted text (characters). */
+export const TOKENS_LIMITS = { words: 100, text: 100_000, countWords: MAX_PROJECTION_POINTS } as const;
+
+export interface TokensRequest {
+  /** Words, each encoded on its own exactly as typed (no leading space added). 0..100 entries of ≤ 200 characters. */
+  words?: string[];
+  /** A pasted text, encoded whole, at most 100,000 characters; its result comes after the words'. */
+  text?: string;
+  /** Which tokenizers. Default: all of TOKENIZERS, in that order. */
+  tokenizers?: TokenizerId[];
+}
+
+/** How one tokenizer splits one word or text. */
+export interface TokenizedText {
+  /** The word or text as given (lone surrogates become U+FFFD, as UTF-8 would carry them). */
+  word: string;
+  tokenizer: TokenizerId;
+  /** In order; decoding all ids gives `word` back. `text` is the piece alone ("�" for part of a character). */
+  tokens: { id: number; text: string }[];
+}
+
+export interface TokenCountsRequest {
+  /** Words, each encoded on its own as given; 1..60,000 of ≤ 200 characters. */
+  words: string[];
+  tokenizer: TokenizerId;
+}
+
+export interface TokenCounts {
+  tokenizer: TokenizerId;
+  /** Tokens per word, in request order. */
+  counts: Int32Array;
+}
+
 /** Formats a saved projection can be exported to (see docs/exports.md). */
 export const EXPORT_FORMATS = ['csv', 'json', 'tsv', 'svg', 'html'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
@@ -803,6 +881,12 @@ export interface ExplorerApi {
   axes(req: AxesRequest): Promise<AxesResult>;
   /** Evaluates a model on a word-pair or analogy benchmark file (a job with progress and cancel), as gensim does. */
   evaluate(req: EvaluateRequest): Promise<EvaluationResult>;
+  /** The clusters of a saved projection with their names (computed on first request, then stored with it). */
+  clusters(req: ClustersRequest): Promise<ProjectionClusters>;
+  /** How LLM tokenizers split words or a text: pieces and ids, word by word, for each tokenizer (see docs/token-lens.md). */
+  tokens(req: TokensRequest): Promise<TokenizedText[]>;
+  /** Token count of each word under one tokenizer (to colour a map by it). */
+  tokenCounts(req: TokenCountsRequest): Promise<TokenCounts>;
   /** Reads a corpus and counts it (a job): what training would see, before training. */
   scanCorpus(req: ScanCorpusRequest): Promise<CorpusSummary>;
   /** Trains word vectors on a corpus (a job with progress and cancel) and stores them as a new model. */
@@ -863,6 +947,9 @@ const METHOD_RECORD = {
   doesntMatch: true,
   axes: true,
   evaluate: true,
+  clusters: true,
+  tokens: true,
+  tokenCounts: true,
   scanCorpus: true,
   trainModel: true,
   compareModels: true,

@@ -27,6 +27,7 @@ import {
 import { exportValidators } from './validate-export';
 import { libraryValidators } from './validate-library';
 import { checkAxes, checkMethod, geometryValidators } from './validate-geometry';
+import { clusterValidators } from './validate-clusters';
 
 import * as check from './check';
 import { ValidationError } from './check';
@@ -181,5 +182,6 @@ export const validators: { [M in ApiMethod]: (req: unknown) => ApiRequest<M> } =
   ...libraryValidators,
   ...exportValidators,
   ...geometryValidators,
+  ...clusterValidators,
   ...trainValidators,
 };

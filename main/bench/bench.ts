@@ -1,7 +1,7 @@
 /**
  * npm run bench: figures, not tests. Each figure that has a reference implementation is printed
  * with the reference's own time on this machine in this run, and the ratio between them.
- *   node out/main/bench.js [--json] [--only core,projection,import,export,scene,geometry,train,startup,large]
+ *   node out/main/bench.js [--json] [--only core,projection,import,export,scene,geometry,clusters,train,startup,large]
  */
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -9,6 +9,7 @@ import { parseArgs } from 'node:util';
 import fs from 'node:fs';
 import os from 'node:os';
 import { ExplorerService } from '../core/service';
+import { benchClusters } from './clusters';
 import { benchChild, benchCore } from './core';
 import { benchExport } from './export';
 import { benchImport } from './import';
@@ -32,6 +33,7 @@ const SECTIONS: Record<string, Section> = {
   export: (r, db) => benchExport(r, { dbPath: db }),
   scene: async (r, db) => ({ ...(await benchScene(r, { dbPath: db })) }),
   geometry: (r, db) => benchGeometry(r, db),
+  clusters: (_r, db) => benchClusters({ dbPath: db }),
   // Its own store and corpus: word2vec against gensim.
   train: (r) => benchTrain(r),
   // Its own stores: launch to an interactive map, first run and warm.

@@ -5,12 +5,14 @@
 import { isExplorerError } from '../core/errors';
 import { APP_VERSION } from '../core/version';
 import { type Command, UsageError } from './command';
+import { clustersCommand } from './commands/clusters';
 import { exportCommand } from './commands/export';
 import { importCommand } from './commands/import';
 import { modelsCommand } from './commands/models';
 import { neighborsCommand } from './commands/neighbors';
 import { projectCommand } from './commands/project';
 import { serveCommand } from './commands/serve';
+import { tokensCommand } from './commands/tokens';
 import { vocabCommand } from './commands/vocab';
 import { analogyCommand } from './commands/analogy';
 import { doesntMatchCommand } from './commands/doesnt-match';
@@ -30,6 +32,8 @@ const COMMANDS: Command[] = [
   importCommand,
   vocabCommand,
   projectCommand,
+  clustersCommand,
+  tokensCommand,
   trainCommand,
   compareCommand,
 ];

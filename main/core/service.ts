@@ -71,6 +71,16 @@ import { expressionNeighbors } from './search/expression-query';
 import * as geometry from './geometry/geometry';
 import { runEvaluation } from './evaluate/evaluation-job';
 import type {
+  ClustersRequest,
+  ProjectionClusters,
+  TokenCounts,
+  TokenCountsRequest,
+  TokenizedText,
+  TokensRequest,
+} from '../../common/contract/contract';
+import { clustersOf } from './cluster/cluster-service';
+import * as tokenLens from './tokens/token-lens';
+import type {
   CompareModelsRequest,
   CompareModelsResult,
   CorpusSummary,
@@ -425,6 +435,21 @@ export class ExplorerService implements ServiceApi {
 
   async evaluate(req: EvaluateRequest): Promise<EvaluationResult> {
     return runEvaluation(this.jobs, await this.model(req.model), req);
+  }
+
+  /** A saved projection's named clusters (cluster/cluster-service.ts). */
+  clusters(req: ClustersRequest): Promise<ProjectionClusters> {
+    return clustersOf(this, req);
+  }
+
+  /** How LLM tokenizers split words or a text (tokens/token-lens.ts). */
+  tokens(req: TokensRequest): Promise<TokenizedText[]> {
+    return tokenLens.tokens(req);
+  }
+
+  /** Tokens per word under one tokenizer. */
+  tokenCounts(req: TokenCountsRequest): Promise<TokenCounts> {
+    return tokenLens.tokenCounts(req);
   }
 
   // Training and comparing models (train/ and compare/).

@@ -15,11 +15,15 @@ export interface ViewerData {
     placed: number[];
     /** Label category → colour. */
     legend: Record<string, string>;
+    /** The projection's clusters in id order (absent in files from before clusters). */
+    clusters?: { id: number; name: string; size: number; anchor: [number, number, number] }[];
     camera: { position: [number, number, number]; target: [number, number, number]; up: [number, number, number]; fov: number };
   };
   words: string[];
   /** Category label per point, or empty when the projection has none. */
   labels: string[];
+  /** Cluster id per point (-1 for none), or absent/empty without clusters. */
+  clusters?: number[];
   /** Frequency rank per point: lower ranks get labels first. */
   ranks: number[];
   /** Similarity to the query per point (null when unknown), or empty without a query. */

@@ -16,6 +16,7 @@ import {
 } from 'three';
 import { OrbitControls } from 'three/examples/jsm/controls/OrbitControls.js';
 import { chooseLabels, type ScreenPos } from './viewer-labels';
+import { clusterLegend, clusterLine } from './viewer-clusters';
 import { readViewerData } from './viewer-data';
 
 const data = readViewerData();
@@ -139,6 +140,9 @@ if (legendEntries.length) {
   document.body.append(legend);
 }
 
+const clusters = clusterLegend(meta);
+if (clusters) document.body.append(clusters);
+
 const priority = all
   .slice()
   .sort((a, b) => data.ranks[a] - data.ranks[b] || a - b)
@@ -188,6 +192,8 @@ function showCard(i: number, x: number, y: number): void {
   if (sim !== undefined && sim !== null && meta.query)
     card.append(el('small', undefined, `similarity to ${meta.query.matched}: ${sim.toFixed(4)}`));
   if (placed.has(i)) card.append(el('small', undefined, 'placed after the layout was computed'));
+  const cluster = clusterLine(data, i);
+  if (cluster) card.append(el('small', undefined, cluster));
   card.style.left = `${x}px`;
   card.style.top = `${y}px`;
   card.hidden = false;

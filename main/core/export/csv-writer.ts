@@ -2,6 +2,7 @@ import type { Neighbor } from '../../../common/contract/contract';
 import { ROWS_PER_CHUNK } from './chunks';
 import type { ExportData } from './export-data';
 import { f32, fixed } from './format-numbers';
+import { clusterCsvCells, clusterHeader } from './cluster-columns';
 
 /** Characters that make a spreadsheet read a cell as a formula (or shift it into one). */
 const FORMULA_START = /^[=+\-@\t\r]/;
@@ -35,12 +36,12 @@ export function* projectionCsv(data: ExportData, o: CsvOptions = {}): Generator<
   const { words, coords } = data.projection;
   const { labels, similarity, screen, placed } = data;
   const q = data.query?.point ?? -1;
-  yield `${PROJECTION_CSV_HEADER.join(',')}\r\n`;
+  yield `${PROJECTION_CSV_HEADER.join(',')}${clusterHeader(data, ',')}\r\n`;
   for (let start = 0; start < words.length; start += ROWS_PER_CHUNK) {
     const end = Math.min(words.length, start + ROWS_PER_CHUNK);
     let s = '';
     for (let i = start; i < end; i++) {
-      s += `${csvField(words[i], o)},${f32(coords[3 * i])},${f32(coords[3 * i + 1])},${f32(coords[3 * i + 2])},${csvField(labels[i] ?? '', o)},${screen.inView[i]},${i === q ? 1 : 0},${similarity ? fixed(similarity[i], 6) : ''},${placed[i]}\r\n`;
+      s += `${csvField(words[i], o)},${f32(coords[3 * i])},${f32(coords[3 * i + 1])},${f32(coords[3 * i + 2])},${csvField(labels[i] ?? '', o)},${screen.inView[i]},${i === q ? 1 : 0},${similarity ? fixed(similarity[i], 6) : ''},${placed[i]}${clusterCsvCells(data, i, (t) => csvField(t, o))}\r\n`;
     }
     yield s;
   }

@@ -1,4 +1,5 @@
 import type { Projection } from '../../../common/contract/contract';
+import type { ExportClusters } from '../cluster/export-clusters';
 import type { Model } from '../model/model';
 import { SLICE_MS } from './chunks';
 import { type CameraSpec, defaultCamera, projectToScreen, type ScreenPoints } from './camera';
@@ -33,6 +34,8 @@ export interface ExportData {
   width: number;
   height: number;
   screen: ScreenPoints;
+  /** Cluster of each point and the cluster list (cluster/export-clusters.ts); absent when none were made. */
+  clusters?: ExportClusters;
   appVersion: string;
   /** ISO-8601 time of the export. */
   exportedAt: string;

@@ -18,6 +18,8 @@ import { neighboursMarkdown } from './markdown-writer';
 import { projectorMetadata, projectorVectors, type VectorKind } from './projector-writer';
 import { projectionSvg } from './svg-writer';
 import { vocabularyExtras } from './vocabulary-labels';
+import { type ClusterHost } from '../cluster/cluster-service';
+import { exportClusters } from '../cluster/export-clusters';
 
 import { EXPORT_FORMATS, type ExportFormat } from '../../../common/contract/contract';
 
@@ -25,7 +27,7 @@ export type ProjectionFormat = ExportFormat;
 export const PROJECTION_FORMATS = EXPORT_FORMATS;
 
 /** What the exporter needs from the core; ExplorerService provides it. */
-export interface ExportSource {
+export interface ExportSource extends ClusterHost {
   readonly db: Db;
   model(name?: string): Promise<Model>;
   getProjection(req: GetProjectionRequest): Promise<Projection | null>;
@@ -121,6 +123,7 @@ export async function buildProjectionExport(source: ExportSource, o: ProjectionE
     extraVectors: extras.vectors,
     placed,
   });
+  data.clusters = await exportClusters(source, saved, projection, model, data.rows);
   const stem = safeStem(projection);
   switch (o.format) {
     case 'csv':

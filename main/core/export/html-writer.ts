@@ -4,6 +4,7 @@ import { f32 } from './format-numbers';
 import { labelColours, THEMES } from './theme';
 import { cspHash, viewerAsset } from './viewer-asset';
 import { xmlText } from './svg-writer';
+import { clusterLegend } from './cluster-columns';
 
 /** Styles of the exported page; inline, allowed by their hash in the page's CSP. */
 const STYLE = `html,body{margin:0;height:100%;overflow:hidden;font:14px/1.4 Inter,system-ui,sans-serif}
@@ -62,9 +63,10 @@ export function* projectionHtml(data: ExportData, o: { theme?: 'dark' | 'light' 
     neighbourhood: Array.from(data.neighbourhood),
     placed: placedIndices(data.placed),
     legend: Object.fromEntries(labelColours(data.labels)),
+    clusters: clusterLegend(data),
     camera: data.camera,
   };
-  yield `<script id="ee-data" type="application/json">{"meta":${scriptJson(head)},\n"words":${scriptJson(p.words)},\n"labels":${scriptJson(data.labels.some(Boolean) ? data.labels : [])},\n"ranks":[`;
+  yield `<script id="ee-data" type="application/json">{"meta":${scriptJson(head)},\n"words":${scriptJson(p.words)},\n"labels":${scriptJson(data.labels.some(Boolean) ? data.labels : [])},\n"clusters":${scriptJson(data.clusters ? Array.from(data.clusters.assignment) : [])},\n"ranks":[`;
   const n = p.words.length;
   for (let start = 0; start < n; start += ROWS_PER_CHUNK * 4) {
     const end = Math.min(n, start + ROWS_PER_CHUNK * 4);

@@ -1,6 +1,7 @@
 import type { Model } from '../model/model';
 import { ROWS_PER_CHUNK } from './chunks';
 import type { ExportData } from './export-data';
+import { clusterHeader, clusterTsvCells } from './cluster-columns';
 
 /** Which vectors the Projector pair holds: the model's original vectors (unit × stored norm) or the unit vectors. */
 export type VectorKind = 'original' | 'unit';
@@ -86,12 +87,12 @@ export function* projectorVectors(
 export function* projectorMetadata(data: ExportData): Generator<string> {
   const { words } = data.projection;
   const placed = data.placed.includes(1);
-  yield placed ? 'word\tlabel\tplaced\n' : 'word\tlabel\n';
+  yield `${placed ? 'word\tlabel\tplaced' : 'word\tlabel'}${clusterHeader(data, '\t')}\n`;
   for (let start = 0; start < words.length; start += ROWS_PER_CHUNK) {
     const end = Math.min(words.length, start + ROWS_PER_CHUNK);
     let s = '';
     for (let i = start; i < end; i++) {
-      s += `${tsvCell(words[i])}\t${tsvCell(data.labels[i] ?? '')}${placed ? (data.placed[i] ? '\tyes' : '\tno') : ''}\n`;
+      s += `${tsvCell(words[i])}\t${tsvCell(data.labels[i] ?? '')}${placed ? (data.placed[i] ? '\tyes' : '\tno') : ''}${clusterTsvCells(data, i)}\n`;
     }
     yield s;
   }

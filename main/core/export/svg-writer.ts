@@ -3,6 +3,7 @@ import type { ExportData } from './export-data';
 import { layoutLabels } from './label-layout';
 import { sortIndicesBy } from './sort-indices';
 import { type ExportTheme, labelColours, THEMES } from './theme';
+import { clusterSvg } from './cluster-columns';
 
 /** Characters XML 1.0 forbids are replaced; markup characters are escaped. */
 export function xmlText(s: string): string {
@@ -68,6 +69,7 @@ export function* projectionSvg(data: ExportData, options: SvgOptions = {}): Gene
       .map((i) => `<circle cx="0" cy="0" r="0" visibility="hidden" data-word="${xmlText(data.projection.words[i])}"/>\n`)
       .join('');
   yield '</g>\n';
+  if (options.labels !== false) yield clusterSvg(data, theme, xmlText);
   if (options.labels !== false) {
     const fontSize = 13;
     const labels = layoutLabels(data, fontSize);

@@ -93,6 +93,22 @@ export const MIGRATIONS: ReadonlyArray<(db: Database.Database) => void> = [
       CREATE INDEX projections_by_model ON projections(model_id, id);
     `);
   },
+  // 3: clusters of a saved projection, computed on first request and kept with it.
+  (db) => {
+    db.exec(`
+      -- method: JSON {algorithm, k, seed, iterations}; clusters: JSON [{id, name, size, anchor}]
+      -- in id order; members: int32 point indices, cluster 0's first, each cluster most central
+      -- first; centres: float32 unit mean vectors, one per cluster (places points added later).
+      CREATE TABLE projection_clusters (
+        projection_id INTEGER PRIMARY KEY REFERENCES projections(id) ON DELETE CASCADE,
+        created_at TEXT NOT NULL,
+        method TEXT NOT NULL,
+        clusters TEXT NOT NULL,
+        members BLOB NOT NULL,
+        centres BLOB NOT NULL
+      );
+    `);
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -1,5 +1,9 @@
 import type { ExplorerApi } from '../../../common/contract/contract';
 import { ProjectionClient } from '../projection/projection-client';
+import { ClusterController } from './cluster-controller';
+import { TokenLens } from '../ui/token-lens';
+import { VectorStrip } from '../ui/vector-strip';
+import { TourController } from './tour-controller';
 import { installDesktopHooks } from './desktop-hooks';
 import { ExportController } from './export-controller';
 import { MapController } from './map-controller';
@@ -43,11 +47,34 @@ export function startApp(api: ExplorerApi): void {
     modelChanged: (active) => vocabularies.modelChanged(active),
     firstModelReady: () => {
       $('stage-message').textContent = 'Opening the map…';
-      projections.start().catch((e: Error) => ($('stage-message').textContent = `The map could not be shown: ${e.message}`));
+      projections
+        .start()
+        .then(() => tour.offerOnce())
+        .catch((e: Error) => ($('stage-message').textContent = `The map could not be shown: ${e.message}`));
     },
   });
   new ExportController(api, map, search);
   new GeometryController(api, map, search, sidebar, () => void saved.refresh());
+  // Clusters, token lens, word vectors and the guided tour (issue 12).
+  const clusters = new ClusterController(api, sidebar, map);
+  const tokens = new TokenLens(sidebar, {
+    api,
+    words: () => map.current?.words ?? null,
+    tint: (t) => {
+      if (t) clusters.release();
+      map.scene.setTinter(t);
+    },
+  });
+  clusters.onColour = () => tokens.colourReleased();
+  const vectors = new VectorStrip(sidebar, api);
+  const tour = new TourController({ api, map, search, clusters, tokens, vectors }, stage);
+  // The open lens and vector strip follow the selected word.
+  new MutationObserver(() => {
+    const word = stage.dataset.query;
+    if (!word) return;
+    if (vectors.element.open) void vectors.show(word);
+    if (tokens.element.open && !/\s/.test(tokens.input.value.trim())) void tokens.show(word);
+  }).observe(stage, { attributes: true, attributeFilter: ['data-query'] });
   const training = new TrainingController(api, sidebar, map);
   installDesktopHooks(api, {
     stage,

@@ -54,6 +54,8 @@ export class LabelLayer {
   /** Leader lines, one per label placed away from its point. */
   private readonly leaders: SVGSVGElement;
   private leaderPool: SVGLineElement[] = [];
+  /** Screen boxes other overlays hold (cluster names): word labels keep out of them. */
+  reserved: { x: number; y: number; w: number; h: number }[] = [];
 
   constructor(container: HTMLElement) {
     this.element = document.createElement('div');
@@ -99,6 +101,7 @@ export class LabelLayer {
   /** Chooses the labels to show for the current camera (the expensive step; throttle it). */
   pack(p: ScreenProjector): void {
     const grid = new RectGrid(p.width, p.height);
+    for (const r of this.reserved) grid.add(r.x, r.y, r.w, r.h);
     const next: Placed[] = [];
     const pos = this.tmp;
     const tryPlace = (i: number, role: Role, sides: number): boolean => {
@@ -192,7 +195,7 @@ export class LabelLayer {
   /** Moves the chosen labels with their points; hides any that now collide (cheap, every frame). */
   follow(p: ScreenProjector): void {
     const pos = this.tmp;
-    const kept: { x: number; y: number; w: number; h: number }[] = [];
+    const kept: { x: number; y: number; w: number; h: number }[] = [...this.reserved];
     let lines = 0;
     for (const item of this.placed) {
       let show = p.project(item.index, pos);

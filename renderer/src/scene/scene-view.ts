@@ -5,7 +5,7 @@ import { LabelLayer } from './labels';
 import { fitPoints } from './camera-fit';
 import { basePointSize, normalizeCoords, sizesFromRanks } from './layout';
 import { PointsLayer } from './points-layer';
-import { ScreenPicker } from './screen-picker';
+import { ScreenPicker, type ScreenProjector } from './screen-picker';
 import { onThemeChange, readTheme } from './theme';
 
 export interface SceneEvents {
@@ -55,11 +55,14 @@ export class SceneView {
   private pendingPointer: PointerEvent | null = null;
   private down: { x: number; y: number; t: number } | null = null;
   private readonly disposers: (() => void)[] = [];
-  private readonly overlays: SceneOverlay[] = [];
+  /** Layers with their own 3D objects (analogy arrows, semantic axes). */
+  private readonly sceneLayers: SceneOverlay[] = [];
   /** Recent CPU time per rendered frame, ms (for the bench). */
   readonly frameTimes: number[] = [];
   /** Longest CPU time of one rendered frame so far, ms (for the bench). */
   maxFrameMs = 0;
+  /** Overlays drawn with every frame, before the word labels (which then avoid what they reserve). */
+  readonly overlays: ((projector: ScreenProjector) => void)[] = [];
 
   constructor(
     private readonly container: HTMLElement,
@@ -220,8 +223,9 @@ export class SceneView {
     this.highlight.setPixelRatio(ratio);
     this.picker.update(this.camera);
     this.renderer.render(this.scene, this.camera);
-    for (const o of this.overlays) o.frame?.(this.camera, this.picker.width, this.picker.height);
+    for (const o of this.sceneLayers) o.frame?.(this.camera, this.picker.width, this.picker.height);
     const projector = this.picker.projector(focus);
+    for (const overlay of this.overlays) overlay(projector);
     clearTimeout(this.packTimer);
     this.packTimer = 0;
     if (now - this.lastPack >= PACK_EVERY_MS) {
@@ -312,7 +316,7 @@ export class SceneView {
 
   /** Adds a layer drawn over the map. */
   addOverlay(overlay: SceneOverlay): void {
-    this.overlays.push(overlay);
+    this.sceneLayers.push(overlay);
     this.scene.add(overlay.object);
     this.requestRender();
   }

@@ -7,6 +7,7 @@
 import type { ExplorerApi, ExportFormat, ExportedFile, MenuExportFormat } from '../../../common/contract/contract';
 import type { SceneView } from '../scene/scene-view';
 import { rawCamera, snapshotPng } from './export-scene';
+import { clusterLegend } from './cluster-panel';
 import './export-panel.css';
 
 export interface ExportContext {
@@ -271,6 +272,8 @@ export class ExportPanel {
           if (swatch && text) legend.push({ colour: getComputedStyle(swatch).backgroundColor, text });
         }
       }
+      // Cluster names (ui/cluster-panel.ts) join the legend when nothing else claims it.
+      if (!legend.length) legend.push(...clusterLegend(28));
       const { blob, width, height } = await snapshotPng(this.ctx.scene, this.ctx.stage, {
         scale: Number(this.scale.value),
         transparent: this.background.value === 'transparent',

@@ -89,12 +89,14 @@ function paints(colour: string): boolean {
 
 /** Draws the labels on screen (the scene's HTML overlay) with their own font, colour, pill and halo. */
 function drawLabels(ctx: CanvasRenderingContext2D, stage: HTMLElement, canvasRect: DOMRect, factor: number, halo: string): void {
-  for (const node of stage.querySelectorAll<HTMLElement>('.scene-labels > *')) {
+  for (const node of stage.querySelectorAll<HTMLElement>('.cluster-labels > *, .scene-labels > *')) {
     const r = node.getBoundingClientRect();
     const style = getComputedStyle(node);
     if (!node.textContent || node.hidden || r.width === 0 || style.visibility === 'hidden' || style.display === 'none') continue;
     ctx.save();
-    ctx.globalAlpha = Number(style.opacity) || 1;
+    // Cluster names are quiet through their layer's opacity, not their own.
+    const layer = node.parentElement?.classList.contains('cluster-labels') ? Number(getComputedStyle(node.parentElement).opacity) || 1 : 1;
+    ctx.globalAlpha = (Number(style.opacity) || 1) * layer;
     const left = (r.left - canvasRect.left) * factor;
     const top = (r.top - canvasRect.top) * factor;
     if (paints(style.backgroundColor)) {

@@ -59,7 +59,8 @@ describe('embedding-explorer export', () => {
     expect(r.code, r.stderr).toBe(0);
     const vectors = fs.readFileSync(path.join(folder, 'vectors.tsv'), 'utf8').trimEnd().split('\n');
     const meta = fs.readFileSync(path.join(folder, 'metadata.tsv'), 'utf8').trimEnd().split('\n');
-    expect(meta[0]).toBe('word\tlabel');
+    // Cluster columns follow word and label (docs/clusters.md).
+    expect(meta[0]).toBe('word\tlabel\tcluster\tcluster_name');
     expect(vectors).toHaveLength(stored.points.length);
     expect(meta.length - 1).toBe(vectors.length);
     expect(meta.slice(1).map((l) => l.split('\t')[0])).toEqual(stored.points.map((p) => p.word));
@@ -70,7 +71,7 @@ describe('embedding-explorer export', () => {
     // A file path instead of a folder puts the metadata beside it.
     const r2 = cli('export', 'latest', '--format', 'tsv', '--out', path.join(dir, 'glove.tsv'));
     expect(r2.code, r2.stderr).toBe(0);
-    expect(fs.readFileSync(path.join(dir, 'glove-metadata.tsv'), 'utf8').split('\n')[0]).toBe('word\tlabel');
+    expect(fs.readFileSync(path.join(dir, 'glove-metadata.tsv'), 'utf8').split('\n')[0]).toBe('word\tlabel\tcluster\tcluster_name');
   });
 
   it('the JSON carries provenance that reproduces the layout through the CLI with the same seed', () => {

@@ -52,7 +52,12 @@ describe('exports of a vocabulary projection', () => {
 
   it('the Projector pair labels every row and gives the composed entry its own vector', async () => {
     const [vectors, meta] = await exportProjectionText(service, { id, format: 'tsv' });
-    expect(meta.content.trimEnd().split('\n')).toEqual(['word\tlabel', ...entries.map((e) => e.join('\t'))]);
+    // The first two columns; cluster columns follow (test/integration/cluster).
+    const metaRows = meta.content
+      .trimEnd()
+      .split('\n')
+      .map((l) => l.split('\t').slice(0, 2).join('\t'));
+    expect(metaRows).toEqual(['word\tlabel', ...entries.map((e) => e.join('\t'))]);
     const rows = vectors.content
       .trimEnd()
       .split('\n')
