@@ -60,6 +60,11 @@ export function tokenize(source: string): Token[] {
         j++;
         continue;
       }
+      // An exponent's plus sign belongs to its number ("1e+32"), as a hyphen does to "1e-5".
+      if (d === '+' && /^(\d+\.?\d*|\.\d+)e$/i.test(source.slice(i, j)) && /\d/.test(source[j + 1] ?? '')) {
+        j++;
+        continue;
+      }
       if (endsWord(d)) break;
       j++;
     }

@@ -2,7 +2,7 @@
  * SIGKILL of the real CLI in the middle of writing: the database then opens, passes
  * `PRAGMA integrity_check`, and holds exactly what it held before (row counts and a hash of
  * every row), or, for a kill that lands after a commit, exactly one more complete projection.
- * (Training runs do not exist yet; when they do, a kill test for them belongs here.)
+ * A training run is killed both while it trains and while it stores the trained model.
  */
 import Database from 'better-sqlite3';
 import fs from 'node:fs';
@@ -110,5 +110,52 @@ describe('a killed projection save leaves the database as it was, or with the wh
       expect(r.coords.length).toBe(300 * 3 * 4);
     }
     expect(outcomes).toHaveLength(7);
+  });
+});
+
+describe('a killed training run leaves the database as it was', () => {
+  /** A corpus with many distinct words, so storing the model writes megabytes (the kill lands inside it). */
+  function corpus(): string {
+    const file = path.join(dir, 'corpus.txt');
+    if (fs.existsSync(file)) return file;
+    const lines: string[] = [];
+    for (let s = 0; s < 6000; s++) {
+      const words: string[] = [];
+      for (let w = 0; w < 12; w++) words.push(`w${(s * 7 + w * 1031) % 24000}`);
+      lines.push(words.join(' '));
+    }
+    fs.writeFileSync(file, `${lines.join('\n')}\n`);
+    return file;
+  }
+
+  it.each([
+    ['while it trains', ['--epochs', '200'], (run: ReturnType<typeof startCli>) => run.waitFor(/Corpus: 1 file/)],
+    ['while it stores the model', ['--epochs', '1'], (_run: ReturnType<typeof startCli>, db: string) => waitForWal(db, 4 << 20)],
+  ] as const)('SIGKILL %s', async (stage, extra, reached) => {
+    const db = copyBase(`train-kill-${stage.replace(/\W+/g, '-')}.db`);
+    const before = snapshotDb(db);
+    const run = startCli([
+      'train',
+      corpus(),
+      '--name',
+      'mine',
+      '--db',
+      db,
+      '--min-count',
+      '1',
+      '--dims',
+      '300',
+      '--threads',
+      '1',
+      ...extra,
+    ]);
+    await reached(run, db);
+    run.child.kill('SIGKILL');
+    const end = await run.exited;
+    expect(end.signal).toBe('SIGKILL');
+    expect(run.output()).not.toMatch(/Trained/);
+    expect(integrity(db)).toBe('ok');
+    expect(snapshotDb(db)).toEqual(before);
+    openDatabase(db).db.close();
   });
 });

@@ -23,6 +23,16 @@ describe('parseExpression', () => {
       ['woman', 1],
     ]);
     expect(weights('0.5*good')).toEqual([['good', 0.5]]);
+    // Exponents with either sign, as the canonical spelling writes large weights ("1e+32*king").
+    expect(weights('1e+32*king')).toEqual([['king', 1e32]]);
+    expect(weights('king*2.5E+3 - 1e-5*man')).toEqual([
+      ['king', 2500],
+      ['man', -1e-5],
+    ]);
+    expect(weights('1e + king')).toEqual([
+      ['1e', 1],
+      ['king', 1],
+    ]);
     expect(weights('good*2 - bad/4')).toEqual([
       ['good', 2],
       ['bad', -0.25],
