@@ -174,9 +174,15 @@ describe('clusters, token lens, word vectors and the tour', () => {
     await poll(() => page.locator('.tour-note').textContent()).toMatch(/walking→walked with playing→played 0\.\d{4}/);
     await tour.getByRole('button', { name: 'Next' }).click();
 
-    // No expressions in the search yet: the analogy step is skipped, so the tour has five steps.
+    // The search box takes expressions, so the tour has its six steps: king − man + woman lands on queen.
+    await atStep('analogy');
+    expect(await page.locator('.tour-title').textContent()).toMatch(/^4 of 6 · /);
+    await poll(() => page.locator('#neighbours li').first().textContent()).toMatch(/queen/);
+    await onScreen(['king', 'man', 'woman', 'queen']);
+    await tour.getByRole('button', { name: 'Next' }).click();
+
     await atStep('tokens');
-    expect(await page.locator('.tour-title').textContent()).toMatch(/^4 of 5 · /);
+    expect(await page.locator('.tour-title').textContent()).toMatch(/^5 of 6 · /);
     expect(await stage.getAttribute('data-query')).toBe('walked');
     await onScreen(['walked']);
     expect(await page.locator('.token-line[data-tokenizer="o200k"] .token-text').first().textContent()).toBe('walk');
