@@ -1,7 +1,7 @@
 import fs from 'node:fs/promises';
 import { protocol, type Session } from 'electron';
 import path from 'node:path';
-import { RENDERER_CSP } from './csp';
+import { RENDERER_CSP } from '../../common/csp';
 
 /** The renderer is served as app://bundle/…, a standard secure origin of its own (not file://). */
 export const APP_SCHEME = 'app';

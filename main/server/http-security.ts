@@ -1,3 +1,5 @@
+import { RENDERER_CSP } from '../../common/csp';
+
 /** The hosts a browser may legitimately use to reach the local server. */
 export function allowedHosts(port: number): string[] {
   return [`127.0.0.1:${port}`, `localhost:${port}`];
@@ -16,17 +18,5 @@ export function checkOriginAndHost(headers: { host?: string; origin?: string }, 
   return null;
 }
 
-/** Strict CSP for the renderer page; the same policy the Electron window enforces. */
-export const CSP = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "worker-src 'self' blob:",
-  "style-src 'self'",
-  "img-src 'self' data: blob:",
-  "font-src 'self'",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "form-action 'none'",
-  "frame-ancestors 'none'",
-].join('; ');
+/** The renderer's policy (the one the Electron window enforces), and no framing by other pages. */
+export const CSP = `${RENDERER_CSP}; frame-ancestors 'none'`;

@@ -4,7 +4,7 @@ import { describe, expect, it, vi } from 'vitest';
 
 vi.mock('electron', () => ({ protocol: {} }));
 const { APP_ENTRY, serveAppRequest } = await import('../../../main/electron/protocol');
-const { RENDERER_CSP } = await import('../../../main/electron/csp');
+const { RENDERER_CSP } = await import('../../../common/csp');
 
 const ROOT = path.resolve(__dirname, '../../..');
 const RENDERER = path.join(ROOT, 'out', 'renderer');

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { RENDERER_CSP } from '../../../main/electron/csp';
+import { RENDERER_CSP } from '../../../common/csp';
 
 const ROOT = path.resolve(__dirname, '../../..');
 

@@ -8,7 +8,7 @@ const registered: unknown[] = [];
 vi.mock('electron', () => ({ protocol: { registerSchemesAsPrivileged: (s: unknown) => registered.push(s) } }));
 
 const { APP_ENTRY, registerAppScheme, resolveAppPath, serveAppRequest } = await import('../../../main/electron/protocol');
-const { RENDERER_CSP } = await import('../../../main/electron/csp');
+const { RENDERER_CSP } = await import('../../../common/csp');
 
 let root: string;
 let outside: string;
