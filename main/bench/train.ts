@@ -16,12 +16,12 @@ import { meanTopKOverlap, pairCorrelations, readPairs, readWord2vecText, type Ve
 
 const r3 = (x: number) => Math.round(x * 1000) / 1000;
 
-/** A WordSim-353 file: $EMBEDDING_EXPLORER_WORDSIM, the app's resources, or bench data beside the project. */
+/** A WordSim-353 file: $EMBEDDING_EXPLORER_WORDSIM, the app's resources, or gensim's test data where it is installed. */
 function wordsimFile(root: string): string | null {
   const candidates = [
     process.env.EMBEDDING_EXPLORER_WORDSIM,
     path.join(root, 'resources', 'eval', 'wordsim353.tsv'),
-    path.join(root, '..', 'bench-data', 'wordsim353.tsv'),
+    '/usr/lib/python3/dist-packages/gensim/test/test_data/wordsim353.tsv',
   ];
   return candidates.find((c): c is string => !!c && fs.existsSync(c)) ?? null;
 }
