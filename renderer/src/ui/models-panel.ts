@@ -2,9 +2,7 @@ import type { ExplorerApi, JobProgress, ModelInfo } from '../../../common/contra
 import { el, formatCount, formatPercent, linkButton } from './format';
 import { fileDrop } from './file-drop';
 import './library.css';
-
-/** Bytes per uploadChunk call: below the 768 KiB the contract allows per call. */
-const CHUNK = 512 * 1024;
+import { uploadFile } from './upload-file';
 
 /**
  * The models panel: every stored model with its words, dimensions, format, source and import
@@ -156,15 +154,12 @@ export class ModelsPanel {
     await this.importFile(vectors, metadata);
   }
 
-  private async upload(file: File): Promise<string> {
-    const { uploadId } = await this.api.beginUpload({ fileName: file.name, size: file.size });
-    for (let at = 0; at < file.size; at += CHUNK) {
-      if (this.cancelUpload) throw new Error('Import cancelled.');
-      const data = new Uint8Array(await file.slice(at, at + CHUNK).arrayBuffer());
-      await this.api.uploadChunk({ uploadId, data });
-      this.showProgress(`Sending ${file.name}`, Math.min(1, (at + data.length) / file.size));
-    }
-    return uploadId;
+  private upload(file: File): Promise<string> {
+    return uploadFile(this.api, file, {
+      cancelled: () => this.cancelUpload,
+      cancelMessage: 'Import cancelled.',
+      progress: (f) => this.showProgress(`Sending ${file.name}`, f),
+    });
   }
 
   private async importFile(file: File, metadata?: File): Promise<void> {

@@ -3,9 +3,8 @@ import { MAX_UPLOADS, TRAIN_LIMITS } from '../../../common/contract/contract';
 import { fileDrop } from './file-drop';
 import { el, formatCount, formatPercent } from './format';
 import './train.css';
+import { uploadFile } from './upload-file';
 
-/** Bytes per uploadChunk call: below the 768 KiB the contract allows per call. */
-const CHUNK = 512 * 1024;
 const L = TRAIN_LIMITS;
 
 interface Field {
@@ -155,15 +154,12 @@ export class TrainPanel {
     await this.count();
   }
 
-  private async upload(file: File, index: number): Promise<string> {
-    const { uploadId } = await this.api.beginUpload({ fileName: file.name, size: file.size });
-    for (let at = 0; at < file.size; at += CHUNK) {
-      if (this.stop) throw new Error('Cancelled.');
-      const data = new Uint8Array(await file.slice(at, at + CHUNK).arrayBuffer());
-      await this.api.uploadChunk({ uploadId, data });
-      this.showProgress(`Sending ${file.name} (${index + 1} of ${this.files.length})`, Math.min(1, (at + data.length) / file.size));
-    }
-    return uploadId;
+  private upload(file: File, index: number): Promise<string> {
+    return uploadFile(this.api, file, {
+      cancelled: () => this.stop,
+      cancelMessage: 'Cancelled.',
+      progress: (f) => this.showProgress(`Sending ${file.name} (${index + 1} of ${this.files.length})`, f),
+    });
   }
 
   /** Sends the files once (uploads stay until training consumes them) and counts the corpus. */
