@@ -34,11 +34,6 @@ import { ValidationError } from './check';
 
 export { ValidationError };
 
-/** Checks a whole number with a default; kept for the CLI's option parsing. */
-export function checkInteger(value: unknown, name: string, min: number, max: number, fallback: number): number {
-  return check.integer(value, name, min, max, fallback);
-}
-
 function neighbors(req: unknown): Required<Pick<NeighborsRequest, 'words' | 'k'>> & NeighborsRequest {
   const r = check.object(req, 'neighbors', ['words', 'k', 'model', 'method']);
   if (!Array.isArray(r.words) || r.words.length === 0) {

@@ -3,8 +3,6 @@ import { validators } from '../../common/contract/validate';
 import { toWireError } from './errors';
 import type { ExplorerService } from './service';
 
-export { isApiMethod };
-
 /** Validates and calls one method; generic, so the validator's output type is the method's request type. */
 function invoke<M extends ApiMethod>(service: ServiceApi, method: M, raw: unknown): unknown {
   const validate: (raw: unknown) => ApiRequest<M> = validators[method];

@@ -7,7 +7,7 @@ import { largeModelWord, writeLargeBin, writeLargeVec } from '../../../main/benc
 import { timedImport } from '../../../main/bench/child-import';
 import { importVectorFile } from '../../../main/core/import/import-file';
 import { exactScan } from '../../../main/core/search/exact-scan';
-import { createSearcher } from '../../../main/core/search/create-searcher';
+import { QuantizedIndex } from '../../../main/core/search/quantized-index';
 import { type Db, openDatabase } from '../../../main/core/store/database';
 import { readModel } from '../../../main/core/store/models-repo';
 import { tempDir } from '../../helpers/temp';
@@ -44,7 +44,8 @@ describe('300-dimensional models in every large-model format', () => {
     expect(r).toMatchObject({ words: SPEC.words, dims: 300, duplicates: 0, compressed: kind.endsWith('.gz') });
     const m = readModel(db, name);
     expect(m.words.slice(0, 3)).toEqual([0, 1, 2].map(largeModelWord));
-    const searcher = createSearcher({ vectors: m.vectors, dims: 300, size: SPEC.words } as never);
+    // The index as the app builds it on load: from the quantisation the import stored.
+    const searcher = new QuantizedIndex(m.vectors, 300, m.quantized);
     try {
       for (const q of [0, 17, 999, 2999]) {
         const query = m.vectors.subarray(q * 300, q * 300 + 300);
@@ -54,7 +55,7 @@ describe('300-dimensional models in every large-model format', () => {
         for (let i = 0; i < got.length; i++) expect(got[i].score).toBeCloseTo(want[i].score, 6);
       }
     } finally {
-      searcher.dispose?.();
+      searcher.dispose();
     }
   });
 
