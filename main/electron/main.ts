@@ -8,7 +8,7 @@ import { app, BrowserWindow, dialog, session } from 'electron';
 import { resolveDbPath } from '../core/paths';
 import { ExplorerService } from '../core/service';
 import { registerIpc } from './ipc';
-import { dbArgument } from './sender';
+import { dbArgument } from './db-argument';
 import { installExportDialogs } from './export-dialog';
 import fs from 'node:fs';
 import { chooseNativeBinding, explainNativeError } from './native-binding';
