@@ -335,11 +335,11 @@ export const UMAP_LIMITS = {
 } as const;
 
 /** Size of the default ("top") view: the N most frequent alphabetic words. */
-export const VIEW_TOP = { min: 1000, max: 50000, default: 5000 } as const;
+export const VIEW_TOP = { min: 1000, max: 200_000, default: 5000 } as const;
 /** The chapter's examples, always added to a "top" view so they are there to find. */
 export const VIEW_EXAMPLES: readonly string[] = ['virtue', 'morality', 'walked', 'walking'];
 /** Most points any projection may hold (largest top view plus the examples, or a vocabulary). */
-export const MAX_PROJECTION_POINTS = 60000;
+export const MAX_PROJECTION_POINTS = 200_100;
 /** Neighbours per word in the exact kNN graph sent with a view. Default 15, 2..200; must be ≥ nNeighbors − 1. */
 export const KNN_K = { min: 2, max: 200, default: 15 } as const;
 

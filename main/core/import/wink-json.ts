@@ -2,7 +2,8 @@ import fs from 'node:fs';
 import { ExplorerError } from '../errors';
 import type { ProgressFn } from '../jobs';
 import type { Db } from '../store/database';
-import { findModelRow, ModelWriter } from '../store/models-repo';
+import { findModelRow } from '../store/models-repo';
+import { ModelWriter } from '../store/model-writer';
 
 /**
  * Reader for the wink-embeddings JSON layout:

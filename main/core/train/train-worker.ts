@@ -9,7 +9,7 @@ import { parentPort, Worker, workerData } from 'node:worker_threads';
 import type { CorpusSummary, TrainModelResult, TrainParams } from '../../../common/contract/contract';
 import { ExplorerError, toWireError } from '../errors';
 import { openDatabase } from '../store/database';
-import { ModelWriter } from '../store/models-repo';
+import { ModelWriter } from '../store/model-writer';
 import { workerPath, type WorkerMessage } from '../workers';
 import type { CorpusFile } from './corpus-files';
 import { scanCorpus } from './corpus-scan';

@@ -111,7 +111,7 @@ describe('embedding-explorer project', () => {
     expect(r.stderr).toContain('--min-dist must be a number (got "abc")');
     r = cli('--top', '50');
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain('--top must be between 1000 and 50000 (got 50)');
+    expect(r.stderr).toContain('--top must be between 1000 and 200000 (got 50)');
     r = cli('--top', '1000', '--words', empty);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('give either --top or --words, not both');

@@ -198,12 +198,12 @@ describe('saved projections in SQLite', () => {
     expect(messages[0]).toMatch(/3 numbers per word: 9 for 3 words \(got 8\)/);
     expect(messages[1]).toMatch(/coords\[4\] is not a finite number/);
     expect(messages[2]).toMatch(/params.minDist must be between 0 and 0.99/);
-    expect(messages[3]).toMatch(/view.top must be between 1000 and 50000/);
+    expect(messages[3]).toMatch(/view.top must be between 1000 and 200000/);
     expect(messages[4]).toMatch(/Float32Array/);
     expect((await service.listProjections({})).length).toBe(before);
     const r = await dispatch(service, 'getProjection', { id: 0 });
     expect(r.ok).toBe(false);
-    const v = await dispatch(service, 'viewData', { view: { kind: 'top', top: 60000 } });
+    const v = await dispatch(service, 'viewData', { view: { kind: 'top', top: 200_001 } });
     expect(v.ok).toBe(false);
   });
 });

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../../../main/core/store/database';
 import { MIGRATIONS, SCHEMA_VERSION } from '../../../main/core/store/migrations';
 import { ExplorerService } from '../../../main/core/service';
-import { ModelWriter } from '../../../main/core/store/models-repo';
+import { ModelWriter } from '../../../main/core/store/model-writer';
 import { tempDir } from '../../helpers/temp';
 
 const dir = tempDir();

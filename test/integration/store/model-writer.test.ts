@@ -1,7 +1,8 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../../../main/core/store/database';
-import { findWordIndex, ModelWriter, WORDS_BY_WORD_INDEX } from '../../../main/core/store/models-repo';
+import { ModelWriter } from '../../../main/core/store/model-writer';
+import { findWordIndex, WORDS_BY_WORD_INDEX } from '../../../main/core/store/models-repo';
 import type { Db } from '../../../main/core/store/database';
 import { tempDir } from '../../helpers/temp';
 

@@ -33,8 +33,8 @@ describe('projection request validation', () => {
 
   it('names the field and the allowed range for bad input', () => {
     const bad: [string, unknown, RegExp][] = [
-      ['viewData', { view: { kind: 'top', top: 999 } }, /view.top must be between 1000 and 50000 \(got 999\)/],
-      ['viewData', { view: { kind: 'top', top: 50001 } }, /view.top must be between 1000 and 50000/],
+      ['viewData', { view: { kind: 'top', top: 999 } }, /view.top must be between 1000 and 200000 \(got 999\)/],
+      ['viewData', { view: { kind: 'top', top: 200_001 } }, /view.top must be between 1000 and 200000/],
       ['viewData', { view: { kind: 'galaxy' } }, /view.kind must be "top", "words", "neighbourhood" or "vocabulary"/],
       ['viewData', { view: { kind: 'top', top: 5000 }, knnK: 500 }, /knnK must be between 2 and 200/],
       ['viewData', { view: { kind: 'words', words: [] } }, /at least 3 words/],

@@ -1,0 +1,157 @@
+import type Database from 'better-sqlite3';
+import { ExplorerError } from '../errors';
+import { META_PER_ROW, quantizeRows, strideOf } from '../search/quantize';
+import type { Db } from './database';
+import { findModelRow, WORDS_BY_WORD_INDEX } from './models-repo';
+
+/** Rows per vector BLOB: large enough that loading is a few big reads, small enough to stream. */
+export const BLOCK_ROWS = 4096;
+/** Words per multi-row INSERT (3 parameters each, well under SQLite's limit of 32,766). */
+const WORDS_PER_INSERT = 1024;
+
+export interface NewModel {
+  name: string;
+  dims: number;
+  source: string;
+  format: string;
+  meta?: Record<string, unknown>;
+}
+
+/**
+ * Streams one model into the store. Must be used inside a transaction opened by the caller, so
+ * a failure anywhere (bad row, cancel, crash) leaves no trace of the model.
+ */
+export class ModelWriter {
+  readonly modelId: number;
+  readonly dims: number;
+  private count = 0;
+  private block = 0;
+  private blockRows = 0;
+  private readonly blockData: Float32Array;
+  private readonly blockNorms = new Float32Array(BLOCK_ROWS);
+  private blockWords: string[] = [];
+  private readonly blockQ8: Int8Array;
+  private readonly blockMeta = new Float32Array(BLOCK_ROWS * META_PER_ROW);
+  private readonly seen = new Set<string>();
+  /** Multi-row word inserts, by row count: one statement per chunk instead of one per word. */
+  private readonly insertWords = new Map<number, Database.Statement>();
+  private readonly insertBlock;
+
+  constructor(
+    private readonly db: Db,
+    model: NewModel,
+  ) {
+    if (findModelRow(db, model.name)) {
+      throw new ExplorerError('model-exists', `A model named "${model.name}" already exists. Choose another name or delete it first.`);
+    }
+    this.dims = model.dims;
+    const info = db
+      .prepare('INSERT INTO models(name, dims, word_count, source, format, imported_at, meta) VALUES (?, ?, 0, ?, ?, ?, ?)')
+      .run(model.name, model.dims, model.source, model.format, new Date().toISOString(), JSON.stringify(model.meta ?? {}));
+    this.modelId = Number(info.lastInsertRowid);
+    this.blockData = new Float32Array(BLOCK_ROWS * model.dims);
+    this.blockQ8 = new Int8Array(BLOCK_ROWS * strideOf(model.dims));
+    this.insertBlock = db.prepare(
+      'INSERT INTO vector_blocks(model_id, block, first_idx, row_count, words, norms, data, q8, qmeta) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
+    );
+  }
+
+  get size(): number {
+    return this.count;
+  }
+
+  has(word: string): boolean {
+    return this.seen.has(word);
+  }
+
+  /**
+   * Adds one word with its raw vector (`values[offset .. offset + dims)`); stores the unit vector
+   * and the original norm. Returns false, storing nothing, when the word was already added.
+   */
+  add(word: string, values: ArrayLike<number>, offset = 0): boolean {
+    if (word.length === 0 || word.includes('\n')) {
+      // Importers report these with their line numbers; this guards the block format itself.
+      throw new ExplorerError('bad-word', `Invalid word ${JSON.stringify(word)}: words must be non-empty and on one line.`);
+    }
+    if (this.seen.has(word)) return false;
+    this.seen.add(word);
+    const d = this.dims;
+    let sq = 0;
+    for (let j = 0; j < d; j++) {
+      const v = values[offset + j];
+      sq += v * v;
+    }
+    const norm = Math.sqrt(sq);
+    const inv = norm > 0 ? 1 / norm : 0;
+    const base = this.blockRows * d;
+    for (let j = 0; j < d; j++) this.blockData[base + j] = values[offset + j] * inv;
+    this.blockNorms[this.blockRows] = norm;
+    this.blockWords.push(word);
+    this.count++;
+    if (++this.blockRows === BLOCK_ROWS) this.flush();
+    return true;
+  }
+
+  private flush(): void {
+    const rows = this.blockRows;
+    if (rows === 0) return;
+    const d = this.dims;
+    quantizeRows(this.blockData, d, 0, rows, this.blockQ8, this.blockMeta);
+    const bytes = (a: ArrayBufferView, n: number) => Buffer.from(a.buffer, a.byteOffset, n);
+    this.insertBlock.run(
+      this.modelId,
+      this.block,
+      this.count - rows,
+      rows,
+      this.blockWords.join('\n'),
+      bytes(this.blockNorms, rows * 4),
+      bytes(this.blockData, rows * d * 4),
+      bytes(this.blockQ8, rows * strideOf(d)),
+      bytes(this.blockMeta, rows * META_PER_ROW * 4),
+    );
+    this.block++;
+    this.blockRows = 0;
+    this.blockWords = [];
+  }
+
+  /**
+   * Fills the words table (look-ups, completion) in one go at the end. Keeping its word index up
+   * to date row by row costs about four times as much as rebuilding it from scratch, so when the
+   * new model is large next to what the store already holds, the index is dropped and rebuilt
+   * afterwards (inside the caller's transaction, so a failure leaves it as it was).
+   */
+  private writeWords(): void {
+    const others = this.db.prepare('SELECT coalesce(sum(word_count), 0) FROM models WHERE id != ?').pluck().get(this.modelId) as number;
+    const rebuild = this.count * 4 >= others;
+    if (rebuild) this.db.exec('DROP INDEX IF EXISTS words_by_word');
+    const params: (number | string)[] = new Array(WORDS_PER_INSERT * 3);
+    let n = 0;
+    let idx = 0;
+    const run = () => {
+      let stmt = this.insertWords.get(n);
+      if (!stmt) {
+        stmt = this.db.prepare(`INSERT INTO words(model_id, idx, word) VALUES ${Array(n).fill('(?, ?, ?)').join(', ')}`);
+        this.insertWords.set(n, stmt);
+      }
+      stmt.run(n === WORDS_PER_INSERT ? params : params.slice(0, n * 3));
+      n = 0;
+    };
+    for (const word of this.seen) {
+      params[n * 3] = this.modelId;
+      params[n * 3 + 1] = idx++;
+      params[n * 3 + 2] = word;
+      if (++n === WORDS_PER_INSERT) run();
+    }
+    if (n > 0) run();
+    if (rebuild) this.db.exec(WORDS_BY_WORD_INDEX);
+  }
+
+  /** Writes the last partial block and the final word count. */
+  finish(): number {
+    this.flush();
+    if (this.count === 0) throw new ExplorerError('empty-model', 'The model has no words.');
+    this.writeWords();
+    this.db.prepare('UPDATE models SET word_count = ? WHERE id = ?').run(this.count, this.modelId);
+    return this.count;
+  }
+}
