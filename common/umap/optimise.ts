@@ -103,7 +103,13 @@ export class LayoutOptimiser {
     const nEdges = head.length;
     const twoAB = 2 * a * b;
     const twoGammaB = 2 * gamma * b;
+    // The table's arrays as locals: the lookups below are inlined by hand, so the engine keeps
+    // them in registers instead of reloading them from the object after every store.
     const table = new PowTable(b);
+    const mant = table.mant;
+    const invPow2 = table.invPow2;
+    const expB = table.expB;
+    const MANT = PowTable.MANT;
     const nScale = nVertices / 4294967296;
     let s = this.rng | 0;
     let ran = 0;
@@ -117,12 +123,19 @@ export class LayoutOptimiser {
         let c0 = H[j];
         let c1 = H[j + 1];
         let c2 = H[j + 2];
-        let d0 = c0 - T[k];
-        let d1 = c1 - T[k + 1];
-        let d2 = c2 - T[k + 2];
-        let dist2 = d0 * d0 + d1 * d1 + d2 * d2;
+        const d0 = c0 - T[k];
+        const d1 = c1 - T[k + 1];
+        const d2 = c2 - T[k + 2];
+        const dist2 = d0 * d0 + d1 * d1 + d2 * d2;
         if (dist2 > 0) {
-          const pb = table.pow(dist2);
+          let pb: number;
+          if (dist2 >= POW_LO && dist2 < POW_HI) {
+            const ex = 31 - Math.clz32((dist2 * 1048576) | 0);
+            const pos = (dist2 * invPow2[ex] - 1) * MANT;
+            const jj = pos | 0;
+            const m0 = mant[jj];
+            pb = expB[ex] * (m0 + (pos - jj) * (mant[jj + 1] - m0));
+          } else pb = detPow(dist2, b);
           const coeff = (-twoAB * pb) / dist2 / (a * pb + 1);
           let g0 = coeff * d0;
           let g1 = coeff * d1;
@@ -141,6 +154,12 @@ export class LayoutOptimiser {
         }
         nextSample[e] += epochsPerSample[e];
         const nNeg = Math.trunc((n - nextNegative[e]) / perNegative[e]);
+        // The repulsions of one sample are all measured from the head's position after its
+        // attraction and applied together: the samples no longer wait on each other's update, so
+        // the CPU overlaps them (a sequential chain of divisions and table lookups otherwise).
+        let r0 = 0;
+        let r1 = 0;
+        let r2 = 0;
         for (let p = 0; p < nNeg; p++) {
           // xorshift32: cheap, seeded, identical everywhere.
           s ^= s << 13;
@@ -149,29 +168,36 @@ export class LayoutOptimiser {
           const kk = ((s >>> 0) * nScale) | 0;
           const q = kk * 3;
           if (moveOther && q === j) continue; // the point itself: umap-learn skips it
-          d0 = c0 - T[q];
-          d1 = c1 - T[q + 1];
-          d2 = c2 - T[q + 2];
-          dist2 = d0 * d0 + d1 * d1 + d2 * d2;
-          if (dist2 > 0) {
-            const pb = table.pow(dist2);
-            const coeff = twoGammaB / ((0.001 + dist2) * (a * pb + 1));
-            let g0 = coeff * d0;
-            let g1 = coeff * d1;
-            let g2 = coeff * d2;
-            g0 = g0 > 4 ? 4 : g0 < -4 ? -4 : g0;
-            g1 = g1 > 4 ? 4 : g1 < -4 ? -4 : g1;
-            g2 = g2 > 4 ? 4 : g2 < -4 ? -4 : g2;
-            c0 += g0 * alpha;
-            c1 += g1 * alpha;
-            c2 += g2 * alpha;
+          const e0 = c0 - T[q];
+          const e1 = c1 - T[q + 1];
+          const e2 = c2 - T[q + 2];
+          const r2d = e0 * e0 + e1 * e1 + e2 * e2;
+          if (r2d > 0) {
+            let pb: number;
+            if (r2d >= POW_LO && r2d < POW_HI) {
+              const ex = 31 - Math.clz32((r2d * 1048576) | 0);
+              const pos = (r2d * invPow2[ex] - 1) * MANT;
+              const jj = pos | 0;
+              const m0 = mant[jj];
+              pb = expB[ex] * (m0 + (pos - jj) * (mant[jj + 1] - m0));
+            } else pb = detPow(r2d, b);
+            const coeff = twoGammaB / ((0.001 + r2d) * (a * pb + 1));
+            const g0 = coeff * e0;
+            const g1 = coeff * e1;
+            const g2 = coeff * e2;
+            r0 += g0 > 4 ? 4 : g0 < -4 ? -4 : g0;
+            r1 += g1 > 4 ? 4 : g1 < -4 ? -4 : g1;
+            r2 += g2 > 4 ? 4 : g2 < -4 ? -4 : g2;
           } else {
             // Coincident points: push apart by a fixed step (umap-learn's grad_d = 4).
-            c0 += 4 * alpha;
-            c1 += 4 * alpha;
-            c2 += 4 * alpha;
+            r0 += 4;
+            r1 += 4;
+            r2 += 4;
           }
         }
+        c0 += r0 * alpha;
+        c1 += r1 * alpha;
+        c2 += r2 * alpha;
         H[j] = c0;
         H[j + 1] = c1;
         H[j + 2] = c2;
