@@ -10,7 +10,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { defaultUmapParams, type UmapParams } from '../../common/contract/contract';
-import { fastKnnGraph } from '../core/projection/knn-graph';
+import { fastKnnGraph } from '../core/projection/knn-symmetric';
 import { ExplorerService } from '../core/service';
 import { runUmapSync } from '../../common/umap/umap-runner';
 import { layoutQuality } from './projection-quality';

@@ -87,7 +87,7 @@ export function knnRows(
   return { sims, idxs };
 }
 
-function insertChecked(sims: Float64Array, idxs: Int32Array, base: number, k: number, idx: number, sim: number): void {
+export function insertChecked(sims: Float64Array, idxs: Int32Array, base: number, k: number, idx: number, sim: number): void {
   const lastP = base + k - 1;
   if (sim < sims[lastP] || (sim === sims[lastP] && idx > idxs[lastP])) return;
   insert(sims, idxs, base, k, idx, sim);
@@ -137,11 +137,11 @@ export function bruteForceKnn(vectors: Float32Array, n: number, dims: number, k:
 // bound cannot rule out a candidate beyond the margin is recomputed exactly over all rows.
 
 /** Extra candidates kept per row before the exact rescoring. */
-const RESCORE_MARGIN = 8;
+export const RESCORE_MARGIN = 8;
 
 let wasmModule: WebAssembly.Module | null | undefined;
 
-function kernelModule(): WebAssembly.Module | null {
+export function kernelModule(): WebAssembly.Module | null {
   if (wasmModule !== undefined) return wasmModule;
   try {
     wasmModule = new WebAssembly.Module(Buffer.from(KNN_KERNEL_WASM_BASE64, 'base64'));
@@ -156,7 +156,7 @@ export function wasmKnnAvailable(): boolean {
   return kernelModule() !== null;
 }
 
-interface Quantised {
+export interface Quantised {
   /** Scores are integer dot products; similarity ≈ score / scale². */
   scale: number;
   /** Per row: how far any of its scores / scale² can be from its exact dot product with any row. */
@@ -169,7 +169,7 @@ interface Quantised {
  * a = qa/s + ea: |a·b − qa·qb/s²| ≤ ‖a‖‖eb‖ + ‖ea‖‖b‖ + ‖ea‖‖eb‖, bounded per row by the
  * largest norm and error of any row.
  */
-function quantise(vectors: Float32Array, n: number, dims: number, heap: Int16Array, stride: number): Quantised {
+export function quantise(vectors: Float32Array, n: number, dims: number, heap: Int16Array, stride: number): Quantised {
   let maxAbs = 0;
   let maxNorm = 0;
   for (let i = 0; i < n; i++) {
@@ -315,16 +315,10 @@ export function knnRowsWasm(
   return { sims, idxs };
 }
 
-/** Exact kNN graph on the calling thread with the fastest kernel available. */
-export function fastKnnGraph(vectors: Float32Array, n: number, dims: number, k: number): KnnResult {
-  const kk = Math.max(1, Math.min(k, n - 1));
-  const { sims, idxs } = knnRowsWasm(vectors, n, dims, kk, 0, n);
-  return toKnnResult(sims, idxs, kk);
-}
-
 /**
- * Calls `onRow(r, sims)` for every row r in [from, to) with its float32 cosine similarity to all n
- * rows (sims[r] included). For quality figures that need full rankings (trustworthiness).
+ * Calls `onRow(r, sims)` for every row r in [from, to) (or in `rows`, when given) with its float32
+ * cosine similarity to all n rows (sims[r] included). For quality figures that need full
+ * rankings (trustworthiness).
  */
 export function forEachSimilarityRow(
   vectors: Float32Array,
@@ -333,11 +327,13 @@ export function forEachSimilarityRow(
   onRow: (r: number, sims: Float32Array) => void,
   from = 0,
   to = n,
+  rows?: Int32Array,
 ): void {
+  const list = rows ?? Int32Array.from({ length: Math.max(0, to - from) }, (_, i) => from + i);
   const mod = kernelModule();
   if (!mod) {
     const sims = new Float32Array(n);
-    for (let r = from; r < to; r++) {
+    for (const r of list) {
       for (let c = 0; c < n; c++) {
         let s = 0;
         for (let t = 0; t < dims; t++) s += vectors[r * dims + t] * vectors[c * dims + t];
@@ -360,11 +356,11 @@ export function forEachSimilarityRow(
   for (let i = 0; i < n; i++) heap.set(vectors.subarray(i * dims, (i + 1) * dims), i * stride);
   const aView = new Float32Array(mem.buffer, matBytes, 4 * stride);
   const out = new Float32Array(mem.buffer, matBytes + aBytes, 4 * n);
-  for (let r0 = from; r0 < to; r0 += 4) {
-    const count = Math.min(4, to - r0);
+  for (let g = 0; g < list.length; g += 4) {
+    const count = Math.min(4, list.length - g);
     aView.fill(0);
-    for (let q = 0; q < count; q++) aView.set(heap.subarray((r0 + q) * stride, (r0 + q + 1) * stride), q * stride);
+    for (let q = 0; q < count; q++) aView.set(heap.subarray(list[g + q] * stride, (list[g + q] + 1) * stride), q * stride);
     dots4(matBytes, 0, matBytes + aBytes, n, stride);
-    for (let q = 0; q < count; q++) onRow(r0 + q, out.subarray(q * n, (q + 1) * n));
+    for (let q = 0; q < count; q++) onRow(list[g + q], out.subarray(q * n, (q + 1) * n));
   }
 }

@@ -178,4 +178,43 @@
         (local.set $o (i32.add (local.get $o) (local.get $colBytes)))
         (i32.store (local.get $o) (call $hsumi (local.get $s30)))))
   )
+;; `filter4` picks, from a 4 × cols block of integer scores (row-major), the positions whose
+;; score reaches its row's threshold (rowThr[q]) or its column's (colThr[c]): the kNN graph's
+;; candidate test, 4 scores per comparison, so the rare hits are all the script sees. cols is a
+;; multiple of 4. Writes positions q * cols + c to hits and returns their count.
+  (func (export "filter4")
+    (param $out i32) (param $cols i32) (param $rowThr i32) (param $colThr i32) (param $hits i32) (result i32)
+    (local $q i32) (local $c i32) (local $pos i32) (local $n i32) (local $mask i32) (local $lane i32)
+    (local $rt v128) (local $m v128)
+    (local.set $q (i32.const 0))
+    (loop $rows
+      (local.set $rt (i32x4.splat (i32.load (i32.add (local.get $rowThr) (i32.shl (local.get $q) (i32.const 2))))))
+      (local.set $c (i32.const 0))
+      (block $colsDone
+        (loop $colsLoop
+          (br_if $colsDone (i32.ge_u (local.get $c) (local.get $cols)))
+          (local.set $pos (i32.add (i32.mul (local.get $q) (local.get $cols)) (local.get $c)))
+          (local.set $m
+            (v128.or
+              (i32x4.ge_s (v128.load (i32.add (local.get $out) (i32.shl (local.get $pos) (i32.const 2)))) (local.get $rt))
+              (i32x4.ge_s
+                (v128.load (i32.add (local.get $out) (i32.shl (local.get $pos) (i32.const 2))))
+                (v128.load (i32.add (local.get $colThr) (i32.shl (local.get $c) (i32.const 2)))))))
+          (if (v128.any_true (local.get $m))
+            (then
+              (local.set $mask (i32x4.bitmask (local.get $m)))
+              (local.set $lane (i32.const 0))
+              (loop $lanes
+                (if (i32.and (local.get $mask) (i32.shl (i32.const 1) (local.get $lane)))
+                  (then
+                    (i32.store (i32.add (local.get $hits) (i32.shl (local.get $n) (i32.const 2)))
+                      (i32.add (local.get $pos) (local.get $lane)))
+                    (local.set $n (i32.add (local.get $n) (i32.const 1)))))
+                (local.set $lane (i32.add (local.get $lane) (i32.const 1)))
+                (br_if $lanes (i32.lt_u (local.get $lane) (i32.const 4))))))
+          (local.set $c (i32.add (local.get $c) (i32.const 4)))
+          (br $colsLoop)))
+      (local.set $q (i32.add (local.get $q) (i32.const 1)))
+      (br_if $rows (i32.lt_u (local.get $q) (i32.const 4))))
+    (local.get $n))
 )

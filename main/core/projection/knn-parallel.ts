@@ -1,11 +1,13 @@
 /**
- * The view's exact kNN graph, split by row ranges over worker threads when the view is large
- * enough to repay starting them; small views are done on the calling thread.
+ * The view's exact kNN graph over worker threads when the view is large enough to repay starting
+ * them (small views are done on the calling thread): each worker scores a share of the pair
+ * tiles (knn-symmetric.ts), then finishes an equal range of rows from all shares' candidates.
  */
 import os from 'node:os';
 import type { JobHandle } from '../jobs';
 import { runWorkerTask, workerPath } from '../workers';
-import { fastKnnGraph, type KnnResult, toKnnResult } from './knn-graph';
+import { type KnnResult, toKnnResult, wasmKnnAvailable } from './knn-graph';
+import { candidateListsSize, fastKnnGraph } from './knn-symmetric';
 
 /** Views below this many points are computed inline (~25 ms at most; a worker costs ~50 ms to start). */
 const PARALLEL_MIN_POINTS = 1500;
@@ -32,20 +34,25 @@ export async function knnGraph(
   const cores = typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length;
   const threads = Math.max(1, Math.min(opts.threads ?? cores, 8));
   // Even on one core a worker keeps the main process event loop free.
-  if (n < PARALLEL_MIN_POINTS || !workersAvailable()) return fastKnnGraph(vectors, n, dims, kk);
+  if (n < PARALLEL_MIN_POINTS || !workersAvailable() || !wasmKnnAvailable()) return fastKnnGraph(vectors, n, dims, kk);
   const shared = new Float32Array(new SharedArrayBuffer(n * dims * 4));
   shared.set(vectors.subarray(0, n * dims));
-  // Equal row ranges, multiples of 4 (the kernel's block).
+  // Equal row ranges, multiples of 4 (the kernel's block), one per worker.
   const per = Math.ceil(n / threads / 4) * 4;
-  const parts: Promise<{ sims: Float64Array; idxs: Int32Array }>[] = [];
   const ranges: [number, number][] = [];
+  for (let from = 0; from < n; from += per) ranges.push([from, Math.min(n, from + per)]);
+  const parts = ranges.length;
+  const size = candidateListsSize(n, kk);
+  const lists = Array.from({ length: parts }, () => ({
+    scores: new Int32Array(new SharedArrayBuffer(size * 4)),
+    idxs: new Int32Array(new SharedArrayBuffer(size * 4)),
+  }));
+  const sync = new Int32Array(new SharedArrayBuffer(8));
+  const tasks: Promise<{ sims: Float64Array; idxs: Int32Array }>[] = [];
   const job = opts.job ?? noJob;
-  const fractions: number[] = [];
-  for (let from = 0; from < n; from += per) {
-    const to = Math.min(n, from + per);
-    const part = ranges.length;
-    ranges.push([from, to]);
-    fractions.push(0);
+  const fractions = ranges.map(() => 0);
+  for (let part = 0; part < parts; part++) {
+    const [from, to] = ranges[part];
     // Each worker reports its own share; the job shows the rows done over all of them.
     const share: JobHandle = {
       id: job.id,
@@ -58,9 +65,19 @@ export async function knnGraph(
       },
       onCancel: (fn) => job.onCancel(fn),
     };
-    parts.push(runWorkerTask('knn-worker', { vectors: shared, n, dims, k: kk, from, to }, share));
+    const task = runWorkerTask<{ sims: Float64Array; idxs: Int32Array }>(
+      'knn-worker',
+      { vectors: shared, n, dims, k: kk, part, parts, lists, sync, from, to },
+      share,
+    );
+    // A worker that dies releases the others from the barrier.
+    task.catch(() => {
+      Atomics.store(sync, 1, 1);
+      Atomics.notify(sync, 0);
+    });
+    tasks.push(task);
   }
-  const results = await Promise.all(parts);
+  const results = await Promise.all(tasks);
   const sims = new Float64Array(n * kk);
   const idxs = new Int32Array(n * kk);
   results.forEach((r, i) => {

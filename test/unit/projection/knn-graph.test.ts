@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { bruteForceKnn, exactKnnGraph, fastKnnGraph, knnRowsWasm, toKnnResult } from '../../../main/core/projection/knn-graph';
+import { bruteForceKnn, exactKnnGraph, knnRowsWasm, toKnnResult } from '../../../main/core/projection/knn-graph';
+import { fastKnnGraph } from '../../../main/core/projection/knn-symmetric';
 import { clusteredVectors } from './fixtures';
 
 describe('exact kNN graph of a view', () => {
