@@ -17,7 +17,10 @@ describe('exact kNN graph over worker threads', () => {
       expect(got.k).toBe(15);
       expect(Array.from(got.indices)).toEqual(Array.from(ref.indices));
       expect(Array.from(got.distances)).toEqual(Array.from(ref.distances));
-      for (const f of fractions) (expect(f).toBeGreaterThanOrEqual(0), expect(f).toBeLessThanOrEqual(1));
+      for (const f of fractions) {
+        expect(f).toBeGreaterThanOrEqual(0);
+        expect(f).toBeLessThanOrEqual(1);
+      }
     }
   });
 
