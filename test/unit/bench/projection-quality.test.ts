@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { knn3d } from '../../../main/bench/knn-3d';
+import { projectionSizes } from '../../../main/bench/projection';
 import { layoutQualities, layoutQuality, qualityRows } from '../../../main/bench/projection-quality';
 import { bruteForceKnn } from '../../../main/core/projection/knn-graph';
 import { clusteredVectors } from '../projection/fixtures';
@@ -101,5 +102,14 @@ describe('projection quality figures', () => {
     expect(rows[0]).toBe(10);
     expect(rows[4999]).toBe(99_990);
     expect(new Set(rows).size).toBe(5000);
+  });
+});
+
+describe('projection bench sizes', () => {
+  it('reads EMBEDDING_EXPLORER_PROJECTION_SIZES, defaulting to 5,000 to 100,000 words, and rejects nonsense', () => {
+    expect(projectionSizes(undefined)).toEqual([5000, 20000, 50000, 100000]);
+    expect(projectionSizes(' 50000, 100_000 ')).toEqual([50000, 100000]);
+    expect(() => projectionSizes('50k')).toThrow(/EMBEDDING_EXPLORER_PROJECTION_SIZES/);
+    expect(() => projectionSizes('500000')).toThrow(/1000..200000/);
   });
 });

@@ -27,6 +27,10 @@ describe('bench targets', () => {
     expect(p.top_5000_time_ratio).toBe('met (0.22 ≤ 1)');
     expect(p.top_5000_neighbours_kept_gap).toBe('NOT met (-0.02 ≥ -0.01)');
     expect(p.top_20000_time_ratio).toBe('not measured');
+    const big = targetsOf('projection', { top_50000: { time_ratio_ours_over_umap_learn: 0.45, trustworthiness_gap: -0.012 } })!;
+    expect(big.top_50000_time_ratio).toBe('met (0.45 ≤ 0.5)');
+    expect(big.top_50000_trustworthiness_gap).toBe('NOT met (-0.012 ≥ -0.01)');
+    expect(big.top_100000_time_ratio).toBe('not measured');
     expect(targetsOf('scene', { longTasks: { count: 1, maxMs: 50 } })).toEqual({ longestTaskDuringProjectionMs: 'met (50 ≤ 50)' });
     expect(targetsOf('nothing', {})).toBeUndefined();
   });
