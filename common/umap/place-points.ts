@@ -60,18 +60,19 @@ export function placePoints(input: PlaceInput, params: PlaceParams): Float32Arra
     }
     for (let j = 0; j < k; j++) w[i * k + j] /= sum;
   }
-  const tailEmb = Float64Array.from(layout);
-  const headEmb = new Float64Array(m * 3);
+  const tailEmb = Float32Array.from(layout);
+  const start = new Float64Array(m * 3);
   for (let i = 0; i < m; i++) {
     for (let j = 0; j < k; j++) {
       const t = neighbours[i * K + j];
       if (t < 0 || t >= n) continue;
       const wt = w[i * k + j];
-      headEmb[i * 3] += wt * tailEmb[t * 3];
-      headEmb[i * 3 + 1] += wt * tailEmb[t * 3 + 1];
-      headEmb[i * 3 + 2] += wt * tailEmb[t * 3 + 2];
+      start[i * 3] += wt * tailEmb[t * 3];
+      start[i * 3 + 1] += wt * tailEmb[t * 3 + 1];
+      start[i * 3 + 2] += wt * tailEmb[t * 3 + 2];
     }
   }
+  const headEmb = Float32Array.from(start);
   // Edges new point → neighbour, weights thresholded at max / nEpochs as in a fit.
   let max = 0;
   for (let p = 0; p < w.length; p++) if (w[p] > max) max = w[p];

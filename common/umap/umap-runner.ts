@@ -63,7 +63,7 @@ export function createRun(input: UmapInput, params: UmapParams): LayoutRun {
 export class UmapRun implements LayoutRun {
   readonly n: number;
   readonly nEpochs: number;
-  private embedding?: Float64Array;
+  private embedding?: Float32Array;
   private optimiser?: LayoutOptimiser;
 
   constructor(
@@ -89,7 +89,9 @@ export class UmapRun implements LayoutRun {
     const graph = fuzzySimplicialSet({ n, k: input.knnK, indices: input.knnIndices, distances: input.knnDistances }, nNeighbors);
     const edges = edgesForEpochs(graph, params.nEpochs);
     const eps = epochsPerSample(edges.weight, params.nEpochs);
-    const emb = input.vectors && input.dims ? pcaInit(input.vectors, n, input.dims, params.seed) : randomInit(n, params.seed);
+    const emb = Float32Array.from(
+      input.vectors && input.dims ? pcaInit(input.vectors, n, input.dims, params.seed) : randomInit(n, params.seed),
+    );
     const { a, b } = findAbParams(1, params.minDist);
     this.embedding = emb;
     this.optimiser = new LayoutOptimiser({
@@ -117,7 +119,7 @@ export class UmapRun implements LayoutRun {
   /** A copy of the current coordinates, row-major n × 3. */
   layout(): Float32Array {
     if (!this.embedding) this.prepare();
-    return Float32Array.from(this.embedding!);
+    return this.embedding!.slice();
   }
 }
 
