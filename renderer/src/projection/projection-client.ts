@@ -161,8 +161,15 @@ export class ProjectionClient {
       const message: ToWorker = {
         type: 'run',
         id,
-        // Copies go to the worker (structured clone); the view stays usable here.
-        input: { knnIndices: view.knnIndices, knnDistances: view.knnDistances, knnK: view.knnK, vectors: view.vectors, dims: view.dims },
+        // Copies are transferred, not cloned: a structured clone of a 200,000-word view (100 MB)
+        // takes this thread hundreds of ms, one copy of each array a few. The view stays usable here.
+        input: {
+          knnIndices: view.knnIndices.slice(),
+          knnDistances: view.knnDistances.slice(),
+          knnK: view.knnK,
+          vectors: view.vectors.slice(),
+          dims: view.dims,
+        },
         params: {
           nNeighbors: params.nNeighbors,
           minDist: params.minDist,
@@ -172,7 +179,8 @@ export class ProjectionClient {
         },
         layoutEvery: callbacks.layoutEvery ?? 10,
       };
-      worker.postMessage(message);
+      const { input } = message;
+      worker.postMessage(message, [input.knnIndices.buffer, input.knnDistances.buffer, input.vectors!.buffer]);
     });
   }
 
