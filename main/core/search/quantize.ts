@@ -24,14 +24,16 @@ export function quantizeRows(
   at = 0,
 ): void {
   const stride = strideOf(dims);
+  // The sign of each value straight from its float32 bits: rounding by magnitude and restoring
+  // the sign with integer ops avoids a branch on the sign, which random signs mispredict half the time.
+  const bits = new Int32Array(vectors.buffer, vectors.byteOffset, vectors.length);
   for (let r = 0; r < rows; r++) {
     const base = (first + r) * dims;
     const qb = (at + r) * stride;
     let max = 0;
     for (let j = 0; j < dims; j++) {
-      const a = vectors[base + j];
+      const a = Math.abs(vectors[base + j]);
       if (a > max) max = a;
-      else if (-a > max) max = -a;
     }
     const s = Math.fround(max > 0 ? max / 127 : 1);
     // Any rounding of v·(1/s) is fine: the residual below is measured from the q actually kept.
@@ -40,13 +42,15 @@ export function quantizeRows(
     let dq = 0;
     for (let j = 0; j < dims; j++) {
       const v = vectors[base + j];
-      const x = v * inv;
-      // Round half away from zero in integer arithmetic (|x| ≤ 127 plus rounding slack).
-      let q = x >= 0 ? (x + 0.5) | 0 : -((0.5 - x) | 0);
-      q = q > 127 ? 127 : q < -127 ? -127 : q;
+      // Round half away from zero (|v·inv| ≤ 127 plus rounding slack), then clamp and sign.
+      let m = (Math.abs(v * inv) + 0.5) | 0;
+      m = m > 127 ? 127 : m;
+      const sign = bits[base + j] >> 31;
+      const q = (m ^ sign) - sign;
       q8[qb + j] = q;
       const deq = s * q;
-      err += (v - deq) * (v - deq);
+      const e = v - deq;
+      err += e * e;
       dq += deq * deq;
     }
     for (let j = dims; j < stride; j++) q8[qb + j] = 0;
