@@ -5,6 +5,8 @@
  * rounded up so float32 storage can only loosen the bound, never break it.
  */
 
+import { QUANTIZE_KERNEL_WASM_BASE64 } from './quantize-kernel-wasm';
+
 /** Relative slack on stored bounds, covering float32 storage and double rounding. */
 export const BOUND_SLACK = 1e-6;
 export const META_PER_ROW = 3;
@@ -13,8 +15,64 @@ export function strideOf(dims: number): number {
   return Math.ceil(dims / 16) * 16;
 }
 
-/** Quantises `rows` unit rows starting at row `first` of `vectors` into q8/meta at row offset `at`. */
+interface QuantizeKernel {
+  memory: WebAssembly.Memory;
+  quantize(src: number, rows: number, dims: number, stride: number, q8: number, meta: number, slack: number, eps: number): void;
+}
+
+/** Float32 values copied into the kernel per call, at most (rows are never split). */
+const KERNEL_CHUNK_BYTES = 4 << 20;
+let kernel: QuantizeKernel | null | undefined;
+
+/** This thread's instance of the WebAssembly kernel; null where WebAssembly SIMD is missing. */
+function quantizeKernel(): QuantizeKernel | null {
+  if (kernel === undefined) {
+    try {
+      const mod = new WebAssembly.Module(Buffer.from(QUANTIZE_KERNEL_WASM_BASE64, 'base64'));
+      kernel = new WebAssembly.Instance(mod).exports as unknown as QuantizeKernel;
+    } catch {
+      kernel = null;
+    }
+  }
+  return kernel;
+}
+
+/**
+ * Quantises `rows` unit rows starting at row `first` of `vectors` into q8/meta at row offset `at`.
+ * The WebAssembly kernel (quantize-kernel.wat, four to five times faster) gives exactly the
+ * output of quantizeRowsPlain, which stands in where the kernel cannot load.
+ */
 export function quantizeRows(
+  vectors: Float32Array,
+  dims: number,
+  first: number,
+  rows: number,
+  q8: Int8Array,
+  meta: Float32Array,
+  at = 0,
+): void {
+  const k = quantizeKernel();
+  if (!k) return quantizeRowsPlain(vectors, dims, first, rows, q8, meta, at);
+  const stride = strideOf(dims);
+  const chunk = Math.max(1, Math.floor(KERNEL_CHUNK_BYTES / (dims * 4)));
+  const n0 = Math.min(chunk, rows);
+  const qOff = n0 * dims * 4;
+  const mOff = qOff + n0 * stride;
+  const need = mOff + n0 * META_PER_ROW * 4;
+  if (k.memory.buffer.byteLength < need) k.memory.grow(Math.ceil((need - k.memory.buffer.byteLength) / 65536));
+  for (let done = 0; done < rows; done += chunk) {
+    const n = Math.min(chunk, rows - done);
+    const buf = k.memory.buffer;
+    const from = (first + done) * dims;
+    new Float32Array(buf, 0, n * dims).set(vectors.subarray(from, from + n * dims));
+    k.quantize(0, n, dims, stride, qOff, mOff, 1 + BOUND_SLACK, 1e-7);
+    q8.set(new Int8Array(buf, qOff, n * stride), (at + done) * stride);
+    meta.set(new Float32Array(buf, mOff, n * META_PER_ROW), (at + done) * META_PER_ROW);
+  }
+}
+
+/** quantizeRows in plain JavaScript. */
+export function quantizeRowsPlain(
   vectors: Float32Array,
   dims: number,
   first: number,

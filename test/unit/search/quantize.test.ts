@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { BOUND_SLACK, META_PER_ROW, quantizeRows, strideOf } from '../../../main/core/search/quantize';
+import { BOUND_SLACK, META_PER_ROW, quantizeRows, quantizeRowsPlain, strideOf } from '../../../main/core/search/quantize';
 
-/** The quantisation as first written (branch on the sign), kept as the reference the fast one must match. */
+/** The quantisation as first written (branch on the sign), kept as the reference the fast ones must match. */
 function referenceQuantize(vectors: Float32Array, dims: number, rows: number, q8: Int8Array, meta: Float32Array): void {
   const stride = strideOf(dims);
   for (let r = 0; r < rows; r++) {
@@ -37,8 +37,13 @@ function quantizeBoth(vectors: Float32Array, dims: number) {
   const rows = vectors.length / dims;
   const fast = { q8: new Int8Array(rows * strideOf(dims)).fill(99), meta: new Float32Array(rows * META_PER_ROW) };
   const ref = { q8: new Int8Array(rows * strideOf(dims)), meta: new Float32Array(rows * META_PER_ROW) };
+  const plain = { q8: new Int8Array(rows * strideOf(dims)).fill(99), meta: new Float32Array(rows * META_PER_ROW) };
   quantizeRows(vectors, dims, 0, rows, fast.q8, fast.meta);
+  quantizeRowsPlain(vectors, dims, 0, rows, plain.q8, plain.meta);
   referenceQuantize(vectors, dims, rows, ref.q8, ref.meta);
+  // The WebAssembly kernel and the plain version give the reference's bytes exactly.
+  expect(Buffer.from(plain.q8.buffer).equals(Buffer.from(ref.q8.buffer))).toBe(true);
+  expect(Buffer.from(plain.meta.buffer).equals(Buffer.from(ref.meta.buffer))).toBe(true);
   return { fast, ref };
 }
 
@@ -76,6 +81,19 @@ describe('quantizeRows', () => {
       }),
       { numRuns: 300 },
     );
+  });
+
+  it('quantises more rows than the kernel takes at once, in order', () => {
+    let seed = 3;
+    const rnd = () => ((seed = (seed * 16807) % 2147483647) / 2147483647) * 2 - 1;
+    const dims = 2000; // 4 MB of float32 is 524 rows: three calls
+    const vectors = unit(
+      Array.from({ length: 1200 * dims }, () => rnd()),
+      dims,
+    );
+    const { fast, ref } = quantizeBoth(vectors, dims);
+    expect(Buffer.from(fast.q8.buffer).equals(Buffer.from(ref.q8.buffer))).toBe(true);
+    expect(Buffer.from(fast.meta.buffer).equals(Buffer.from(ref.meta.buffer))).toBe(true);
   });
 
   it('matches the reference on 300-dimensional rows and writes at the given row offset', () => {
