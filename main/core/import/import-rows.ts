@@ -42,9 +42,12 @@ export class ImportRows {
       if (this.stats.duplicateExamples.length < MAX_DUPLICATE_EXAMPLES) this.stats.duplicateExamples.push(`"${word}" (${where})`);
       return true;
     }
-    const builder = (this.builder ??= new BlockBuilder(dims, (b) => this.emit(b, dims), this.spare));
-    if (builder.add(word, values, at) === 0)
-      throw badFile(this.shown, where, `the vector of "${word}" is all zeros, so it has no direction`);
+    // No direction: every square is 0 (so is their sum, the norm's square, and only then).
+    let zero = true;
+    for (let j = at; j < at + dims && zero; j++) zero = values[j] * values[j] === 0;
+    if (zero) throw badFile(this.shown, where, `the vector of "${word}" is all zeros, so it has no direction`);
+    this.builder ??= new BlockBuilder(dims, (b) => this.emit(b, dims), this.spare);
+    this.builder.add(word, values, at);
     this.seen.add(word);
     if (this.limit !== undefined && this.seen.size >= this.limit) {
       this.stats.limited = true;

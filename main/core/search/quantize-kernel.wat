@@ -1,4 +1,5 @@
-;; Int8 quantisation of unit rows (see quantize.ts, whose plain version this matches bit for bit).
+;; Normalisation and int8 quantisation of rows (see quantize.ts, whose plain versions this
+;; matches bit for bit).
 ;; Per row: s = fround(max|v| / 127) (1 for a zero row); q = v·(1/s) rounded half away from zero
 ;; and clamped to ±127; meta = s, ‖v − s·q‖ and ‖s·q‖, each times `slack` plus `eps`.
 ;; The arithmetic is float64 as in JavaScript, two values per f64x2, four per step. The two sums
@@ -126,4 +127,49 @@
         (f32.store offset=8 (local.get $p)
           (f32.demote_f64 (f64.add (f64.mul (f64.sqrt (local.get $dq)) (local.get $slack)) (local.get $eps))))
         (local.set $r (i32.add (local.get $r) (i32.const 1)))
-        (br $row)))))
+        (br $row))))
+  ;; Scales rows [0, rows) of float32 values at `src` (dims apart) to unit length in place, their
+  ;; original L2 norms (float32) to `norms`; a zero row stays zero. The squares are summed in
+  ;; float64 in row order, as BlockBuilder does in JavaScript.
+  (func (export "normalize") (param $src i32) (param $rows i32) (param $dims i32) (param $norms i32)
+    (local $r i32) (local $p i32) (local $j i32) (local $dims2 i32) (local $sq f64) (local $norm f64) (local $inv f64)
+    (local $h v128) (local $inv2 v128) (local $v f64)
+    (local.set $dims2 (i32.and (local.get $dims) (i32.const -2)))
+    (block $done
+      (loop $row
+        (br_if $done (i32.ge_u (local.get $r) (local.get $rows)))
+        (local.set $p (i32.add (local.get $src) (i32.shl (i32.mul (local.get $r) (local.get $dims)) (i32.const 2))))
+        (local.set $sq (f64.const 0))
+        (local.set $j (i32.const 0))
+        (block $send
+          (loop $sloop
+            (br_if $send (i32.ge_u (local.get $j) (local.get $dims)))
+            (local.set $v (f64.promote_f32 (f32.load (i32.add (local.get $p) (i32.shl (local.get $j) (i32.const 2))))))
+            (local.set $sq (f64.add (local.get $sq) (f64.mul (local.get $v) (local.get $v))))
+            (local.set $j (i32.add (local.get $j) (i32.const 1)))
+            (br $sloop)))
+        (local.set $norm (f64.sqrt (local.get $sq)))
+        (local.set $inv
+          (if (result f64) (f64.gt (local.get $norm) (f64.const 0))
+            (then (f64.div (f64.const 1) (local.get $norm)))
+            (else (f64.const 0))))
+        (local.set $inv2 (f64x2.splat (local.get $inv)))
+        (local.set $j (i32.const 0))
+        (block $nend
+          (loop $nloop
+            (br_if $nend (i32.ge_u (local.get $j) (local.get $dims2)))
+            (local.set $h
+              (f64x2.mul (f64x2.promote_low_f32x4 (v128.load64_zero (i32.add (local.get $p) (i32.shl (local.get $j) (i32.const 2)))))
+                (local.get $inv2)))
+            (v128.store64_lane 0 (i32.add (local.get $p) (i32.shl (local.get $j) (i32.const 2))) (f32x4.demote_f64x2_zero (local.get $h)))
+            (local.set $j (i32.add (local.get $j) (i32.const 2)))
+            (br $nloop)))
+        (if (i32.lt_u (local.get $j) (local.get $dims))
+          (then
+            (f32.store (i32.add (local.get $p) (i32.shl (local.get $j) (i32.const 2)))
+              (f32.demote_f64
+                (f64.mul (f64.promote_f32 (f32.load (i32.add (local.get $p) (i32.shl (local.get $j) (i32.const 2))))) (local.get $inv))))))
+        (f32.store (i32.add (local.get $norms) (i32.shl (local.get $r) (i32.const 2))) (f32.demote_f64 (local.get $norm)))
+        (local.set $r (i32.add (local.get $r) (i32.const 1)))
+        (br $row))))
+)

@@ -18,6 +18,7 @@ export function strideOf(dims: number): number {
 interface QuantizeKernel {
   memory: WebAssembly.Memory;
   quantize(src: number, rows: number, dims: number, stride: number, q8: number, meta: number, slack: number, eps: number): void;
+  normalize(src: number, rows: number, dims: number, norms: number): void;
 }
 
 /** Float32 values copied into the kernel per call, at most (rows are never split). */
@@ -51,24 +52,67 @@ export function quantizeRows(
   meta: Float32Array,
   at = 0,
 ): void {
+  if (!runKernel(vectors, dims, first, rows, q8, meta, at, null)) quantizeRowsPlain(vectors, dims, first, rows, q8, meta, at);
+}
+
+/**
+ * Scales `rows` raw rows of `vectors` to unit length in place (their norms into `norms`, a zero
+ * row left zero) and quantises them, as BlockBuilder's JavaScript followed by quantizeRows would,
+ * to the same bits. Returns false, doing nothing, where the WebAssembly kernel cannot load.
+ */
+export function normalizeQuantizeRows(
+  vectors: Float32Array,
+  dims: number,
+  rows: number,
+  norms: Float32Array,
+  q8: Int8Array,
+  meta: Float32Array,
+): boolean {
+  return runKernel(vectors, dims, 0, rows, q8, meta, 0, norms);
+}
+
+/** Whether normalizeQuantizeRows can run on this thread. */
+export function hasQuantizeKernel(): boolean {
+  return quantizeKernel() !== null;
+}
+
+/** Runs the kernel over the rows in chunks (copied in, results copied out); false without it. */
+function runKernel(
+  vectors: Float32Array,
+  dims: number,
+  first: number,
+  rows: number,
+  q8: Int8Array,
+  meta: Float32Array,
+  at: number,
+  norms: Float32Array | null,
+): boolean {
   const k = quantizeKernel();
-  if (!k) return quantizeRowsPlain(vectors, dims, first, rows, q8, meta, at);
+  if (!k) return false;
   const stride = strideOf(dims);
   const chunk = Math.max(1, Math.floor(KERNEL_CHUNK_BYTES / (dims * 4)));
   const n0 = Math.min(chunk, rows);
   const qOff = n0 * dims * 4;
   const mOff = qOff + n0 * stride;
-  const need = mOff + n0 * META_PER_ROW * 4;
+  const nOff = mOff + n0 * META_PER_ROW * 4;
+  const need = nOff + n0 * 4;
   if (k.memory.buffer.byteLength < need) k.memory.grow(Math.ceil((need - k.memory.buffer.byteLength) / 65536));
   for (let done = 0; done < rows; done += chunk) {
     const n = Math.min(chunk, rows - done);
     const buf = k.memory.buffer;
     const from = (first + done) * dims;
-    new Float32Array(buf, 0, n * dims).set(vectors.subarray(from, from + n * dims));
+    const values = new Float32Array(buf, 0, n * dims);
+    values.set(vectors.subarray(from, from + n * dims));
+    if (norms) {
+      k.normalize(0, n, dims, nOff);
+      vectors.set(values, from);
+      norms.set(new Float32Array(buf, nOff, n), done);
+    }
     k.quantize(0, n, dims, stride, qOff, mOff, 1 + BOUND_SLACK, 1e-7);
     q8.set(new Int8Array(buf, qOff, n * stride), (at + done) * stride);
     meta.set(new Float32Array(buf, mOff, n * META_PER_ROW), (at + done) * META_PER_ROW);
   }
+  return true;
 }
 
 /** quantizeRows in plain JavaScript. */

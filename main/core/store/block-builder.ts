@@ -1,4 +1,4 @@
-import { META_PER_ROW, quantizeRows, strideOf } from '../search/quantize';
+import { hasQuantizeKernel, META_PER_ROW, normalizeQuantizeRows, quantizeRows, strideOf } from '../search/quantize';
 
 /** Rows per vector BLOB: large enough that loading is a few big reads, small enough to stream. */
 export const BLOCK_ROWS = 4096;
@@ -44,15 +44,19 @@ export function blockViews(buffer: ArrayBuffer, dims: number, rows: number): Omi
 }
 
 /**
- * Turns raw rows into store blocks: each row is normalised to unit length (its norm kept) as it
- * arrives; a block is quantised and handed to `emit` once it holds BLOCK_ROWS rows (or on
- * flush). It checks nothing about the words (distinct, non-empty): its callers do.
+ * Turns raw rows into store blocks: each row normalised to unit length (its norm kept), a block
+ * quantised and handed to `emit` once it holds BLOCK_ROWS rows (or on flush). Float32 rows (a
+ * binary file's) are kept raw and normalised with the quantisation by the WebAssembly kernel
+ * when the block is full; others are normalised here as they arrive. Both give the same bits.
+ * It checks nothing about the words (distinct, non-empty): its callers do.
  */
 export class BlockBuilder {
   private buffer: ArrayBuffer | null = null;
   private data: Float32Array = new Float32Array(0);
   private norms: Float32Array = new Float32Array(0);
   private words: string[] = [];
+  /** The current block's rows are raw float32 values, left to the kernel. */
+  private raw = false;
 
   constructor(
     readonly dims: number,
@@ -66,25 +70,21 @@ export class BlockBuilder {
     return this.words.length;
   }
 
-  /** Adds `word` with `values[at .. at + dims)`; returns the squared norm of the values. */
-  add(word: string, values: ArrayLike<number>, at: number): number {
+  /** Adds `word` with `values[at .. at + dims)`. */
+  add(word: string, values: ArrayLike<number>, at: number): void {
     const d = this.dims;
-    let sq = 0;
-    for (let j = at; j < at + d; j++) sq += values[j] * values[j];
+    const r = this.words.length;
     if (!this.buffer) {
       const b = this.spare();
       this.buffer = b && b.byteLength === blockBytes(d) ? b : new ArrayBuffer(blockBytes(d));
       ({ data: this.data, norms: this.norms } = blockViews(this.buffer, d, BLOCK_ROWS));
+      this.raw = values instanceof Float32Array && hasQuantizeKernel();
     }
-    const r = this.words.length;
-    const norm = Math.sqrt(sq);
-    const inv = norm > 0 ? 1 / norm : 0;
-    const data = this.data;
-    for (let j = 0, o = r * d; j < d; j++) data[o + j] = values[at + j] * inv;
-    this.norms[r] = norm;
+    if (this.raw && !(values instanceof Float32Array)) this.settle();
+    if (this.raw) this.data.set((values as Float32Array).subarray(at, at + d), r * d);
+    else this.normalize(values, at, r);
     this.words.push(word);
     if (this.words.length === BLOCK_ROWS) this.flush();
-    return sq;
   }
 
   /** Emits the rows added since the last block, if any. */
@@ -92,10 +92,31 @@ export class BlockBuilder {
     const rows = this.words.length;
     if (rows === 0 || !this.buffer) return;
     const views = blockViews(this.buffer, this.dims, rows);
-    quantizeRows(views.data, this.dims, 0, rows, views.q8, views.meta);
+    if (!this.raw || !normalizeQuantizeRows(views.data, this.dims, rows, views.norms, views.q8, views.meta)) {
+      if (this.raw) this.settle();
+      quantizeRows(views.data, this.dims, 0, rows, views.q8, views.meta);
+    }
     const words = this.words.join('\n');
     this.buffer = null;
     this.words = [];
     this.emit({ rows, words, ...views });
+  }
+
+  /** Writes row r as the unit vector of `values[at .. at + dims)`, and its norm. */
+  private normalize(values: ArrayLike<number>, at: number, r: number): void {
+    const d = this.dims;
+    let sq = 0;
+    for (let j = at; j < at + d; j++) sq += values[j] * values[j];
+    const norm = Math.sqrt(sq);
+    const inv = norm > 0 ? 1 / norm : 0;
+    const data = this.data;
+    for (let j = 0, o = r * d; j < d; j++) data[o + j] = values[at + j] * inv;
+    this.norms[r] = norm;
+  }
+
+  /** Normalises the raw rows of the current block here, for rows of another kind to follow. */
+  private settle(): void {
+    this.raw = false;
+    for (let r = 0; r < this.words.length; r++) this.normalize(this.data.slice(r * this.dims, (r + 1) * this.dims), 0, r);
   }
 }
