@@ -92,4 +92,30 @@ describe('word2vec binary import through ready blocks', () => {
     expect(m.words.length).toBe(BLOCK_ROWS);
     expect(m.words.at(-1)).toBe(`w${BLOCK_ROWS + 1}`);
   });
+
+  it('a cancel half-way through a binary file leaves nothing behind, and the store stays usable', async () => {
+    const big = fixture(
+      Array.from({ length: 5 * BLOCK_ROWS }, (_, i) => `c${i}`),
+      20,
+    );
+    const file = write(dir, 'cancel.bin', word2vecBinary(big));
+    const before = snapshot(db);
+    let polls = 0;
+    await expect(importVectorFile(db, { file, name: 'cancelled', isCancelled: () => ++polls > 2 })).rejects.toThrow(/cancelled/);
+    expect(snapshot(db)).toBe(before);
+    const r = await importVectorFile(db, { file, name: 'after-cancel' });
+    expect(r.words).toBe(5 * BLOCK_ROWS);
+  });
+
+  it('reports a file cut short after several blocks, storing nothing', async () => {
+    const f = fixture(
+      Array.from({ length: 3 * BLOCK_ROWS }, (_, i) => `t${i}`),
+      4,
+    );
+    const bytes = word2vecBinary(f);
+    const before = snapshot(db);
+    const file = write(dir, 'cut.bin', bytes.subarray(0, bytes.length - 30));
+    await expect(importVectorFile(db, { file, name: 'cut' })).rejects.toThrow(/cut\.bin, byte \d+: the file is truncated/);
+    expect(snapshot(db)).toBe(before);
+  });
 });
