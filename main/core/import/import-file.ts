@@ -101,12 +101,17 @@ export async function importVectorFile(db: Db, o: FileImportOptions): Promise<Im
       shown,
       o.limit,
       (block, dims) => {
-        writerFor(dims).addBlock(block);
+        writerFor(dims).addBlock(block, expectedWords(block.rows));
         spare.push(block.data.buffer as ArrayBuffer);
       },
       () => spare.pop(),
     );
     let stats: ImportStats = rules.stats;
+    /** Share of the file read so far, by the latest event. */
+    let readShare = 0;
+    /** The model's expected size, extrapolated from how far into the file `rows` more words take it. */
+    const expectedWords = (rows: number) =>
+      Math.min(o.limit ?? Infinity, Math.ceil(((writer?.size ?? 0) + rows) / Math.max(readShare, 1e-6)));
 
     cacheBefore = db.pragma('cache_size', { simple: true }) as number;
     db.pragma(`cache_size = -${IMPORT_CACHE_KIB}`);
@@ -136,8 +141,9 @@ export async function importVectorFile(db: Db, o: FileImportOptions): Promise<Im
           stats = e.stats ?? stats;
           break;
         }
+        readShare = Math.min(1, e.bytesRead / e.size);
         if (e.type === 'block') {
-          writerFor(e.dims).addBlock(e.block);
+          writerFor(e.dims).addBlock(e.block, expectedWords(e.block.rows));
           rows.recycle(e.block.data.buffer as ArrayBuffer);
         } else {
           const { words, wheres, values, dims } = e.batch;

@@ -26,8 +26,11 @@ export class ModelWriter {
   readonly dims: number;
   private count = 0;
   private block = 0;
-  /** Each stored block's words, newline-joined: compact, and split again only by writeWords. */
+  /** Stored blocks' words not yet in the words table, newline-joined: compact until written. */
   private readonly blockWords: string[] = [];
+  private wordsWritten = 0;
+  /** Whether the word index is rebuilt at the end (decided by planWords). */
+  private rebuildIndex: boolean | undefined;
   /** Words added with add() (addBlock's callers deduplicate their own). */
   private readonly seen = new Set<string>();
   private readonly builder: BlockBuilder;
@@ -80,9 +83,12 @@ export class ModelWriter {
   /**
    * Stores a ready block (built by a BlockBuilder, possibly on another thread) as the next rows.
    * Its words must be distinct from every word before (the unique word index enforces it); only
-   * the last block may be short, since block k holds rows from k·BLOCK_ROWS.
+   * the last block may be short, since block k holds rows from k·BLOCK_ROWS. Given the number of
+   * words the whole model is expected to have (a guess is fine: it only picks the faster way to
+   * index them), the block's words go into the words table now, while the caller is likely still
+   * parsing, rather than all in finish().
    */
-  addBlock(b: VectorBlock): void {
+  addBlock(b: VectorBlock, expectedWords?: number): void {
     const d = this.dims;
     if (this.count % BLOCK_ROWS !== 0 || b.rows < 1 || b.rows > BLOCK_ROWS || b.data.length !== b.rows * d) {
       throw new ExplorerError('internal', `Internal error: a block of ${b.rows} rows cannot follow ${this.count} rows.`);
@@ -102,21 +108,29 @@ export class ModelWriter {
     this.blockWords.push(b.words);
     this.block++;
     this.count += b.rows;
+    if (expectedWords !== undefined) {
+      this.planWords(Math.max(expectedWords, this.count));
+      this.writeWords();
+    }
   }
 
   /**
-   * Fills the words table (look-ups, completion) in one go at the end. Keeping its word index up
-   * to date row by row costs about four times as much as rebuilding it from scratch, so when the
-   * new model is large next to what the store already holds, the index is dropped and rebuilt
-   * afterwards (inside the caller's transaction, so a failure leaves it as it was).
+   * Decides, once, how the words table is filled. Keeping its word index up to date row by row
+   * costs about four times as much as rebuilding it from scratch, so when the new model is large
+   * next to what the store already holds, the index is dropped now and rebuilt by finish()
+   * (inside the caller's transaction, so a failure leaves it as it was).
    */
-  private writeWords(): void {
+  private planWords(expected: number): void {
+    if (this.rebuildIndex !== undefined) return;
     const others = this.db.prepare('SELECT coalesce(sum(word_count), 0) FROM models WHERE id != ?').pluck().get(this.modelId) as number;
-    const rebuild = this.count * 4 >= others;
-    if (rebuild) this.db.exec('DROP INDEX IF EXISTS words_by_word');
+    this.rebuildIndex = expected * 4 >= others;
+    if (this.rebuildIndex) this.db.exec('DROP INDEX IF EXISTS words_by_word');
+  }
+
+  /** Inserts the words of the blocks stored since the last call (look-ups, completion). */
+  private writeWords(): void {
     const params: (number | string)[] = new Array(WORDS_PER_INSERT * 3);
     let n = 0;
-    let idx = 0;
     const run = () => {
       let stmt = this.insertWords.get(n);
       if (!stmt) {
@@ -129,21 +143,25 @@ export class ModelWriter {
     for (const joined of this.blockWords) {
       for (const word of joined.split('\n')) {
         params[n * 3] = this.modelId;
-        params[n * 3 + 1] = idx++;
+        params[n * 3 + 1] = this.wordsWritten++;
         params[n * 3 + 2] = word;
         if (++n === WORDS_PER_INSERT) run();
       }
     }
     if (n > 0) run();
-    if (idx !== this.count) throw new ExplorerError('internal', `Internal error: ${idx} words for ${this.count} rows.`);
-    if (rebuild) this.db.exec(WORDS_BY_WORD_INDEX);
+    this.blockWords.length = 0;
   }
 
   /** Writes the last partial block and the final word count. */
   finish(): number {
     this.builder.flush();
     if (this.count === 0) throw new ExplorerError('empty-model', 'The model has no words.');
+    this.planWords(this.count);
     this.writeWords();
+    if (this.wordsWritten !== this.count) {
+      throw new ExplorerError('internal', `Internal error: ${this.wordsWritten} words for ${this.count} rows.`);
+    }
+    if (this.rebuildIndex) this.db.exec(WORDS_BY_WORD_INDEX);
     this.db.prepare('UPDATE models SET word_count = ? WHERE id = ?').run(this.count, this.modelId);
     return this.count;
   }

@@ -44,7 +44,9 @@ describe('word2vec binary import through ready blocks', () => {
         const words = Array.from({ length: rows }, () => `w${pick()}`);
         const f = fixture(words, dims, seed);
         const k = n++;
-        const bin = await importVectorFile(db, { file: write(dir, `m${k}.bin`, word2vecBinary(f)), name: `bin${k}`, limit });
+        // The format is given: a file of a row or two can look like text to the detection.
+        const binFile = write(dir, `m${k}.bin`, word2vecBinary(f));
+        const bin = await importVectorFile(db, { file: binFile, name: `bin${k}`, limit, format: 'word2vec-binary' });
         const txt = await importVectorFile(db, { file: write(dir, `m${k}.txt`, word2vecText(f)), name: `txt${k}`, limit });
         const want = expectedWords(words, limit);
         expect(bin.words).toBe(want.length);
