@@ -50,7 +50,12 @@
           (if (result f64) (f32.gt (local.get $max) (f32.const 0))
             (then (f64.promote_f32 (f32.demote_f64 (f64.div (f64.promote_f32 (local.get $max)) (f64.const 127)))))
             (else (f64.const 1))))
-        (local.set $inv (f64.div (f64.const 1) (local.get $s)))
+        ;; A max so small (below 127 times the least float32) that s rounds to 0: JavaScript's
+        ;; v·(1/0) then makes every q 0 (|0 of ±Infinity and NaN), which a zero inverse gives too.
+        (local.set $inv
+          (if (result f64) (f64.gt (local.get $s) (f64.const 0))
+            (then (f64.div (f64.const 1) (local.get $s)))
+            (else (f64.const 0))))
         (local.set $s2 (f64x2.splat (local.get $s)))
         (local.set $inv2 (f64x2.splat (local.get $inv)))
         (local.set $err (f64.const 0))

@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { importVectorFile } from '../../../main/core/import/import-file';
 import { type Db, openDatabase } from '../../../main/core/store/database';
-import { readModel } from '../../../main/core/store/models-repo';
+import { readModel } from '../../../main/core/store/vector-blocks';
 import { BLOCK_ROWS } from '../../../main/core/store/model-writer';
 import { tempDir } from '../../helpers/temp';
 import { fixture, snapshot, word2vecBinary, word2vecText, write } from './vector-files';

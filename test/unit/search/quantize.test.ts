@@ -83,6 +83,19 @@ describe('quantizeRows', () => {
     );
   });
 
+  it('matches the reference on rows so small that the scale rounds to zero', () => {
+    // Not unit rows (the store never has these), but the kernel must not trap or differ.
+    for (const row of [
+      [0, -7e-46],
+      [1e-44, 0, -1e-45, 3e-45],
+      [1e-40, -2e-41, 0, 0, 5e-42],
+    ]) {
+      const { fast, ref } = quantizeBoth(new Float32Array(row), row.length);
+      expect(Array.from(fast.q8)).toEqual(Array.from(ref.q8));
+      expect(Array.from(fast.meta)).toEqual(Array.from(ref.meta));
+    }
+  });
+
   it('quantises more rows than the kernel takes at once, in order', () => {
     let seed = 3;
     const rnd = () => ((seed = (seed * 16807) % 2147483647) / 2147483647) * 2 - 1;
