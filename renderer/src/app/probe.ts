@@ -15,6 +15,15 @@ export interface ExplorerProbe {
   orbit(frames: number): Promise<number[]>;
   /** Shows n synthetic points (for measuring the scene alone at 50,000 points). */
   synthetic(n: number): void;
+  /** Forgets the frame times recorded so far (the bench measures one orbit at a time). */
+  resetFrames(): void;
+  /** CPU time of each rendered frame since the last reset (render + labels), ms. */
+  frameWork(): number[];
+  /**
+   * Hover picking: times `samples` look-ups at seeded canvas positions after the camera moved;
+   * `firstMs` includes building the screen index, the rest are look-ups against it.
+   */
+  pickTiming(samples: number): { firstMs: number; medianMs: number; maxMs: number; hits: number };
   /**
    * Resolves once the map has settled: no fly-to, layout streaming, placement or label repack
    * still to come (see Settled). Tests wait on this instead of sleeping.
@@ -62,6 +71,26 @@ export function attachProbe(map: MapController): void {
         requestAnimationFrame(step);
       }),
     settled: () => map.settled.whenSettled(),
+    resetFrames: () => {
+      scene.frameTimes.length = 0;
+      scene.maxFrameMs = 0;
+    },
+    frameWork: () => [...scene.frameTimes],
+    pickTiming: (samples) => {
+      let s = 987654;
+      const rnd = () => (s = (s * 1103515245 + 12345) >>> 0) / 4294967296;
+      const { width, height } = scene.renderer.domElement.getBoundingClientRect();
+      scene.invalidatePicking();
+      const times: number[] = [];
+      let hits = 0;
+      for (let k = 0; k < samples; k++) {
+        const t0 = performance.now();
+        if (scene.pickAt(rnd() * width, rnd() * height) >= 0) hits++;
+        times.push(performance.now() - t0);
+      }
+      const rest = times.slice(1).sort((a, b) => a - b);
+      return { firstMs: times[0] ?? 0, medianMs: rest[rest.length >> 1] ?? 0, maxMs: rest[rest.length - 1] ?? 0, hits };
+    },
     synthetic: (n) => {
       // Clustered pseudo-random points, seeded, so every run draws the same picture.
       let s = 1234567;

@@ -3,7 +3,7 @@ import { OrbitControls } from 'three/examples/jsm/controls/OrbitControls.js';
 import { HighlightLayer } from './highlight-layer';
 import { LabelLayer } from './labels';
 import { fitPoints } from './camera-fit';
-import { basePointSize, normalizeCoords, sizesFromRanks } from './layout';
+import { basePointSize, normalizeCoords, orderByRank, sizesFromRanks } from './layout';
 import { PointsLayer } from './points-layer';
 import { ScreenPicker, type ScreenProjector } from './screen-picker';
 import { onThemeChange, readTheme } from './theme';
@@ -111,10 +111,12 @@ export class SceneView {
   setLayout(words: string[], raw: Float32Array, ranks: Int32Array, added: Uint8Array = new Uint8Array(words.length)): void {
     this.wordIndex = new Map(words.map((w, i) => [w, i]));
     this.coords = normalizeCoords(raw);
-    this.points.setLayout(this.coords, sizesFromRanks(ranks), added);
+    const order = orderByRank(ranks);
+    this.points.setLayout(this.coords, sizesFromRanks(ranks, order), added);
     this.layoutWords = words;
     this.points.setTints(this.tinter ? this.tinter(words) : null);
-    this.labels.setLayout(words, ranks, added);
+    this.labels.setLayout(words, ranks, added, order);
+    this.labels.setCoords(this.coords);
     this.highlight.set(-1, []);
     this.highlight.update(this.coords);
     this.points.setDim(0);
@@ -137,6 +139,7 @@ export class SceneView {
     this.points.updatePositions(this.coords);
     this.highlight.update(this.coords);
     this.picker.setCoords(this.coords);
+    this.labels.setCoords(this.coords);
     // No forced label packing: streamed layouts arrive often, packing stays on its own throttle.
     this.requestRender();
   }
@@ -247,6 +250,11 @@ export class SceneView {
   /** Nearest point to a canvas position within `radius` CSS px; -1 if none. */
   pickAt(x: number, y: number, radius = 10): number {
     return this.picker.pickAt(x, y, radius);
+  }
+
+  /** Drops the picking cache as a camera move would (the bench times the rebuild). */
+  invalidatePicking(): void {
+    this.picker.update(this.camera);
   }
 
   /** Canvas position of a point in CSS px, or null when off screen. */
