@@ -112,7 +112,12 @@ export class LabelIndex {
     let total = 0;
     for (let f = 0; f < this.filled.length; f++) {
       const c = this.filled[f];
-      p.projectPoint(this.lo[0] + ((c % g) + 0.5) * sx, this.lo[1] + ((Math.floor(c / g) % g) + 0.5) * sy, this.lo[2] + (Math.floor(c / (g * g)) + 0.5) * sz, pos);
+      p.projectPoint(
+        this.lo[0] + ((c % g) + 0.5) * sx,
+        this.lo[1] + ((Math.floor(c / g) % g) + 0.5) * sy,
+        this.lo[2] + (Math.floor(c / (g * g)) + 0.5) * sz,
+        pos,
+      );
       const depth = pos[2];
       if (depth < -radius) continue;
       if (depth > radius) {
