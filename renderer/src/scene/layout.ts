@@ -83,3 +83,12 @@ export function sizesFromRanks(ranks: Int32Array, order: Int32Array = orderByRan
 export function basePointSize(n: number): number {
   return Math.max(2.2, Math.min(6, 2.6 + 9000 / (n + 2500)));
 }
+
+/**
+ * Size of a point in the world (scene units, the layout having unit RMS radius) for n points: a
+ * fraction of their mean spacing, so that zooming into a dense map grows points into view while
+ * the whole map still draws them at basePointSize.
+ */
+export function worldPointSize(n: number): number {
+  return 0.15 * Math.cbrt(1 / Math.max(n, 1));
+}

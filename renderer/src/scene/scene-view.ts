@@ -3,7 +3,8 @@ import { OrbitControls } from 'three/examples/jsm/controls/OrbitControls.js';
 import { HighlightLayer } from './highlight-layer';
 import { LabelLayer } from './labels';
 import { fitPoints } from './camera-fit';
-import { basePointSize, normalizeCoords, orderByRank, sizesFromRanks } from './layout';
+import { basePointSize, normalizeCoords, orderByRank, sizesFromRanks, worldPointSize } from './layout';
+import { MotionBudget } from './motion-budget';
 import { PointsLayer } from './points-layer';
 import { ScreenPicker, type ScreenProjector } from './screen-picker';
 import { onThemeChange, readTheme } from './theme';
@@ -51,6 +52,11 @@ export class SceneView {
   private busy = false;
   private fly: { from: [Vector3, Vector3]; to: [Vector3, Vector3]; start: number } | null = null;
   private readonly picker = new ScreenPicker();
+  /** Level of detail for points while the camera moves (see MotionBudget); off draws every point always. */
+  readonly motion = new MotionBudget();
+  motionLod = true;
+  /** Points drawn in the last frame. */
+  drawnPoints = 0;
   private hoverIndex = -1;
   private pendingPointer: PointerEvent | null = null;
   private down: { x: number; y: number; t: number } | null = null;
@@ -213,6 +219,8 @@ export class SceneView {
       more = true;
     }
     if (this.controls.update()) more = true;
+    const budget = this.motion.frame(now, more, this.points.size);
+    this.drawnPoints = this.points.setBudget(this.motionLod ? budget : null);
     this.renderFrame(now);
     if (more) this.requestRender();
     else if (!this.packTimer) this.setBusy(false);
@@ -222,7 +230,8 @@ export class SceneView {
     const t0 = performance.now();
     const focus = this.camera.position.distanceTo(this.controls.target);
     const ratio = this.renderer.getPixelRatio();
-    this.points.setView(basePointSize(this.points.size), ratio, focus);
+    const pxPerUnit = (0.5 * this.picker.height) / Math.tan((this.camera.fov * Math.PI) / 360);
+    this.points.setView(basePointSize(this.points.size), ratio, focus, worldPointSize(this.points.size), pxPerUnit);
     this.highlight.setPixelRatio(ratio);
     this.picker.update(this.camera);
     this.renderer.render(this.scene, this.camera);
