@@ -22,6 +22,8 @@ export interface BigMapBench {
   layoutSeconds: number;
   /** Page opened to the map showing every point, s. */
   openSeconds: number;
+  /** Orbiting with every point drawn in every frame, and with the adaptive level of detail (the app's default). */
+  orbitFull: BigMapBench['orbit'];
   orbit: {
     frames: number;
     /** Animation-frame interval (what the eye sees), ms. */
@@ -35,6 +37,8 @@ export interface BigMapBench {
     /** Longest task on the page's main thread while orbiting (PerformanceObserver longtask, > 50 ms), ms; 0 if none. */
     longestTaskMs: number;
     longTasks: number;
+    /** Points drawn per moving frame at the end of the orbit (every point when the level of detail is off). */
+    drawnWhileMoving: number;
   };
   /** Labels on screen after orbiting (bounded by the label budget, never piled up). */
   labelsShown: number;
@@ -48,7 +52,11 @@ const quantile = (xs: number[], q: number) => {
 const round = (x: number) => Math.round(x * 10) / 10;
 
 /** Copies the store and saves a projection of its active model's `points` most frequent words in it. */
-async function storeWithBigMap(dbPath: string, points: number, dir: string): Promise<{ db: string; seconds: number; points: number }> {
+export async function storeWithBigMap(
+  dbPath: string,
+  points: number,
+  dir: string,
+): Promise<{ db: string; seconds: number; points: number }> {
   const db = path.join(dir, 'big-map.db');
   fs.copyFileSync(dbPath, db);
   const service = ExplorerService.open({ dbPath: db });
@@ -71,7 +79,8 @@ async function storeWithBigMap(dbPath: string, points: number, dir: string): Pro
   }
 }
 
-async function orbit(page: Page, frames: number): Promise<BigMapBench['orbit']> {
+async function orbit(page: Page, frames: number, lod: boolean): Promise<BigMapBench['orbit']> {
+  await page.evaluate(`window.explorerProbe.setMotionLod(${lod})`);
   await page.evaluate(`(() => {
     window.__orbitTasks = [];
     window.explorerProbe.resetFrames();
@@ -80,6 +89,8 @@ async function orbit(page: Page, frames: number): Promise<BigMapBench['orbit']> 
   const intervals = (await page.evaluate(`window.explorerProbe.orbit(${frames})`)) as number[];
   const work = (await page.evaluate('window.explorerProbe.frameWork()')) as number[];
   const tasks = (await page.evaluate('window.__orbitTasks')) as number[];
+  const drawn = (await page.evaluate('window.explorerProbe.drawn()')) as { budget: number | null };
+  const points = Number(await page.getAttribute('#stage', 'data-points'));
   const median = quantile(intervals, 0.5);
   return {
     frames: intervals.length,
@@ -91,10 +102,14 @@ async function orbit(page: Page, frames: number): Promise<BigMapBench['orbit']> 
     pageWorkMaxMs: round(Math.max(0, ...work)),
     longestTaskMs: round(Math.max(0, ...tasks)),
     longTasks: tasks.length,
+    drawnWhileMoving: lod && drawn.budget !== null ? Math.min(points, drawn.budget) : points,
   };
 }
 
-export async function benchBigMap(dbPath: string, opts: { points?: number; frames?: number; screenshot?: string } = {}): Promise<BigMapBench> {
+export async function benchBigMap(
+  dbPath: string,
+  opts: { points?: number; frames?: number; screenshot?: string } = {},
+): Promise<BigMapBench> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ee-bench-scene-'));
   try {
     const stored = await storeWithBigMap(dbPath, opts.points ?? 200_000, dir);
@@ -106,7 +121,9 @@ export async function benchBigMap(dbPath: string, opts: { points?: number; frame
       const openSeconds = (Date.now() - t0) / 1000;
       await waitForScene(page);
       await waitForSettled(page);
-      const figures = await orbit(page, opts.frames ?? 120);
+      const orbitFull = await orbit(page, opts.frames ?? 120, false);
+      await waitForSettled(page);
+      const figures = await orbit(page, opts.frames ?? 120, true);
       await waitForSettled(page);
       const labelsShown = ((await page.evaluate('window.explorerProbe.labels()')) as string[]).length;
       if (opts.screenshot) await page.screenshot({ path: opts.screenshot });
@@ -115,9 +132,15 @@ export async function benchBigMap(dbPath: string, opts: { points?: number; frame
         points: stored.points,
         layoutSeconds: round(stored.seconds),
         openSeconds: round(openSeconds),
+        orbitFull,
         orbit: figures,
         labelsShown,
-        picking: { firstMs: round(picking.firstMs), medianMs: round(picking.medianMs * 100) / 100, maxMs: round(picking.maxMs), hits: picking.hits },
+        picking: {
+          firstMs: round(picking.firstMs),
+          medianMs: round(picking.medianMs * 100) / 100,
+          maxMs: round(picking.maxMs),
+          hits: picking.hits,
+        },
       };
     } finally {
       await app.close();

@@ -37,7 +37,13 @@ function nearest(vectors: Float32Array, d: number, i: number, centres: Float64Ar
  * Top three principal directions of the rows `members` (centred on `centre`), by power
  * iteration with deflation; returns them row-major (3 × d).
  */
-function mainDirections(vectors: Float32Array, d: number, members: ArrayLike<number>, centre: Float64Array, rnd: () => number): Float64Array {
+function mainDirections(
+  vectors: Float32Array,
+  d: number,
+  members: ArrayLike<number>,
+  centre: Float64Array,
+  rnd: () => number,
+): Float64Array {
   const dirs = new Float64Array(3 * d);
   const r = new Float64Array(d);
   for (let a = 0; a < 3; a++) {
