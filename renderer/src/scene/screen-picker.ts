@@ -33,6 +33,7 @@ export class ScreenPicker {
   /** Points in pick cell c: cellItems[cellStart[c] .. cellStart[c + 1]). */
   private cellStart = new Int32Array(1);
   private cellItems = new Int32Array(0);
+  private cellOf = new Int32Array(0);
   private cols = 1;
   private rows = 1;
   private yScale = 1;
@@ -104,22 +105,31 @@ export class ScreenPicker {
   private build(): Float32Array {
     const n = this.coords.length / 3;
     const s = this.screen.length === n * 3 ? this.screen : new Float32Array(n * 3);
-    const p = this.projector(1);
-    const out = new Float32Array(3);
     const cols = (this.cols = Math.max(1, Math.ceil(this.width / PICK_CELL)));
     const rows = (this.rows = Math.max(1, Math.ceil(this.height / PICK_CELL)));
     const start = this.cellStart.length === cols * rows + 1 ? this.cellStart.fill(0) : new Int32Array(cols * rows + 1);
-    const cellOf = new Int32Array(n);
+    const cellOf = this.cellOf.length === n ? this.cellOf : (this.cellOf = new Int32Array(n));
+    // The projector's maths inlined: this runs over every point on the first look-up after a move.
+    const e = this.viewProj.elements;
+    const c = this.coords;
+    const w = this.width;
+    const h = this.height;
     for (let i = 0; i < n; i++) {
-      const ok = p.project(i, out);
-      s[i * 3] = ok ? out[0] : -1e9;
-      s[i * 3 + 1] = out[1];
-      s[i * 3 + 2] = out[2];
-      const c = ok ? Math.min(rows - 1, Math.floor(out[1] / PICK_CELL)) * cols + Math.min(cols - 1, Math.floor(out[0] / PICK_CELL)) : -1;
-      cellOf[i] = c;
-      if (c >= 0) start[c + 1]++;
+      const x = c[i * 3];
+      const y = c[i * 3 + 1];
+      const z = c[i * 3 + 2];
+      const cw = e[3] * x + e[7] * y + e[11] * z + e[15];
+      const sx = ((e[0] * x + e[4] * y + e[8] * z + e[12]) / cw + 1) * 0.5 * w;
+      const sy = (1 - (e[1] * x + e[5] * y + e[9] * z + e[13]) / cw) * 0.5 * h;
+      const ok = cw > 1e-6 && sx >= 0 && sx <= w && sy >= 0 && sy <= h;
+      s[i * 3] = ok ? sx : -1e9;
+      s[i * 3 + 1] = sy;
+      s[i * 3 + 2] = cw;
+      const cell = ok ? Math.min(rows - 1, Math.floor(sy / PICK_CELL)) * cols + Math.min(cols - 1, Math.floor(sx / PICK_CELL)) : -1;
+      cellOf[i] = cell;
+      if (cell >= 0) start[cell + 1]++;
     }
-    for (let c = 0; c < cols * rows; c++) start[c + 1] += start[c];
+    for (let k = 0; k < cols * rows; k++) start[k + 1] += start[k];
     const fill = start.slice(0, cols * rows);
     const items = this.cellItems.length >= start[cols * rows] ? this.cellItems : new Int32Array(n);
     for (let i = 0; i < n; i++) if (cellOf[i] >= 0) items[fill[cellOf[i]]++] = i;
