@@ -12,7 +12,7 @@ import { pipeline } from 'node:stream/promises';
 import zlib from 'node:zlib';
 import { DEFAULT_MODEL } from '../../common/contract/contract';
 import { ExplorerService } from '../core/service';
-import { readModel } from '../core/store/models-repo';
+import { readModel } from '../core/store/vector-blocks';
 import { baselineScript } from './baseline';
 import { timedImport } from './child-import';
 

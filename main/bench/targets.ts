@@ -60,6 +60,7 @@ const RULES: Record<string, (f: Figures) => Record<string, string>> = {
     binaryRatioToGensim: atMost(f.binaryRatioToGensim, 0.5),
     textPeakRssToFloat32: atMost(f.textPeakRssToFloat32, 1.5),
     binaryPeakRssToFloat32: atMost(f.binaryPeakRssToFloat32, 1.5),
+    warmLoadPeakRssToFloat32: atMost(f.warmLoadPeakRssToFloat32, 1.5),
     top10RatioToNumpy: atMost(f.top10RatioToNumpy, 0.25),
     top10Exact: f.top10Exact === true ? 'met' : 'NOT met',
   }),

@@ -9,7 +9,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { ExplorerService } from '../core/service';
-import { readModel } from '../core/store/models-repo';
+import { readModel } from '../core/store/vector-blocks';
 import { runBaseline } from './baseline';
 import { benchCorpus } from './train-corpus';
 import { meanTopKOverlap, pairCorrelations, readPairs, readWord2vecText, type Vectors } from './train-quality';

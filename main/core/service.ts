@@ -22,19 +22,10 @@ import {
 import { ExplorerError, isExplorerError } from './errors';
 import { JobManager } from './jobs';
 import { Model } from './model/model';
-import { createSearcher } from './search/create-searcher';
 import { suggestSpellings } from './search/spelling';
+import { ModelCache } from './model/model-cache';
 import { type Db, describeSqliteError, openDatabase } from './store/database';
-import {
-  findModelRow,
-  findWordIndex,
-  findWordIndexQuick,
-  getSetting,
-  listModelRows,
-  readModel,
-  setSetting,
-  toModelInfo,
-} from './store/models-repo';
+import { findModelRow, getSetting, listModelRows, setSetting, toModelInfo } from './store/models-repo';
 import * as projections from './projection/projection-service';
 import { runWorkerTask } from './workers';
 import { APP_VERSION } from './version';
@@ -116,7 +107,7 @@ export class ExplorerService implements ServiceApi {
   /** Uploaded corpus files between counting and training (train/corpus-uploads.ts). */
   readonly corpusUploads = new CorpusUploads();
   private readonly events = new EventEmitter();
-  private readonly loaded = new Map<string, Promise<Model>>();
+  private readonly models: ModelCache;
   private defaultImport?: Promise<void>;
 
   private constructor(
@@ -126,6 +117,7 @@ export class ExplorerService implements ServiceApi {
     private readonly opts: ServiceOptions,
   ) {
     this.jobs.on('job', (job) => this.emit({ type: 'job', job }));
+    this.models = new ModelCache(db, this.jobs);
   }
 
   static open(opts: ServiceOptions): ExplorerService {
@@ -136,11 +128,7 @@ export class ExplorerService implements ServiceApi {
   close(): void {
     this.uploads.closeAll();
     this.corpusUploads.closeAll();
-    for (const p of this.loaded.values())
-      p.then(
-        (m) => m.searcher.dispose?.(),
-        () => {},
-      );
+    this.models.close();
     this.db.close();
   }
 
@@ -227,8 +215,8 @@ export class ExplorerService implements ServiceApi {
     return this.defaultImport;
   }
 
-  /** The loaded model `name` (or the active one), importing the default model on first use. */
-  async model(name?: string): Promise<Model> {
+  /** The name `name` (or the active model) refers to, importing the default model on first use. */
+  private async modelName(name?: string): Promise<string> {
     let target = name ?? this.activeModelName();
     if (!target || (target === DEFAULT_MODEL && !findModelRow(this.db, DEFAULT_MODEL))) {
       await this.ensureDefaultModel();
@@ -238,23 +226,20 @@ export class ExplorerService implements ServiceApi {
       const names = listModelRows(this.db).map((r) => r.name);
       throw new ExplorerError('unknown-model', `There is no model named "${target}". Models: ${names.join(', ') || 'none'}.`);
     }
-    let p = this.loaded.get(target);
-    if (!p) {
-      const t = target;
-      p = Promise.resolve().then(() => {
-        const stored = readModel(this.db, t);
-        const m = new Model(
-          stored,
-          (w) => findWordIndex(this.db, stored.row.id, w),
-          (w) => findWordIndexQuick(this.db, stored.row.id, w),
-        );
-        m.searcher = createSearcher(m, stored.quantized);
-        return m;
-      });
-      p.catch(() => this.loaded.delete(t));
-      this.loaded.set(target, p);
-    }
-    return p;
+    return target;
+  }
+
+  /** The model `name` (or the active one) with every vector read and its exact searcher ready. */
+  async model(name?: string): Promise<Model> {
+    return this.models.full(await this.modelName(name));
+  }
+
+  /**
+   * The model with its words and norms only: callers read rows through `ensureRows`, so a map
+   * or a vocabulary opens without reading the vectors of the whole model.
+   */
+  async partialModel(name?: string): Promise<Model> {
+    return this.models.partial(await this.modelName(name));
   }
 
   async neighbors(req: NeighborsRequest): Promise<NeighborsResult[]> {
@@ -334,13 +319,13 @@ export class ExplorerService implements ServiceApi {
 
   renameModel(req: RenameModelRequest): void {
     this.guardWrite(() => renameModel(this.db, req.name, req.newName));
-    this.loaded.delete(req.name);
+    this.models.forget(req.name);
     this.emit({ type: 'models-changed' });
   }
 
   deleteModel(req: { name: string }): boolean {
     const existed = this.guardWrite(() => deleteModel(this.db, req.name));
-    this.loaded.delete(req.name);
+    this.models.forget(req.name);
     if (existed) this.emit({ type: 'models-changed' });
     return existed;
   }

@@ -4,10 +4,19 @@ import path from 'node:path';
 import { afterAll } from 'vitest';
 import { inject } from 'vitest';
 
+const made: string[] = [];
+const removeAll = () => {
+  for (const dir of made.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
+};
+// Registered when a test file imports this module, so folders made inside hooks (where a new
+// afterAll would never run) go too; the exit handler covers a file that ends early.
+afterAll(removeAll);
+process.on('exit', removeAll);
+
 /** A fresh temporary folder, removed after the file's tests. */
 export function tempDir(prefix = 'ee-test-'): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
-  afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+  made.push(dir);
   return dir;
 }
 

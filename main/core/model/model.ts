@@ -1,5 +1,5 @@
 import { exactScan } from '../search/exact-scan';
-import type { StoredModel } from '../store/models-repo';
+import type { StoredModel } from '../store/vector-blocks';
 
 /** Anything that can answer exact cosine top-k over a model's unit rows. */
 export interface Searcher {
@@ -11,6 +11,11 @@ export interface Searcher {
   bounds?(query: Float32Array, lo: Float64Array, hi: Float64Array, limit?: number): void;
   /** Releases threads or memory the searcher holds. */
   dispose?(): void;
+}
+
+/** Reads rows of a partly loaded model into its `vectors` on demand. */
+export interface RowSource {
+  ensureRows(rows: Iterable<number>): void;
 }
 
 /**
@@ -26,7 +31,9 @@ export class Model {
   readonly norms: Float32Array;
   private index?: Map<string, number>;
   private lowerIndex?: Map<string, number>;
-  searcher: Searcher;
+  private scanner: Searcher;
+  /** Set while `vectors` is still being read from the store (model-loader.ts). */
+  private pending?: RowSource;
 
   /**
    * `find` resolves a word to its row (exact, then lower-case, then any case; -1 if absent).
@@ -44,7 +51,37 @@ export class Model {
     this.size = stored.words.length;
     this.vectors = stored.vectors;
     this.norms = stored.norms;
-    this.searcher = { search: (q, k, ex, limit) => exactScan(this.vectors, this.dims, q, k, ex, limit) };
+    this.scanner = { search: (q, k, ex, limit) => exactScan(this.vectors, this.dims, q, k, ex, limit) };
+  }
+
+  /** How searches run. Only a model whose vectors are all read can search: rows not yet read are zeros. */
+  get searcher(): Searcher {
+    if (this.pending) throw new Error(`internal: model "${this.name}" searched before its vectors were read`);
+    return this.scanner;
+  }
+
+  set searcher(s: Searcher) {
+    this.scanner = s;
+  }
+
+  /** Whether every row of `vectors` holds its value (always, unless a loader is still reading). */
+  get complete(): boolean {
+    return this.pending === undefined;
+  }
+
+  /** Marks `vectors` as partly read: rows are read on demand through `source` until `loaded()`. */
+  readLazily(source: RowSource): void {
+    this.pending = source;
+  }
+
+  /** Every row is in `vectors` now. */
+  loaded(): void {
+    this.pending = undefined;
+  }
+
+  /** Makes rows readable in `vectors` (reads the blocks holding them if the model is still partial). */
+  ensureRows(rows: Iterable<number>): void {
+    this.pending?.ensureRows(rows);
   }
 
   /** Exact match first, then the most frequent word whose lower-case form matches. */

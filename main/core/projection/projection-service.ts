@@ -27,6 +27,8 @@ export interface ProjectionHost {
   readonly db: Db;
   readonly jobs: JobManager;
   model(name?: string): Promise<Model>;
+  /** The model with its words only; rows are read through `ensureRows` (model/model-loader.ts). */
+  partialModel(name?: string): Promise<Model>;
   activeModelName(): string | null;
   guardWrite<T>(fn: () => T): T;
 }
@@ -41,7 +43,8 @@ function modelId(host: ProjectionHost, name: string): number {
 }
 
 export async function viewData(host: ProjectionHost, req: ViewDataRequest): Promise<ViewData> {
-  const model = await host.model(req.model);
+  // Only a neighbourhood searches; other views read just the rows they show.
+  const model = req.view.kind === 'neighbourhood' ? await host.model(req.model) : await host.partialModel(req.model);
   const resolved = resolveView(model, req.view, host.db, modelId(host, model.name));
   const n = resolved.words.length;
   const k = req.knnK ?? KNN_K.default;
@@ -67,7 +70,7 @@ export async function viewData(host: ProjectionHost, req: ViewDataRequest): Prom
 }
 
 export async function vectorsOf(host: ProjectionHost, req: VectorsOfRequest): Promise<VectorsOfResult> {
-  const model = await host.model(req.model);
+  const model = await host.partialModel(req.model);
   const d = model.dims;
   const rows: number[] = [];
   const requestIndex: number[] = [];
@@ -80,6 +83,7 @@ export async function vectorsOf(host: ProjectionHost, req: VectorsOfRequest): Pr
       requestIndex.push(i);
     }
   });
+  model.ensureRows(rows);
   const vectors = new Float32Array(rows.length * d);
   rows.forEach((r, i) => vectors.set(model.vectors.subarray(r * d, (r + 1) * d), i * d));
   return {
@@ -94,7 +98,7 @@ export async function vectorsOf(host: ProjectionHost, req: VectorsOfRequest): Pr
 }
 
 export async function saveProjection(host: ProjectionHost, req: SaveProjectionRequest): Promise<ProjectionSummary> {
-  const model = await host.model(req.model);
+  const model = await host.partialModel(req.model);
   const id = host.guardWrite(() =>
     repo.saveProjection(host.db, {
       modelId: modelId(host, model.name),

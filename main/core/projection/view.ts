@@ -51,6 +51,7 @@ export interface ResolvedView {
 
 function fromRows(model: Model, view: ViewSpec, rows: number[], missing: string[]): ResolvedView {
   const d = model.dims;
+  model.ensureRows(rows);
   const vectors = new Float32Array(rows.length * d);
   const ranks = new Int32Array(rows.length);
   const words: string[] = new Array(rows.length);
@@ -146,6 +147,7 @@ export function resolveView(model: Model, view: ViewSpec, db: Db, modelId: numbe
         .prepare('SELECT entry, word_idx, vector, found FROM vocabulary_entries WHERE vocabulary_id = ? ORDER BY pos')
         .all(vocab.id) as VocabRow[];
       const d = model.dims;
+      model.ensureRows(entries.map((e) => e.word_idx ?? -1));
       const words: string[] = [];
       const ranks: number[] = [];
       const missing: string[] = [];

@@ -82,18 +82,25 @@ export class QuantizedIndex implements Searcher {
   private readonly rows4: number;
   private readonly kernel: Kernel;
   private readonly ptr: { q: number; s: number; res: number; qn: number; out: number; ctrl: number; qb: number; outb: number };
-  private readonly chunks: ChunkedScan;
+  private chunks!: ChunkedScan;
+  private readonly memory: WebAssembly.Memory;
+  private streaming = false;
+  private streamedRows = 0;
   private readonly q16: Int16Array;
   private readonly s: Float32Array;
   private readonly res: Float32Array;
   private readonly qn: Float32Array;
   private readonly out: Int32Array;
 
-  /** Uses stored quantisation when given (fast start), else quantises the rows now. */
+  /**
+   * Uses stored quantisation when given (fast start), else quantises the rows now. With
+   * 'streamed' the caller hands every stored block to `addStored` and then calls `start`, so a
+   * model's quantisation goes from the store into the index one block at a time.
+   */
   constructor(
     private readonly vectors: Float32Array,
     private readonly dims: number,
-    stored?: QuantizedBlock[],
+    stored?: QuantizedBlock[] | 'streamed',
   ) {
     const mod = kernelModule();
     if (!mod) throw new Error('WebAssembly SIMD is not available');
@@ -113,7 +120,7 @@ export class QuantizedIndex implements Searcher {
     this.ptr = { q, s, res, qn, out, ctrl, qb, outb };
     // Shared, so the helper thread scans the same rows in place.
     const pages = Math.ceil((outb + BLOCK_ROWS * 8) / 65536);
-    const memory = new WebAssembly.Memory({ initial: pages, maximum: pages, shared: true });
+    const memory = (this.memory = new WebAssembly.Memory({ initial: pages, maximum: pages, shared: true }));
     this.kernel = new WebAssembly.Instance(mod, { env: { memory } }).exports as unknown as Kernel;
     const buf = memory.buffer as ArrayBuffer;
     this.q16 = new Int16Array(buf, q, stride);
@@ -121,6 +128,10 @@ export class QuantizedIndex implements Searcher {
     this.res = new Float32Array(buf, res, rows4);
     this.qn = new Float32Array(buf, qn, rows4);
     this.out = new Int32Array(buf, out, rows4 * 2);
+    if (stored === 'streamed') {
+      this.streaming = true;
+      return;
+    }
     if (stored && coversRows(stored, n, stride)) {
       for (const block of stored) this.load(block);
     } else {
@@ -132,8 +143,22 @@ export class QuantizedIndex implements Searcher {
         this.load({ first, count, q8: new Uint8Array(q8.buffer), meta: new Uint8Array(meta.buffer) });
       }
     }
-    const plan = { rows4, dims, stride, ...chunking(rows4, dims), ptr: this.ptr };
-    this.chunks = new ChunkedScan(memory, mod, this.kernel.scan, plan, n >= HELPER_MIN_ROWS);
+    this.start();
+  }
+
+  /** One stored block, for an index made with 'streamed' (blocks in any order, each once). */
+  addStored(block: QuantizedBlock): void {
+    if (this.chunks) throw new Error('the index has started; blocks go in before start()');
+    this.streamedRows += block.count;
+    this.load(block);
+  }
+
+  /** Makes a 'streamed' index searchable once every row's block is in. */
+  start(): void {
+    if (this.chunks) return;
+    if (this.streaming && this.streamedRows !== this.n) throw new Error(`the index holds ${this.streamedRows} of ${this.n} rows`);
+    const plan = { rows4: this.rows4, dims: this.dims, stride: this.stride, ...chunking(this.rows4, this.dims), ptr: this.ptr };
+    this.chunks = new ChunkedScan(this.memory, kernelModule()!, this.kernel.scan, plan, this.n >= HELPER_MIN_ROWS);
   }
 
   /**

@@ -111,9 +111,10 @@ export function openDatabase(file: string, opts: OpenOptions = {}): OpenedDb {
       db.pragma('synchronous = NORMAL');
     }
     db.pragma('foreign_keys = ON');
-    // Memory-mapped reads: loading a model copies ~180 MB of BLOBs, and mapping skips a read()
-    // call per page.
-    db.pragma('mmap_size = 1073741824');
+    // No memory-mapped reads: mapped pages of the file count in the process's memory beside the
+    // vectors copied out of them (a loaded model would weigh twice its size), and with 64 KiB
+    // pages plain reads cost no more.
+    db.pragma('mmap_size = 0');
     if (version < SCHEMA_VERSION) {
       if (readOnly) {
         throw new ExplorerError(

@@ -5,7 +5,7 @@ import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_MODEL } from '../../../common/contract/contract';
 import { ExplorerService, defaultModelFile } from '../../../main/core/service';
-import { readModel } from '../../../main/core/store/models-repo';
+import { readModel } from '../../../main/core/store/vector-blocks';
 import { sharedDefaultDb, tempDir } from '../../helpers/temp';
 
 const dir = tempDir();

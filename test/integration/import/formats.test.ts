@@ -2,7 +2,7 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { importVectorFile } from '../../../main/core/import/import-file';
 import { type Db, openDatabase } from '../../../main/core/store/database';
-import { readModel } from '../../../main/core/store/models-repo';
+import { readModel } from '../../../main/core/store/vector-blocks';
 import { tempDir } from '../../helpers/temp';
 import { type Fixture, fixture, gloveText, projectorMetadata, projectorVectors, word2vecBinary, word2vecText, write } from './vector-files';
 

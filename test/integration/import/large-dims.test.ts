@@ -9,7 +9,7 @@ import { importVectorFile } from '../../../main/core/import/import-file';
 import { exactScan } from '../../../main/core/search/exact-scan';
 import { QuantizedIndex } from '../../../main/core/search/quantized-index';
 import { type Db, openDatabase } from '../../../main/core/store/database';
-import { readModel } from '../../../main/core/store/models-repo';
+import { readModel } from '../../../main/core/store/vector-blocks';
 import { tempDir } from '../../helpers/temp';
 
 /** The large-model bench's generator at a small size: same formats, same 300 dimensions, same code paths. */

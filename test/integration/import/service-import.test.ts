@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { JobProgress } from '../../../common/contract/contract';
 import { dispatch } from '../../../main/core/dispatch';
 import { ExplorerService } from '../../../main/core/service';
-import { readModel } from '../../../main/core/store/models-repo';
+import { readModel } from '../../../main/core/store/vector-blocks';
 import { tempDir } from '../../helpers/temp';
 import { fixture, gloveText, projectorMetadata, projectorVectors, snapshot, word2vecText, write } from './vector-files';
 

@@ -3,7 +3,8 @@ import path from 'node:path';
 import zlib from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { ExplorerService } from '../../../main/core/service';
-import { findModelRow, readModel } from '../../../main/core/store/models-repo';
+import { findModelRow } from '../../../main/core/store/models-repo';
+import { readModel } from '../../../main/core/store/vector-blocks';
 import { tempDir } from '../../helpers/temp';
 import { phraseCorpus, plantedCorpus, TOPIC_A, TOPIC_B, writeFile } from './corpora';
 

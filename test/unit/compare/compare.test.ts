@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { jaccard, sharedRows } from '../../../main/core/compare/compare-models';
 import { Model } from '../../../main/core/model/model';
-import type { StoredModel } from '../../../main/core/store/models-repo';
+import type { StoredModel } from '../../../main/core/store/vector-blocks';
 
 function model(name: string, words: string[]): Model {
   const stored = {

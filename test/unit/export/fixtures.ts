@@ -1,6 +1,6 @@
 import type { Projection } from '../../../common/contract/contract';
 import { Model } from '../../../main/core/model/model';
-import type { StoredModel } from '../../../main/core/store/models-repo';
+import type { StoredModel } from '../../../main/core/store/vector-blocks';
 
 /** Deterministic pseudo-random numbers (mulberry32) so fixtures are the same every run. */
 export function rng(seed: number): () => number {

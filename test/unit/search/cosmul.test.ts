@@ -4,7 +4,7 @@ import { cosmulSearch } from '../../../main/core/search/cosmul';
 import { exactScan } from '../../../main/core/search/exact-scan';
 import { QuantizedIndex } from '../../../main/core/search/quantized-index';
 import type { ResolvedTerm } from '../../../main/core/search/resolve-terms';
-import type { StoredModel } from '../../../main/core/store/models-repo';
+import type { StoredModel } from '../../../main/core/store/vector-blocks';
 
 function seeded(seed: number) {
   return () => {

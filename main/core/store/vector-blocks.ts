@@ -1,0 +1,120 @@
+import { ExplorerError } from '../errors';
+import { META_PER_ROW, strideOf } from '../search/quantize';
+import type { QuantizedBlock } from '../search/quantized-index';
+import type { Db } from './database';
+import { findModelRow, type ModelRow } from './models-repo';
+import { prefaultedBuffer } from './prefault';
+
+/**
+ * Reading a stored model in two steps: its head (words and norms, a few percent of its bytes,
+ * enough to show words and look them up) at once, and its vector blocks only when something
+ * needs them. A 2-million-word model is gigabytes of vectors; a map of 5,000 words needs two
+ * of its blocks.
+ */
+
+/** Rows [first, first + count) of the model live in one stored block. */
+export interface BlockSpan {
+  first: number;
+  count: number;
+}
+
+export interface ModelHead {
+  row: ModelRow;
+  /** Words in rank order. */
+  words: string[];
+  /** Original L2 norm per word. */
+  norms: Float32Array;
+  /** The stored blocks, in row order (block b holds rows blocks[b].first …). */
+  blocks: BlockSpan[];
+}
+
+/** One block's vector bytes as stored: unit vectors, int8 quantisation and its bounds. */
+export interface VectorBlock {
+  /** count × dims little-endian float32 (absent when only the quantisation was asked for). */
+  data?: Buffer;
+  q8: Buffer;
+  meta: Buffer;
+}
+
+export interface StoredModel {
+  row: ModelRow;
+  words: string[];
+  /** Original L2 norm per word. */
+  norms: Float32Array;
+  /** Unit vectors, row-major count × dims. */
+  vectors: Float32Array;
+  /**
+   * Stored int8 quantisation for the exact pre-scan (search/quantize.ts), block by block as
+   * read: the index copies it into its own memory, so it is never assembled in between.
+   */
+  quantized?: QuantizedBlock[];
+}
+
+const damaged = (name: string, at: number) =>
+  new ExplorerError('db-corrupt', `Model "${name}" has a damaged vector block at row ${at}; delete and re-import it.`);
+
+/** Copies a BLOB into a typed array at a byte offset (a BLOB's Buffer need not be aligned). */
+export function copyBlob(target: ArrayBufferView, byteOffset: number, blob: Uint8Array): void {
+  new Uint8Array(target.buffer, target.byteOffset + byteOffset, blob.byteLength).set(blob);
+}
+
+/**
+ * Words, norms and block layout of model `name`. Only the first columns of each block are read,
+ * so SQLite stops before the vector bytes.
+ */
+export function readModelHead(db: Db, name: string): ModelHead {
+  const row = findModelRow(db, name);
+  if (!row) throw new ExplorerError('unknown-model', `There is no model named "${name}".`);
+  const n = row.word_count;
+  const words: string[] = new Array(n);
+  const norms = new Float32Array(n);
+  const blocks: BlockSpan[] = [];
+  const stmt = db.prepare('SELECT first_idx, row_count, words, norms FROM vector_blocks WHERE model_id = ? ORDER BY block').raw();
+  let rows = 0;
+  for (const [first, count, w, nb] of stmt.iterate(row.id) as Iterable<[number, number, string, Buffer]>) {
+    if (first !== rows || first + count > n || nb.byteLength !== count * 4) throw damaged(name, first);
+    const blockWords = w.split('\n');
+    if (blockWords.length !== count) throw damaged(name, first);
+    for (let i = 0; i < count; i++) words[first + i] = blockWords[i];
+    copyBlob(norms, first * 4, nb);
+    blocks.push({ first, count });
+    rows += count;
+  }
+  if (rows !== n)
+    throw new ExplorerError('db-corrupt', `Model "${name}" is incomplete in the database (${rows} of ${n} rows); delete and re-import it.`);
+  return { row, words, norms, blocks };
+}
+
+/** Block `b` of a model whose head was read; `withData` false skips the float32 vectors. */
+export function readVectorBlock(db: Db, head: ModelHead, b: number, withData = true): VectorBlock {
+  const { row } = head;
+  const span = head.blocks[b];
+  const sql = withData
+    ? 'SELECT data, q8, qmeta FROM vector_blocks WHERE model_id = ? AND block = ?'
+    : 'SELECT NULL, q8, qmeta FROM vector_blocks WHERE model_id = ? AND block = ?';
+  const got = db.prepare(sql).raw().get(row.id, b) as [Buffer | null, Buffer, Buffer] | undefined;
+  // A model deleted or replaced while its blocks were being read.
+  if (!got) throw new ExplorerError('unknown-model', `The model "${row.name}" was removed while it was being loaded.`);
+  const [data, q8, meta] = got;
+  if (
+    (withData && data?.byteLength !== span.count * row.dims * 4) ||
+    q8.byteLength !== span.count * strideOf(row.dims) ||
+    meta.byteLength !== span.count * META_PER_ROW * 4
+  ) {
+    throw damaged(row.name, span.first);
+  }
+  return { data: data ?? undefined, q8, meta };
+}
+
+/** Reads a whole model at once: words in rank order, norms, one contiguous Float32Array, quantisation. */
+export function readModel(db: Db, name: string): StoredModel {
+  const head = readModelHead(db, name);
+  const { row, words, norms } = head;
+  const vectors = new Float32Array(prefaultedBuffer(row.word_count * row.dims * 4));
+  const quantized: QuantizedBlock[] = head.blocks.map((span, b) => {
+    const block = readVectorBlock(db, head, b);
+    copyBlob(vectors, span.first * row.dims * 4, block.data!);
+    return { first: span.first, count: span.count, q8: block.q8, meta: block.meta };
+  });
+  return { row, words, norms, vectors, quantized };
+}
