@@ -56,8 +56,18 @@ export class LabelIndex {
     const cells = g * g * g;
     const cellOf = new Int32Array(n);
     const counts = new Int32Array(cells + 1);
+    const [lx, ly, lz] = this.lo;
+    const ix = 1 / this.step[0];
+    const iy = 1 / this.step[1];
+    const iz = 1 / this.step[2];
+    const top = g - 1;
     for (let o = 0; o < n; o++) {
-      const c = this.cellAt(coords, order[o]);
+      const i = order[o] * 3;
+      // `| 0` truncates (and maps NaN to 0); the clamps keep the maxima in the last cell.
+      const cx = Math.min(top, Math.max(0, ((coords[i] - lx) * ix) | 0));
+      const cy = Math.min(top, Math.max(0, ((coords[i + 1] - ly) * iy) | 0));
+      const cz = Math.min(top, Math.max(0, ((coords[i + 2] - lz) * iz) | 0));
+      const c = (cz * g + cy) * g + cx;
       cellOf[o] = c;
       counts[c + 1]++;
     }
@@ -77,16 +87,6 @@ export class LabelIndex {
     this.filled = Int32Array.from(filled);
     this.visible = new Int32Array(filled.length);
     this.rooms = new Int32Array(filled.length);
-  }
-
-  private cellAt(coords: Float32Array, i: number): number {
-    const g = this.grid;
-    let c = 0;
-    for (let a = 2; a >= 0; a--) {
-      const k = Math.floor((coords[i * 3 + a] - this.lo[a]) / this.step[a]);
-      c = c * g + Math.min(g - 1, Math.max(0, Number.isFinite(k) ? k : 0));
-    }
-    return c;
   }
 
   /** Number of cells holding points. */

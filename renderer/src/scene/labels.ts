@@ -58,6 +58,8 @@ export class LabelLayer {
   private placed: Placed[] = [];
   private pool: HTMLSpanElement[] = [];
   private readonly widths = new Map<string, number>();
+  private readonly charWidths = new Map<string, number>();
+  private measureFont = '';
   private readonly measure = document.createElement('canvas').getContext('2d');
   private readonly tmp = new Float32Array(3);
   /** Leader lines, one per label placed away from its point. */
@@ -104,12 +106,28 @@ export class LabelLayer {
     this.neighbours = neighbours.filter((i) => i >= 0 && i !== query);
   }
 
+  /**
+   * Label width in CSS px: the sum of its characters' widths, each measured once per font (a
+   * canvas measurement per word, and setting the canvas font, cost more than a packing at
+   * 200,000 points). Kerning is ignored: labels keep 2 px of air, more than it shifts.
+   */
   private width(word: string, strong: boolean): number {
     const key = strong ? `!${word}` : word;
     let w = this.widths.get(key);
     if (w === undefined) {
-      if (this.measure) this.measure.font = strong ? FONT_STRONG : FONT;
-      w = Math.ceil((this.measure?.measureText(word).width ?? word.length * 7) + PAD_X * 2);
+      let sum = 0;
+      for (const ch of word) {
+        const ck = strong ? `!${ch}` : ch;
+        let cw = this.charWidths.get(ck);
+        if (cw === undefined) {
+          const font = strong ? FONT_STRONG : FONT;
+          if (this.measure && this.measureFont !== font) this.measure.font = this.measureFont = font;
+          cw = this.measure?.measureText(ch).width ?? 7;
+          this.charWidths.set(ck, cw);
+        }
+        sum += cw;
+      }
+      w = Math.ceil(sum + PAD_X * 2);
       this.widths.set(key, w);
     }
     return w;
