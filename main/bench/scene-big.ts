@@ -22,6 +22,8 @@ export interface BigMapBench {
   layoutSeconds: number;
   /** Page opened to the map showing every point, s. */
   openSeconds: number;
+  /** Longest page task from loading the page to the map drawn and settled (WebGL start-up, decoding, layout), ms. */
+  openLongestTaskMs: number;
   /** Whether the page's clustering of the map had finished before the orbits (else they shared the CPU with it). */
   clusteredBeforeOrbit: boolean;
   /** Orbiting with every point drawn in every frame, and with the adaptive level of detail (the app's default). */
@@ -123,6 +125,10 @@ export async function benchBigMap(
       await page.waitForSelector(`#stage[data-state="ready"][data-points="${stored.points}"]`, { state: 'attached', timeout: 240_000 });
       const openSeconds = (Date.now() - t0) / 1000;
       await waitForScene(page);
+      await waitForSettled(page);
+      const openTasks = (await page.evaluate(
+        `new Promise((resolve) => { const got = []; new PerformanceObserver((l) => { for (const e of l.getEntries()) got.push(e.duration); }).observe({ type: 'longtask', buffered: true }); setTimeout(() => resolve(got), 200); })`,
+      )) as number[];
       // The page clusters a map it opens (in the main process): orbit once that is done, so the
       // figures are the scene's and not a share of two cores with the clustering.
       const clustered = await page
@@ -141,6 +147,7 @@ export async function benchBigMap(
         points: stored.points,
         layoutSeconds: round(stored.seconds),
         openSeconds: round(openSeconds),
+        openLongestTaskMs: round(Math.max(0, ...openTasks)),
         clusteredBeforeOrbit: clustered,
         orbitFull,
         orbit: figures,
