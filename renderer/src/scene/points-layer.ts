@@ -90,7 +90,9 @@ export class PointsLayer {
   private readonly geometry = new BufferGeometry();
   private readonly material: ShaderMaterial;
   private count = 0;
+  /** The theme's point opacity, and whether the background is dark. */
   private alpha = 1;
+  private dark = true;
 
   constructor(theme: SceneTheme) {
     this.material = new ShaderMaterial({
@@ -113,6 +115,7 @@ export class PointsLayer {
       blending: NormalBlending,
     });
     this.alpha = theme.pointAlpha;
+    this.dark = theme.dark;
     this.object = new Points(this.geometry, this.material);
     this.object.frustumCulled = false;
   }
@@ -162,7 +165,17 @@ export class PointsLayer {
     u.uColor.value.copy(theme.point);
     u.uAccent.value.copy(theme.accent);
     this.alpha = theme.pointAlpha;
-    u.uAlpha.value = theme.pointAlpha;
+    this.dark = theme.dark;
+    u.uAlpha.value = this.restingAlpha();
+  }
+
+  /**
+   * Point opacity with every point drawn. On a light background dark points pile up into black
+   * cores in dense maps, so above 50,000 points they get fainter (down to 0.35 of the theme's).
+   */
+  private restingAlpha(): number {
+    const density = this.dark || this.count <= 50_000 ? 1 : Math.max(0.35, (50_000 / this.count) ** 0.75);
+    return this.alpha * density;
   }
 
   /**
@@ -173,7 +186,7 @@ export class PointsLayer {
   setBudget(budget: number | null): number {
     const drawn = this.geometry.index && budget !== null ? Math.max(1, Math.min(this.count, Math.floor(budget))) : this.count;
     this.geometry.setDrawRange(0, drawn);
-    this.material.uniforms.uAlpha.value = Math.min(1, this.alpha * Math.min(1.6, Math.sqrt(this.count / Math.max(1, drawn))));
+    this.material.uniforms.uAlpha.value = Math.min(1, this.restingAlpha() * Math.min(1.6, Math.sqrt(this.count / Math.max(1, drawn))));
     return drawn;
   }
 
