@@ -9,6 +9,8 @@ import { root } from './lib.mjs';
 const KERNELS = [
   // Exact top-k pre-scan over a whole model (shared memory: a helper thread takes chunks too).
   { wat: 'main/core/search/kernel.wat', ts: 'main/core/search/kernel-wasm.ts', name: 'KERNEL_WASM_BASE64' },
+  // Int8 quantisation of unit rows (imports, and indexes built without stored quantisation).
+  { wat: 'main/core/search/quantize-kernel.wat', ts: 'main/core/search/quantize-kernel-wasm.ts', name: 'QUANTIZE_KERNEL_WASM_BASE64' },
   // Exact kNN graph among a view's words, for UMAP.
   { wat: 'main/core/projection/knn-kernel.wat', ts: 'main/core/projection/knn-kernel-wasm.ts', name: 'KNN_KERNEL_WASM_BASE64' },
   // word2vec training (skip-gram / CBOW with negative sampling), threads sharing the weights.

@@ -3,13 +3,16 @@
  * frame times are relative figures for this machine, not what a GPU laptop shows:
  * - long tasks (PerformanceObserver "longtask", > 50 ms on the page's main thread) during a
  *   projection run of the default view, streamed into the scene;
- * - orbiting 50,000 points: frame interval (median, p95) and the number of draw calls per frame.
+ * - orbiting 50,000 points: frame interval (median, p95) and the number of draw calls per frame;
+ * - a map of 200,000 real words (scene-big.ts): orbit frame times with labels, with and without the
+ *   level of detail, page work per frame, the longest page task, and hover-picking time.
  * Called by the bench entry as a section; needs the app built (`npm run build`) and Chromium.
  * `dbPath` may name a store that already holds the default model (it is copied, never written);
  * without it the server imports the model into a temporary store first.
  */
 import type { Page } from 'playwright-core';
 import { startApp, waitForSettled } from './browser-app';
+import { benchBigMap, type BigMapBench } from './scene-big';
 
 export interface SceneBench {
   /** Points and wall time of the measured projection run. */
@@ -26,6 +29,8 @@ export interface SceneBench {
   /** Longest CPU time of one rendered frame (render + labels), ms. */
   maxFrameCpuMs: number;
   renderer: string;
+  /** The 200,000-word map; absent without a store holding the model (`dbPath`). */
+  bigMap?: BigMapBench;
 }
 
 const quantile = (xs: number[], q: number) => {
@@ -42,6 +47,15 @@ async function untilIdle(page: Page, timeoutMs: number): Promise<void> {
 
 export async function benchScene(
   _root: string,
+  opts: { dbPath?: string; points?: number; frames?: number; top?: number; skipProjection?: boolean; bigPoints?: number } = {},
+): Promise<SceneBench> {
+  const small = await benchSmall(opts);
+  return opts.dbPath && opts.bigPoints !== 0
+    ? { ...small, bigMap: await benchBigMap(opts.dbPath, { points: opts.bigPoints, frames: opts.frames }) }
+    : small;
+}
+
+async function benchSmall(
   opts: { dbPath?: string; points?: number; frames?: number; top?: number; skipProjection?: boolean } = {},
 ): Promise<SceneBench> {
   const points = opts.points ?? 50_000;

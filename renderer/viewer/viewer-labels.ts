@@ -15,7 +15,15 @@ export interface ChosenLabel {
   y: number;
 }
 
-export function chooseLabels(pos: ScreenPos, words: string[], priority: number[], always: number[], max: number): ChosenLabel[] {
+/** `reserved`: screen boxes [x, y, w, h] other words keep out of (the legends); the query and its neighbours are drawn anyway. */
+export function chooseLabels(
+  pos: ScreenPos,
+  words: string[],
+  priority: number[],
+  always: number[],
+  max: number,
+  reserved: number[][] = [],
+): ChosenLabel[] {
   const boxes: number[][] = [];
   const out: ChosenLabel[] = [];
   const seen = new Set<number>();
@@ -44,6 +52,7 @@ export function chooseLabels(pos: ScreenPos, words: string[], priority: number[]
     out.push({ point: i, x: spot[0], y: spot[1] });
   };
   for (const i of always) place(i, true);
+  boxes.push(...reserved);
   for (const i of priority) {
     if (out.length >= max) break;
     place(i, false);

@@ -7,11 +7,11 @@ import {
   BufferGeometry,
   CanvasTexture,
   Color,
+  Matrix4,
   PerspectiveCamera,
   Points,
   PointsMaterial,
   Scene,
-  Vector3,
   WebGLRenderer,
 } from 'three';
 import { OrbitControls } from 'three/examples/jsm/controls/OrbitControls.js';
@@ -22,6 +22,11 @@ import { readViewerData } from './viewer-data';
 const data = readViewerData();
 const { meta, words, coords } = data;
 const n = words.length;
+/**
+ * Big maps (over 50,000 points) place labels once the camera rests, not every frame: projecting
+ * every point and packing labels would take longer than a frame. Labels hide while it moves.
+ */
+const BIG = n > 50_000;
 const stage = document.getElementById('stage')!;
 const el = <K extends keyof HTMLElementTagNameMap>(tag: K, id?: string, text?: string) => {
   const e = document.createElement(tag);
@@ -148,18 +153,31 @@ const priority = all
   .sort((a, b) => data.ranks[a] - data.ranks[b] || a - b)
   .slice(0, 3000);
 const screen: ScreenPos = { x: new Float32Array(n), y: new Float32Array(n), visible: new Uint8Array(n) };
-const v = new Vector3();
+const viewProj = new Matrix4();
+/** Every point's screen position; the matrix maths inlined, as this runs over every point. */
 function projectAll(w: number, h: number): void {
+  camera.updateMatrixWorld();
+  const e = viewProj.multiplyMatrices(camera.projectionMatrix, camera.matrixWorldInverse).elements;
   for (let i = 0; i < n; i++) {
-    v.set(coords[3 * i], coords[3 * i + 1], coords[3 * i + 2]).project(camera);
-    screen.x[i] = ((v.x + 1) / 2) * w;
-    screen.y[i] = ((1 - v.y) / 2) * h;
-    screen.visible[i] = v.z < 1 && Math.abs(v.x) <= 1 && Math.abs(v.y) <= 1 ? 1 : 0;
+    const x = coords[3 * i];
+    const y = coords[3 * i + 1];
+    const z = coords[3 * i + 2];
+    const cw = e[3] * x + e[7] * y + e[11] * z + e[15];
+    const nx = (e[0] * x + e[4] * y + e[8] * z + e[12]) / cw;
+    const ny = (e[1] * x + e[5] * y + e[9] * z + e[13]) / cw;
+    screen.x[i] = ((nx + 1) / 2) * w;
+    screen.y[i] = ((1 - ny) / 2) * h;
+    screen.visible[i] = cw > 1e-6 && Math.abs(nx) <= 1 && Math.abs(ny) <= 1 ? 1 : 0;
   }
 }
 
 function drawLabels(): void {
-  const chosen = chooseLabels(screen, words, priority, q >= 0 ? [q, ...meta.neighbourhood] : meta.neighbourhood, 60);
+  const stageBox = stage.getBoundingClientRect();
+  const legends = [clusters, document.querySelector('.legend')]
+    .filter((e): e is HTMLElement => e instanceof HTMLElement)
+    .map((e) => e.getBoundingClientRect())
+    .map((r) => [r.left - stageBox.left, r.top - stageBox.top, r.width, r.height]);
+  const chosen = chooseLabels(screen, words, priority, q >= 0 ? [q, ...meta.neighbourhood] : meta.neighbourhood, 60, legends);
   labelLayer.replaceChildren(
     ...chosen.map(({ point: i, x, y }) => {
       const d = el('div', undefined, words[i]);
@@ -200,6 +218,11 @@ function showCard(i: number, x: number, y: number): void {
 }
 
 renderer.domElement.addEventListener('pointermove', (e) => {
+  // Screen positions are refreshed once a big map's camera rests (see relabel).
+  if (BIG && labelLayer.hidden) {
+    card.hidden = true;
+    return;
+  }
   const rect = renderer.domElement.getBoundingClientRect();
   const x = e.clientX - rect.left;
   const y = e.clientY - rect.top;
@@ -218,13 +241,23 @@ renderer.domElement.addEventListener('pointermove', (e) => {
 });
 renderer.domElement.addEventListener('pointerleave', () => (card.hidden = true));
 
+let labelTimer = 0;
+function relabel(): void {
+  projectAll(renderer.domElement.clientWidth, renderer.domElement.clientHeight);
+  drawLabels();
+  labelLayer.hidden = false;
+}
+
 function frame(): void {
   controls.update();
   if (dirty) {
     dirty = false;
     renderer.render(scene, camera);
-    projectAll(renderer.domElement.clientWidth, renderer.domElement.clientHeight);
-    drawLabels();
+    if (BIG && stage.dataset.state === 'ready') {
+      labelLayer.hidden = true;
+      clearTimeout(labelTimer);
+      labelTimer = window.setTimeout(relabel, 150);
+    } else relabel();
     stage.dataset.points = String(n);
     stage.dataset.state = 'ready';
   }

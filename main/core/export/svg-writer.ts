@@ -1,9 +1,9 @@
 import { ROWS_PER_CHUNK } from './chunks';
 import type { ExportData } from './export-data';
-import { layoutLabels } from './label-layout';
+import { layoutLabels, MAX_LABELS } from './label-layout';
 import { sortIndicesBy } from './sort-indices';
 import { type ExportTheme, labelColours, THEMES } from './theme';
-import { clusterSvg } from './cluster-columns';
+import { clusterSvg, legendLayout } from './cluster-columns';
 
 /** Characters XML 1.0 forbids are replaced; markup characters are escaped. */
 export function xmlText(s: string): string {
@@ -25,6 +25,8 @@ export interface SvgOptions {
 }
 
 const r1 = (v: number) => Math.round(v * 10) / 10;
+/** Point count above which points are drawn smaller and fainter. */
+const DENSE = 50_000;
 
 /**
  * The camera view as SVG: one <circle> per point (all points, drawn far to near, points outside
@@ -46,7 +48,10 @@ export function* projectionSvg(data: ExportData, options: SvgOptions = {}): Gene
   const behind: number[] = [];
   for (let i = 0; i < n; i++) (Number.isFinite(screen.x[i]) ? drawable : behind).push(i);
   const order = sortIndicesBy(screen.depth, drawable, true);
-  const radius = Math.max(1.2, Math.min(4, 1800 / Math.sqrt(Math.max(n, 1)) / 20));
+  const radius = n > DENSE ? 1 : Math.max(1.2, Math.min(4, 1800 / Math.sqrt(Math.max(n, 1)) / 20));
+  // Above DENSE points, overlapping discs would paint the cores solid: fainter points keep the
+  // map's density readable (the query, its neighbours and labelled points stay strong).
+  const quiet = n > DENSE ? Math.max(0.2, 0.55 * Math.sqrt(DENSE / n)) : 0.55;
   yield `<g id="points" stroke="none">\n`;
   for (let start = 0; start < order.length; start += ROWS_PER_CHUNK) {
     let s = '';
@@ -54,7 +59,7 @@ export function* projectionSvg(data: ExportData, options: SvgOptions = {}): Gene
       const special = i === q ? 'query' : hood.has(i) ? 'neighbour' : '';
       const fill = special ? theme.accent : (colours.get(data.labels[i] ?? '') ?? theme.point);
       const r = i === q ? radius * 2.2 : special ? radius * 1.5 : radius;
-      const opacity = special ? 1 : data.labels[i] ? 0.85 : 0.55;
+      const opacity = special ? 1 : data.labels[i] ? 0.85 : quiet;
       // Points placed after the layout was saved are rings, as in the app.
       const placed = data.placed[i] === 1;
       const paint = placed
@@ -69,10 +74,27 @@ export function* projectionSvg(data: ExportData, options: SvgOptions = {}): Gene
       .map((i) => `<circle cx="0" cy="0" r="0" visibility="hidden" data-word="${xmlText(data.projection.words[i])}"/>\n`)
       .join('');
   yield '</g>\n';
-  if (options.labels !== false) yield clusterSvg(data, theme, xmlText);
   if (options.labels !== false) {
     const fontSize = 13;
-    const labels = layoutLabels(data, fontSize);
+    // The query's and neighbours' labels first, then cluster names around them, then the
+    // other words where neither is.
+    const legend = legendLayout(data);
+    const fixed = legend ? [legend.box] : [];
+    const highlighted = layoutLabels(data, fontSize, MAX_LABELS, { fixed, words: false });
+    const clusters = clusterSvg(
+      data,
+      theme,
+      xmlText,
+      highlighted.map((l) => l.box),
+      !options.transparent,
+    );
+    yield clusters.svg;
+    const labels = layoutLabels(data, fontSize, MAX_LABELS, { fixed, reserved: clusters.boxes });
+    const leaders = labels.filter((l) => l.leader);
+    if (leaders.length)
+      yield `<g id="leaders" stroke="${theme.accent}" stroke-opacity="0.6" stroke-width="1">\n${leaders
+        .map((l) => `<line x1="${r1(screen.x[l.point])}" y1="${r1(screen.y[l.point])}" x2="${r1(l.leader!.x)}" y2="${r1(l.leader!.y)}"/>\n`)
+        .join('')}</g>\n`;
     yield `<g id="labels" font-size="${fontSize}" stroke="${theme.halo}" stroke-width="3" stroke-linejoin="round" paint-order="stroke">\n`;
     yield labels
       .map((l) => {

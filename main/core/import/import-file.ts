@@ -6,6 +6,7 @@ import { findModelRow } from '../store/models-repo';
 import { ModelWriter } from '../store/model-writer';
 import { openByteSource } from './byte-source';
 import { baseName, detectFormat, hasHeader } from './detect-format';
+import { ImportRows, type ImportStats } from './import-rows';
 import { badFile, type VectorFormat } from './import-types';
 import { findMetadataFile, readProjectorNames } from './projector-tsv';
 import { parseError, streamRows } from './row-stream';
@@ -34,7 +35,6 @@ const HEAD_BYTES = 64 * 1024;
  * costs fresh memory for the ~200 MB of vector pages that pass through on their way to the WAL.
  */
 const IMPORT_CACHE_KIB = 16 * 1024;
-const MAX_DUPLICATE_EXAMPLES = 5;
 
 function uniqueName(db: Db, wanted: string): string {
   if (!findModelRow(db, wanted)) return wanted;
@@ -56,9 +56,9 @@ async function readHead(it: AsyncGenerator<Buffer>): Promise<Buffer> {
 
 /**
  * Imports a vector file into the store as a new model, streaming: a parsing thread reads the
- * file in 1 MiB chunks and hands rows over in batches (row-stream.ts) while this thread stores
- * them with the ModelWriter. Everything happens in one IMMEDIATE transaction; any error or a
- * cancel rolls it back, leaving the database as it was.
+ * file in 1 MiB chunks and hands over raw rows in batches or, for binary files, ready store
+ * blocks (row-stream.ts), while this thread stores them with the ModelWriter. Everything happens
+ * in one IMMEDIATE transaction; any error or a cancel rolls it back, leaving the database as it was.
  */
 export async function importVectorFile(db: Db, o: FileImportOptions): Promise<ImportModelResult> {
   const started = Date.now();
@@ -93,26 +93,34 @@ export async function importVectorFile(db: Db, o: FileImportOptions): Promise<Im
     const storedFormat = src.gzip ? `${format}+gzip` : format;
 
     let writer: ModelWriter | undefined;
-    let duplicates = 0;
-    const duplicateExamples: string[] = [];
-    let limited = false;
-    /** Stores one parsed row (values[at .. at + dims)); returns false once the word limit is reached. */
-    const store = (word: string, values: Float64Array, at: number, dims: number, where: string): boolean => {
-      writer ??= new ModelWriter(db, { name, dims, source: o.sourceLabel ?? file, format: storedFormat });
-      let sq = 0;
-      for (let j = at; j < at + dims; j++) sq += values[j] * values[j];
-      // A repeated word is skipped before its vector is judged; `add` looks each word up once.
-      if (sq === 0 && !writer.has(word)) throw badFile(shown, where, `the vector of "${word}" is all zeros, so it has no direction`);
-      if (sq === 0 || !writer.add(word, values, at)) {
-        duplicates++;
-        if (duplicateExamples.length < MAX_DUPLICATE_EXAMPLES) duplicateExamples.push(`"${word}" (${where})`);
-        return true;
-      }
-      return o.limit === undefined || writer.size < o.limit;
-    };
+    const writerFor = (dims: number) =>
+      (writer ??= new ModelWriter(db, { name, dims, source: o.sourceLabel ?? file, format: storedFormat }));
+    // Raw rows get the import's rules here; blocks come with them applied (see row-stream.ts).
+    const spare: ArrayBuffer[] = [];
+    const rules = new ImportRows(
+      shown,
+      o.limit,
+      (block, dims) => {
+        writerFor(dims).addBlock(block, expectedWords(block.rows));
+        spare.push(block.data.buffer as ArrayBuffer);
+      },
+      () => spare.pop(),
+    );
+    let stats: ImportStats = rules.stats;
+    /** Share of the file read so far, by the latest event. */
+    let readShare = 0;
+    /** The model's expected size, extrapolated from how far into the file `rows` more words take it. */
+    const expectedWords = (rows: number) =>
+      Math.min(o.limit ?? Infinity, Math.ceil(((writer?.size ?? 0) + rows) / Math.max(readShare, 1e-6)));
 
     cacheBefore = db.pragma('cache_size', { simple: true }) as number;
     db.pragma(`cache_size = -${IMPORT_CACHE_KIB}`);
+    // The import stays in WAL mode, though a rollback journal would write the new pages once
+    // instead of twice (WAL, then checkpoint) and commit 300 MB about twice as fast: leaving WAL
+    // needs this to be the only connection, and the app's service (and the CLI's) always holds
+    // another; while the store were in rollback mode, any reader (an app opening the store) would
+    // be locked out for the whole import rather than reading the models already there; and a
+    // crash in between would leave the store in the other mode for the next opener to fix.
     // Fail fast when another writer holds the lock, instead of parsing first.
     db.exec('BEGIN IMMEDIATE');
     began = true;
@@ -124,15 +132,26 @@ export async function importVectorFile(db: Db, o: FileImportOptions): Promise<Im
       wordless: format === 'projector-tsv',
       names,
       namesFile,
+      blocks: format === 'word2vec-binary' ? { limit: o.limit } : undefined,
     });
     try {
       for await (const e of rows.events) {
         if (e.type === 'error') throw parseError(e.error);
-        if (e.type === 'end') break;
-        const { words, wheres, values, dims } = e.batch;
-        for (let r = 0; r < words.length && !limited; r++) limited = !store(words[r], values, r * dims, dims, wheres[r]);
-        rows.recycle(values);
-        if (limited) break;
+        if (e.type === 'end') {
+          stats = e.stats ?? stats;
+          break;
+        }
+        readShare = Math.min(1, e.bytesRead / e.size);
+        if (e.type === 'block') {
+          writerFor(e.dims).addBlock(e.block, expectedWords(e.block.rows));
+          rows.recycle(e.block.data.buffer as ArrayBuffer);
+        } else {
+          const { words, wheres, values, dims } = e.batch;
+          let more = true;
+          for (let r = 0; r < words.length && more; r++) more = rules.row(words[r], values, r * dims, dims, wheres[r]);
+          rows.recycle(values.buffer as ArrayBuffer);
+          if (!more) break;
+        }
         if (isCancelled()) throw new ExplorerError('cancelled', 'Import cancelled.');
         progress(
           `Reading vectors (${(writer?.size ?? 0).toLocaleString('en-US')} words, ${Math.round(e.bytesRead / 1e6)} of ${Math.round(e.size / 1e6)} MB)`,
@@ -142,10 +161,12 @@ export async function importVectorFile(db: Db, o: FileImportOptions): Promise<Im
     } finally {
       rows.stop();
     }
+    rules.flush();
     if (isCancelled()) throw new ExplorerError('cancelled', 'Import cancelled.');
     if (!writer) throw badFile(shown, 'end', 'the file holds no vectors');
     progress('Saving', 0.98);
     const words = writer.finish();
+    const { duplicates, duplicateExamples, limited } = stats;
     const meta = {
       detectedFormat: format,
       compressed: src.gzip ? 'gzip' : null,

@@ -16,7 +16,7 @@ export type { ModelFormat as VectorFormat } from '../../../common/contract/contr
  */
 export interface RowSink {
   header?(count: number, dims: number): void;
-  row(word: string, values: Float64Array, dims: number, where: string): boolean;
+  row(word: string, values: Float32Array | Float64Array, dims: number, where: string): boolean;
 }
 
 /** A streaming parser: bytes in, rows out through its sink. */

@@ -7,11 +7,13 @@ import { toWireError } from '../errors';
 import { type ParseEvent, type ParseTask, parseFile, workerWait } from './row-stream';
 
 const { task, flags } = workerData as { task: ParseTask; flags: Int32Array };
-const post = (e: ParseEvent) => parentPort!.postMessage(e, e.type === 'rows' ? [e.batch.values.buffer as ArrayBuffer] : []);
+const transfer = (e: ParseEvent): ArrayBuffer[] =>
+  e.type === 'rows' ? [e.batch.values.buffer as ArrayBuffer] : e.type === 'block' ? [e.block.data.buffer as ArrayBuffer] : [];
+const post = (e: ParseEvent) => parentPort!.postMessage(e, transfer(e));
 // Value buffers the storing side has finished with, for the next batches.
 const spare: ArrayBuffer[] = [];
 parentPort!.on('message', (buffer: ArrayBuffer) => spare.push(buffer));
 
-parseFile(task, post, workerWait(flags), spare)
+parseFile(task, post, workerWait(flags, task), spare)
   .catch((e) => post({ type: 'error', error: toWireError(e) }))
   .finally(() => parentPort!.close());

@@ -1,16 +1,21 @@
 import { Worker } from 'node:worker_threads';
 import { ExplorerError, toWireError } from '../errors';
 import { workerPath } from '../workers';
+import type { VectorBlock } from '../store/block-builder';
 import { openByteSource } from './byte-source';
+import { ImportRows, type ImportStats } from './import-rows';
 import type { RowSink, VectorFormat, VectorParser } from './import-types';
 import { TextVectorParser } from './text-vectors';
 import { Word2VecBinaryParser } from './word2vec-binary';
 
 /**
  * Parsing runs on its own thread, ahead of the thread that writes to SQLite, so the two halves
- * of an import (turning text into numbers; normalising, quantising and storing them) overlap on
- * two cores. Rows travel in batches, values as one transferred Float64Array per batch, and at most
- * MAX_AHEAD batches are in flight, so a multi-gigabyte file never piles up in memory.
+ * of an import overlap on two cores. Text parsing is the slow half, so text rows travel raw, in
+ * batches (values as one transferred Float64Array per batch), and the storing thread normalises
+ * and quantises them. Binary parsing is cheap and SQLite writing is not, so with `blocks` the
+ * parsing thread also applies the import's rules (import-rows.ts) and builds ready store blocks,
+ * each one transferred buffer, leaving the storing thread only the writes. At most MAX_AHEAD
+ * batches or blocks are in flight, so a multi-gigabyte file never piles up in memory.
  */
 
 /** What the parsing side needs: everything is decided (format, names) before it starts. */
@@ -24,6 +29,8 @@ export interface ParseTask {
   wordless: boolean;
   names?: string[];
   namesFile?: string;
+  /** Build store blocks here (see above), keeping at most `limit` distinct words. */
+  blocks?: { limit?: number };
 }
 
 /** Consecutive rows: their words, where each was (for messages) and their raw values. */
@@ -37,11 +44,14 @@ export interface RowBatch {
 
 export type ParseEvent =
   | { type: 'rows'; batch: RowBatch; bytesRead: number; size: number }
-  | { type: 'end' }
+  | { type: 'block'; block: VectorBlock; dims: number; bytesRead: number; size: number }
+  /** With `blocks`, what the rules skipped or stopped at. */
+  | { type: 'end'; stats?: ImportStats }
   | { type: 'error'; error: { code: string; message: string; details?: unknown } };
 
 const BATCH_ROWS = 2048;
-const MAX_AHEAD = 8;
+/** Batches (2048 raw rows, 4.9 MB at 300 dimensions) or blocks (4096 rows, 6.5 MB) in flight. */
+const MAX_AHEAD = { rows: 8, blocks: 4 };
 /** Shared counters: batches posted, batches taken, stop requested. */
 const POSTED = 0;
 const TAKEN = 1;
@@ -68,24 +78,39 @@ export async function parseFile(
       batch = null;
       filled = 0;
     };
-    const sink: RowSink = {
-      row(word, values, dims, where) {
-        if (!batch) {
-          if (!wait()) return false;
-          // A buffer handed back by the storing side when there is one: fresh memory is slow to touch.
-          const bytes = BATCH_ROWS * dims * 8;
-          let buffer = spare.pop();
-          while (buffer && buffer.byteLength !== bytes) buffer = spare.pop();
-          batch = { words: [], wheres: [], dims, values: new Float64Array(buffer ?? new ArrayBuffer(bytes)) };
-        }
-        batch.words.push(word);
-        batch.wheres.push(where);
-        const out = batch.values;
-        for (let j = 0, at = filled * dims; j < dims; j++) out[at + j] = values[j];
-        if (++filled === BATCH_ROWS) flush();
-        return true;
-      },
-    };
+    let stopped = false;
+    const rules =
+      task.blocks &&
+      new ImportRows(
+        task.shown,
+        task.blocks.limit,
+        (block, dims) => {
+          // Held back here, a finished block waits while MAX_AHEAD others are not yet stored.
+          if (stopped || !wait()) stopped = true;
+          else emit({ type: 'block', block, dims, bytesRead: src.bytesRead(), size: src.size });
+        },
+        () => spare.pop(),
+      );
+    const sink: RowSink = rules
+      ? { row: (word, values, dims, where) => !stopped && rules.row(word, values, 0, dims, where) && !stopped }
+      : {
+          row(word, values, dims, where) {
+            if (!batch) {
+              if (!wait()) return false;
+              // A buffer handed back by the storing side when there is one: fresh memory is slow to touch.
+              const bytes = BATCH_ROWS * dims * 8;
+              let buffer = spare.pop();
+              while (buffer && buffer.byteLength !== bytes) buffer = spare.pop();
+              batch = { words: [], wheres: [], dims, values: new Float64Array(buffer ?? new ArrayBuffer(bytes)) };
+            }
+            batch.words.push(word);
+            batch.wheres.push(where);
+            const out = batch.values;
+            for (let j = 0, at = filled * dims; j < dims; j++) out[at + j] = values[j];
+            if (++filled === BATCH_ROWS) flush();
+            return true;
+          },
+        };
     const parser: VectorParser =
       task.format === 'word2vec-binary'
         ? new Word2VecBinaryParser(task.shown, sink)
@@ -97,14 +122,23 @@ export async function parseFile(
             names: task.names,
             namesFile: task.namesFile,
           });
+    // Whether the file was read to its end (rather than stopped by the sink).
+    let ended = true;
     try {
-      for await (const chunk of src.chunks()) if (!parser.push(chunk)) return;
-      parser.end();
+      for await (const chunk of src.chunks()) {
+        if (!parser.push(chunk)) {
+          ended = false;
+          break;
+        }
+      }
+      if (ended) parser.end();
     } finally {
       // Rows before a bad one go first, so the storing side meets problems in file order.
       flush();
+      rules?.flush();
     }
-    emit({ type: 'end' });
+    // Stopped by the word limit, the rules still report what they kept and skipped.
+    if (!stopped && (ended || rules?.stats.limited)) emit({ type: 'end', stats: rules?.stats });
   } finally {
     src.close();
   }
@@ -113,8 +147,8 @@ export async function parseFile(
 /** Events of a parse, in order; `stop()` ends it early (a word limit reached, a cancel, an error). */
 export interface RowStream {
   events: AsyncIterable<ParseEvent>;
-  /** Gives a batch's values back for reuse once they are stored. */
-  recycle(values: Float64Array): void;
+  /** Gives a batch's values or a block's buffer back for reuse once they are stored. */
+  recycle(buffer: ArrayBuffer): void;
   stop(): void;
 }
 
@@ -137,9 +171,10 @@ function eventQueue() {
           while (queue.length === 0) await new Promise<void>((resolve) => (wake = resolve));
           wake = null;
           const e = queue.shift()!;
-          if (e.type === 'rows') taken();
+          const data = e.type === 'rows' || e.type === 'block';
+          if (data) taken();
           yield e;
-          if (e.type !== 'rows') return;
+          if (!data) return;
         }
       } finally {
         finish();
@@ -179,20 +214,18 @@ function workerStream(task: ParseTask): RowStream {
     Atomics.add(flags, TAKEN, 1);
     Atomics.notify(flags, TAKEN);
   };
-  const recycle = (values: Float64Array) => {
-    const buffer = values.buffer as ArrayBuffer;
-    worker.postMessage(buffer, [buffer]);
-  };
+  const recycle = (buffer: ArrayBuffer) => worker.postMessage(buffer, [buffer]);
   return { events: q.events(taken, stop), recycle, stop };
 }
 
-/** The worker's side of the flow control: blocks while MAX_AHEAD batches wait to be taken. */
-export function workerWait(flags: Int32Array): () => boolean {
+/** The worker's side of the flow control: blocks while MAX_AHEAD batches or blocks wait to be taken. */
+export function workerWait(flags: Int32Array, task: ParseTask): () => boolean {
+  const ahead = task.blocks ? MAX_AHEAD.blocks : MAX_AHEAD.rows;
   return () => {
     for (;;) {
       if (Atomics.load(flags, STOP)) return false;
       const taken = Atomics.load(flags, TAKEN);
-      if (Atomics.load(flags, POSTED) - taken < MAX_AHEAD) break;
+      if (Atomics.load(flags, POSTED) - taken < ahead) break;
       Atomics.wait(flags, TAKEN, taken, 1000);
     }
     Atomics.add(flags, POSTED, 1);
@@ -207,7 +240,7 @@ function localStream(task: ParseTask): RowStream {
   // Runs between the consumer's turns: the parser yields at every chunk it reads.
   void parseFile(task, q.push, () => !stopped, spare).catch((e) => q.push({ type: 'error', error: toWireError(e) }));
   const stop = () => (stopped = true);
-  return { events: q.events(() => {}, stop), recycle: (values) => spare.push(values.buffer as ArrayBuffer), stop };
+  return { events: q.events(() => {}, stop), recycle: (buffer) => spare.push(buffer), stop };
 }
 
 /** An error event back as the error the parser threw. */

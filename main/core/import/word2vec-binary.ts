@@ -4,6 +4,11 @@ import { badFile, checkDims, decodeWord, MAX_WORDS, type RowSink, type VectorPar
 /** A word longer than this without a terminating space means the file is not what it claims. */
 const MAX_WORD_BYTES = 100_000;
 const LITTLE_ENDIAN = os.endianness() === 'LE';
+/** Room for the word when finishing a record that straddles two chunks the quick way. */
+const STRADDLE_WORD_BYTES = 4096;
+/** Float32 bits with an all-ones exponent (infinity, NaN) become negative after this addition. */
+const EXPONENT = 0x7f800000;
+const EXPONENT_CARRY = 0x00800000;
 
 /**
  * word2vec binary: a text header "count dims\n", then per word its UTF-8 bytes, one space and
@@ -20,7 +25,7 @@ export class Word2VecBinaryParser implements VectorParser {
   private stopped = false;
   private floats = new Float32Array(0);
   private bytes = new Uint8Array(0);
-  private values = new Float64Array(0);
+  private bits = new Int32Array(0);
 
   constructor(
     private readonly file: string,
@@ -29,9 +34,26 @@ export class Word2VecBinaryParser implements VectorParser {
 
   push(chunk: Buffer): boolean {
     if (this.stopped) return false;
-    const b = this.carry ? Buffer.concat([this.carry, chunk]) : chunk;
-    this.carry = null;
+    let b = chunk;
     let p = 0;
+    if (this.carry && this.dims >= 0) {
+      // A record straddles the chunks: finish it from a copy of the carry and the head of this
+      // chunk, then go on in the chunk itself, rather than copying the whole chunk after the carry.
+      const carry = this.carry;
+      const joined = Buffer.concat([carry, chunk.subarray(0, Math.min(chunk.length, this.dims * 4 + STRADDLE_WORD_BYTES))]);
+      const q = this.records(joined, 0, carry.length);
+      if (q < 0) return false;
+      if (q >= carry.length) {
+        this.base += carry.length;
+        p = q - carry.length;
+      } else {
+        b = Buffer.concat([carry, chunk]); // a very long word: the simple way
+        p = q;
+      }
+    } else if (this.carry) {
+      b = Buffer.concat([this.carry, chunk]);
+    }
+    this.carry = null;
     if (this.dims < 0) {
       const nl = b.indexOf(0x0a);
       if (nl < 0) {
@@ -42,14 +64,24 @@ export class Word2VecBinaryParser implements VectorParser {
       this.readHeader(b.toString('latin1', 0, nl).trim());
       p = nl + 1;
     }
+    const q = this.records(b, p, b.length);
+    if (q < 0) return false;
+    if (q < b.length) this.carry = Buffer.from(b.subarray(q));
+    this.base += q;
+    return true;
+  }
+
+  /**
+   * Reads whole records of `b` (whose first byte is at file offset `base`) from `p` on, until one
+   * starts at or after `stop` or is incomplete. Returns where it stopped, or -1 when the sink
+   * asked to stop.
+   */
+  private records(b: Buffer, p: number, stop: number): number {
     const need = this.dims * 4;
-    while (p < b.length) {
+    while (p < stop) {
       let w = p;
       while (w < b.length && (b[w] === 0x0a || b[w] === 0x0d)) w++;
-      if (w >= b.length) {
-        p = w;
-        break;
-      }
+      if (w >= b.length) return w;
       if (this.rows === this.declared) {
         throw badFile(
           this.file,
@@ -66,25 +98,21 @@ export class Word2VecBinaryParser implements VectorParser {
             `no word ends within ${MAX_WORD_BYTES.toLocaleString('en-US')} bytes; this does not look like a word2vec binary file`,
           );
         }
-        p = w;
-        break; // the record continues in the next chunk
+        return w; // the record continues in the next chunk
       }
       const where = `byte ${this.base + w}`;
       if (sp === w) throw badFile(this.file, where, 'zero-length word');
-      const nlInWord = b.subarray(w, sp).indexOf(0x0a);
-      if (nlInWord >= 0) throw badFile(this.file, where, 'the word contains a line break');
+      for (let k = w; k < sp; k++) if (b[k] === 0x0a) throw badFile(this.file, where, 'the word contains a line break');
       const word = decodeWord(b, w, sp, this.file, where);
       const v = this.readVector(b, sp + 1, word);
       this.rows++;
       p = sp + 1 + need;
       if (!this.sink.row(word, v, this.dims, where)) {
         this.stopped = true;
-        return false;
+        return -1;
       }
     }
-    if (p < b.length) this.carry = Buffer.from(b.subarray(p));
-    this.base += p;
-    return true;
+    return p;
   }
 
   end(): void {
@@ -117,25 +145,27 @@ export class Word2VecBinaryParser implements VectorParser {
     this.dims = dims;
     this.floats = new Float32Array(dims);
     this.bytes = new Uint8Array(this.floats.buffer);
-    this.values = new Float64Array(dims);
+    this.bits = new Int32Array(this.floats.buffer);
     this.sink.header?.(count, dims);
     if (count === 0) throw badFile(this.file, 'byte 0', 'the header says the file holds no words');
   }
 
-  private readVector(b: Buffer, at: number, word: string): Float64Array {
+  private readVector(b: Buffer, at: number, word: string): Float32Array {
     const d = this.dims;
-    const v = this.values;
+    const f = this.floats;
     if (LITTLE_ENDIAN) {
-      this.bytes.set(b.subarray(at, at + d * 4)); // copy: the source need not be 4-byte aligned
-      for (let j = 0; j < d; j++) v[j] = this.floats[j];
+      b.copy(this.bytes, 0, at, at + d * 4); // copy: the source need not be 4-byte aligned
     } else {
-      for (let j = 0; j < d; j++) v[j] = b.readFloatLE(at + j * 4);
+      for (let j = 0; j < d; j++) f[j] = b.readFloatLE(at + j * 4);
     }
-    for (let j = 0; j < d; j++) {
-      if (!Number.isFinite(v[j])) {
-        throw badFile(this.file, `byte ${this.base + at + j * 4}`, `value ${j + 1} of "${word}" is not a finite number (NaN or infinity)`);
-      }
+    // Integer test of every exponent at once (no branch per value); the slow search only on failure.
+    const bits = this.bits;
+    let bad = 0;
+    for (let j = 0; j < d; j++) bad |= (bits[j] & EXPONENT) + EXPONENT_CARRY;
+    if (bad < 0) {
+      const j = f.findIndex((x) => !Number.isFinite(x));
+      throw badFile(this.file, `byte ${this.base + at + j * 4}`, `value ${j + 1} of "${word}" is not a finite number (NaN or infinity)`);
     }
-    return v;
+    return f;
   }
 }

@@ -1,11 +1,11 @@
 import type Database from 'better-sqlite3';
 import { ExplorerError } from '../errors';
-import { META_PER_ROW, quantizeRows, strideOf } from '../search/quantize';
+import { META_PER_ROW, strideOf } from '../search/quantize';
+import { BLOCK_ROWS, BlockBuilder, type VectorBlock } from './block-builder';
 import type { Db } from './database';
 import { findModelRow, WORDS_BY_WORD_INDEX } from './models-repo';
 
-/** Rows per vector BLOB: large enough that loading is a few big reads, small enough to stream. */
-export const BLOCK_ROWS = 4096;
+export { BLOCK_ROWS } from './block-builder';
 /** Words per multi-row INSERT (3 parameters each, well under SQLite's limit of 32,766). */
 const WORDS_PER_INSERT = 1024;
 
@@ -26,13 +26,14 @@ export class ModelWriter {
   readonly dims: number;
   private count = 0;
   private block = 0;
-  private blockRows = 0;
-  private readonly blockData: Float32Array;
-  private readonly blockNorms = new Float32Array(BLOCK_ROWS);
-  private blockWords: string[] = [];
-  private readonly blockQ8: Int8Array;
-  private readonly blockMeta = new Float32Array(BLOCK_ROWS * META_PER_ROW);
+  /** Stored blocks' words not yet in the words table, newline-joined: compact until written. */
+  private readonly blockWords: string[] = [];
+  private wordsWritten = 0;
+  /** Whether the word index is rebuilt at the end (decided by planWords). */
+  private rebuildIndex: boolean | undefined;
+  /** Words added with add() (addBlock's callers deduplicate their own). */
   private readonly seen = new Set<string>();
+  private readonly builder: BlockBuilder;
   /** Multi-row word inserts, by row count: one statement per chunk instead of one per word. */
   private readonly insertWords = new Map<number, Database.Statement>();
   private readonly insertBlock;
@@ -49,15 +50,15 @@ export class ModelWriter {
       .prepare('INSERT INTO models(name, dims, word_count, source, format, imported_at, meta) VALUES (?, ?, 0, ?, ?, ?, ?)')
       .run(model.name, model.dims, model.source, model.format, new Date().toISOString(), JSON.stringify(model.meta ?? {}));
     this.modelId = Number(info.lastInsertRowid);
-    this.blockData = new Float32Array(BLOCK_ROWS * model.dims);
-    this.blockQ8 = new Int8Array(BLOCK_ROWS * strideOf(model.dims));
+    this.builder = new BlockBuilder(model.dims, (block) => this.addBlock(block));
     this.insertBlock = db.prepare(
       'INSERT INTO vector_blocks(model_id, block, first_idx, row_count, words, norms, data, q8, qmeta) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
     );
   }
 
+  /** Words stored so far (rows waiting in add()'s current block included). */
   get size(): number {
-    return this.count;
+    return this.count + this.builder.pending;
   }
 
   has(word: string): boolean {
@@ -75,58 +76,61 @@ export class ModelWriter {
     }
     if (this.seen.has(word)) return false;
     this.seen.add(word);
-    const d = this.dims;
-    let sq = 0;
-    for (let j = 0; j < d; j++) {
-      const v = values[offset + j];
-      sq += v * v;
-    }
-    const norm = Math.sqrt(sq);
-    const inv = norm > 0 ? 1 / norm : 0;
-    const base = this.blockRows * d;
-    for (let j = 0; j < d; j++) this.blockData[base + j] = values[offset + j] * inv;
-    this.blockNorms[this.blockRows] = norm;
-    this.blockWords.push(word);
-    this.count++;
-    if (++this.blockRows === BLOCK_ROWS) this.flush();
+    this.builder.add(word, values, offset);
     return true;
   }
 
-  private flush(): void {
-    const rows = this.blockRows;
-    if (rows === 0) return;
+  /**
+   * Stores a ready block (built by a BlockBuilder, possibly on another thread) as the next rows.
+   * Its words must be distinct from every word before (the unique word index enforces it); only
+   * the last block may be short, since block k holds rows from k·BLOCK_ROWS. Given the number of
+   * words the whole model is expected to have (a guess is fine: it only picks the faster way to
+   * index them), the block's words go into the words table now, while the caller is likely still
+   * parsing, rather than all in finish().
+   */
+  addBlock(b: VectorBlock, expectedWords?: number): void {
     const d = this.dims;
-    quantizeRows(this.blockData, d, 0, rows, this.blockQ8, this.blockMeta);
+    if (this.count % BLOCK_ROWS !== 0 || b.rows < 1 || b.rows > BLOCK_ROWS || b.data.length !== b.rows * d) {
+      throw new ExplorerError('internal', `Internal error: a block of ${b.rows} rows cannot follow ${this.count} rows.`);
+    }
     const bytes = (a: ArrayBufferView, n: number) => Buffer.from(a.buffer, a.byteOffset, n);
     this.insertBlock.run(
       this.modelId,
       this.block,
-      this.count - rows,
-      rows,
-      this.blockWords.join('\n'),
-      bytes(this.blockNorms, rows * 4),
-      bytes(this.blockData, rows * d * 4),
-      bytes(this.blockQ8, rows * strideOf(d)),
-      bytes(this.blockMeta, rows * META_PER_ROW * 4),
+      this.count,
+      b.rows,
+      b.words,
+      bytes(b.norms, b.rows * 4),
+      bytes(b.data, b.rows * d * 4),
+      bytes(b.q8, b.rows * strideOf(d)),
+      bytes(b.meta, b.rows * META_PER_ROW * 4),
     );
+    this.blockWords.push(b.words);
     this.block++;
-    this.blockRows = 0;
-    this.blockWords = [];
+    this.count += b.rows;
+    if (expectedWords !== undefined) {
+      this.planWords(Math.max(expectedWords, this.count));
+      this.writeWords();
+    }
   }
 
   /**
-   * Fills the words table (look-ups, completion) in one go at the end. Keeping its word index up
-   * to date row by row costs about four times as much as rebuilding it from scratch, so when the
-   * new model is large next to what the store already holds, the index is dropped and rebuilt
-   * afterwards (inside the caller's transaction, so a failure leaves it as it was).
+   * Decides, once, how the words table is filled. Keeping its word index up to date row by row
+   * costs about four times as much as rebuilding it from scratch, so when the new model is large
+   * next to what the store already holds, the index is dropped now and rebuilt by finish()
+   * (inside the caller's transaction, so a failure leaves it as it was).
    */
-  private writeWords(): void {
+  private planWords(expected: number): void {
+    if (this.rebuildIndex !== undefined) return;
     const others = this.db.prepare('SELECT coalesce(sum(word_count), 0) FROM models WHERE id != ?').pluck().get(this.modelId) as number;
-    const rebuild = this.count * 4 >= others;
-    if (rebuild) this.db.exec('DROP INDEX IF EXISTS words_by_word');
+    this.rebuildIndex = expected * 4 >= others;
+    if (this.rebuildIndex) this.db.exec('DROP INDEX IF EXISTS words_by_word');
+  }
+
+  /** Inserts the words of the blocks stored since the last call (look-ups, completion). */
+  private writeWords(): void {
     const params: (number | string)[] = new Array(WORDS_PER_INSERT * 3);
     let n = 0;
-    let idx = 0;
     const run = () => {
       let stmt = this.insertWords.get(n);
       if (!stmt) {
@@ -136,21 +140,28 @@ export class ModelWriter {
       stmt.run(n === WORDS_PER_INSERT ? params : params.slice(0, n * 3));
       n = 0;
     };
-    for (const word of this.seen) {
-      params[n * 3] = this.modelId;
-      params[n * 3 + 1] = idx++;
-      params[n * 3 + 2] = word;
-      if (++n === WORDS_PER_INSERT) run();
+    for (const joined of this.blockWords) {
+      for (const word of joined.split('\n')) {
+        params[n * 3] = this.modelId;
+        params[n * 3 + 1] = this.wordsWritten++;
+        params[n * 3 + 2] = word;
+        if (++n === WORDS_PER_INSERT) run();
+      }
     }
     if (n > 0) run();
-    if (rebuild) this.db.exec(WORDS_BY_WORD_INDEX);
+    this.blockWords.length = 0;
   }
 
   /** Writes the last partial block and the final word count. */
   finish(): number {
-    this.flush();
+    this.builder.flush();
     if (this.count === 0) throw new ExplorerError('empty-model', 'The model has no words.');
+    this.planWords(this.count);
     this.writeWords();
+    if (this.wordsWritten !== this.count) {
+      throw new ExplorerError('internal', `Internal error: ${this.wordsWritten} words for ${this.count} rows.`);
+    }
+    if (this.rebuildIndex) this.db.exec(WORDS_BY_WORD_INDEX);
     this.db.prepare('UPDATE models SET word_count = ? WHERE id = ?').run(this.count, this.modelId);
     return this.count;
   }

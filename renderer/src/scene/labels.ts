@@ -3,10 +3,13 @@
  *
  * Which labels show is decided by a greedy screen-space packing (throttled by the caller):
  * the query first, then its neighbours (four sides of the point, then further out with a leader
- * line), then other words by frequency rank and distance to the camera. Between packings the
- * chosen labels follow their points every frame, and any that would collide with a more
- * important one are hidden.
+ * line), then other words by frequency rank and distance to the camera. The other words come
+ * from a level-of-detail index (label-index.ts), so a packing looks at a bounded number of
+ * candidates whatever the size of the map. Between packings the chosen labels follow their
+ * points every frame, and any that would collide with a more important one are hidden.
  */
+import { LabelIndex } from './label-index';
+import { orderByRank } from './layout';
 import { RectGrid } from './rect-grid';
 import type { ScreenProjector } from './screen-picker';
 
@@ -37,18 +40,26 @@ const GAP = 7;
 const LEADER_RADII = [26, 44, 66, 92];
 const LEADER_DIRECTIONS = Array.from({ length: 8 }, (_, k) => [Math.cos((k * Math.PI) / 4), Math.sin((k * Math.PI) / 4)]);
 const SVG_NS = 'http://www.w3.org/2000/svg';
+/** Most words one packing considers beyond the query and its neighbours (it places at most 140). */
+const MAX_CANDIDATES = 2000;
 
 export class LabelLayer {
   readonly element: HTMLDivElement;
   private words: string[] = [];
   private added: Uint8Array = new Uint8Array(0);
-  /** Point indices by priority (most frequent first). */
+  /** Point indices by priority (most frequent first), and each point's position in that order. */
   private order: Int32Array = new Int32Array(0);
+  private position: Int32Array = new Int32Array(0);
+  private coords: Float32Array = new Float32Array(0);
+  /** Built on the next packing after the layout or its positions changed. */
+  private index: LabelIndex | null = null;
   private query = -1;
   private neighbours: number[] = [];
   private placed: Placed[] = [];
   private pool: HTMLSpanElement[] = [];
   private readonly widths = new Map<string, number>();
+  private readonly charWidths = new Map<string, number>();
+  private measureFont = '';
   private readonly measure = document.createElement('canvas').getContext('2d');
   private readonly tmp = new Float32Array(3);
   /** Leader lines, one per label placed away from its point. */
@@ -67,15 +78,23 @@ export class LabelLayer {
     container.append(this.element);
   }
 
-  setLayout(words: string[], ranks: Int32Array, added: Uint8Array): void {
+  /** `order`: point indices most frequent first (see orderByRank), when the caller has it already. */
+  setLayout(words: string[], ranks: Int32Array, added: Uint8Array, order: Int32Array = orderByRank(ranks)): void {
     this.words = words;
     this.added = added;
-    const order = Int32Array.from(words.keys());
-    order.sort((a, b) => ranks[a] - ranks[b]);
     this.order = order;
+    this.position = new Int32Array(order.length);
+    for (let o = 0; o < order.length; o++) this.position[order[o]] = o;
+    this.index = null;
     this.query = -1;
     this.neighbours = [];
     this.clear();
+  }
+
+  /** The points' positions (the scene's normalised coordinates); call again when they move. */
+  setCoords(coords: Float32Array): void {
+    this.coords = coords;
+    this.index = null;
   }
 
   setAdded(added: Uint8Array): void {
@@ -87,12 +106,28 @@ export class LabelLayer {
     this.neighbours = neighbours.filter((i) => i >= 0 && i !== query);
   }
 
+  /**
+   * Label width in CSS px: the sum of its characters' widths, each measured once per font (a
+   * canvas measurement per word, and setting the canvas font, cost more than a packing at
+   * 200,000 points). Kerning is ignored: labels keep 2 px of air, more than it shifts.
+   */
   private width(word: string, strong: boolean): number {
     const key = strong ? `!${word}` : word;
     let w = this.widths.get(key);
     if (w === undefined) {
-      if (this.measure) this.measure.font = strong ? FONT_STRONG : FONT;
-      w = Math.ceil((this.measure?.measureText(word).width ?? word.length * 7) + PAD_X * 2);
+      let sum = 0;
+      for (const ch of word) {
+        const ck = strong ? `!${ch}` : ch;
+        let cw = this.charWidths.get(ck);
+        if (cw === undefined) {
+          const font = strong ? FONT_STRONG : FONT;
+          if (this.measure && this.measureFont !== font) this.measure.font = this.measureFont = font;
+          cw = this.measure?.measureText(ch).width ?? 7;
+          this.charWidths.set(ck, cw);
+        }
+        sum += cw;
+      }
+      w = Math.ceil(sum + PAD_X * 2);
       this.widths.set(key, w);
     }
     return w;
@@ -153,22 +188,26 @@ export class LabelLayer {
     this.follow(p);
   }
 
-  /** Visible words ranked by frequency and nearness to the camera. */
-  private candidates(p: ScreenProjector): number[] {
+  /** Visible words ranked by frequency and nearness to the camera: at most MAX_CANDIDATES, from the level-of-detail index. */
+  private candidates(p: ScreenProjector): Int32Array {
+    if (this.coords.length !== this.order.length * 3) return new Int32Array(0);
+    this.index ??= new LabelIndex(this.coords, this.order);
+    const offered = this.index.candidates(p, MAX_CANDIDATES);
     const pos = this.tmp;
-    const scored: { i: number; s: number }[] = [];
-    const order = this.order;
-    const frequentCut = Math.min(order.length, 2500);
-    for (let o = 0; o < order.length; o++) {
-      const i = order[o];
+    // log-rank plus depth: a close word outranks a slightly more frequent far one. Scores are
+    // packed with the candidate's slot into doubles and sorted natively.
+    const keys = new Float64Array(offered.length);
+    let count = 0;
+    for (let k = 0; k < offered.length; k++) {
+      const i = offered[k];
       if (!p.project(i, pos)) continue;
-      const near = pos[2] < p.focus * 0.85;
-      if (o >= frequentCut && !near) continue;
-      // log-rank plus depth: a close word outranks a slightly more frequent far one.
-      scored.push({ i, s: Math.log2(o + 2) + 5 * (pos[2] / p.focus) });
+      const score = Math.log2(this.position[i] + 2) + 5 * (pos[2] / p.focus);
+      keys[count++] = Math.round(Math.max(0, score + 20) * 4096) * 8192 + k;
     }
-    scored.sort((a, b) => a.s - b.s);
-    return scored.slice(0, 1500).map((c) => c.i);
+    const sorted = keys.subarray(0, count).sort();
+    const out = new Int32Array(count);
+    for (let c = 0; c < count; c++) out[c] = offered[sorted[c] % 8192];
+    return out;
   }
 
   private render(next: Placed[]): void {

@@ -14,6 +14,8 @@ const vertex = /* glsl */ `
   uniform float uPixelRatio;
   uniform float uFocus;
   uniform float uBoostMax;
+  uniform float uWorld;
+  uniform float uPxPerUnit;
   varying float vFade;
   varying float vFlag;
   varying float vPx;
@@ -23,7 +25,10 @@ const vertex = /* glsl */ `
     vec4 mv = modelViewMatrix * vec4(position, 1.0);
     float depth = max(-mv.z, 1e-3);
     float boost = clamp(uFocus / depth, 0.6, uBoostMax);
-    vPx = max(aSize * uScale * boost, 1.5) * uPixelRatio;
+    // Points also have a size in the world, so they grow as the camera comes close (zoomed
+    // into a dense map, fine points would otherwise stay specks); capped so they stay points.
+    float world = min(aSize * uWorld * uPxPerUnit / depth, 10.0);
+    vPx = max(max(aSize * uScale * boost, world), 1.5) * uPixelRatio;
     gl_PointSize = vPx;
     vFade = 1.0 - 0.55 * smoothstep(uFocus * 0.7, uFocus * 2.4, depth);
     vFlag = aFlag;
@@ -59,11 +64,35 @@ const fragment = /* glsl */ `
   }
 `;
 
+/** Maps above this size get a draw order for drawing part of them while the camera moves (setBudget). */
+export const LOD_MIN_POINTS = 60_000;
+
+/** Point indices in a seeded shuffled order: any prefix is an even sample of the whole map. */
+export function sampleOrder(n: number, seed = 0x9e3779b9): Uint32Array {
+  const order = new Uint32Array(n);
+  for (let i = 0; i < n; i++) order[i] = i;
+  let s = seed >>> 0;
+  for (let i = n - 1; i > 0; i--) {
+    // mulberry32: an LCG's low bits repeat too regularly for an even shuffle.
+    s = (s + 0x6d2b79f5) >>> 0;
+    let t = Math.imul(s ^ (s >>> 15), 1 | s);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    const j = Math.floor((((t ^ (t >>> 14)) >>> 0) / 4294967296) * (i + 1));
+    const tmp = order[i];
+    order[i] = order[j];
+    order[j] = tmp;
+  }
+  return order;
+}
+
 export class PointsLayer {
   readonly object: Points;
   private readonly geometry = new BufferGeometry();
   private readonly material: ShaderMaterial;
   private count = 0;
+  /** The theme's point opacity, and whether the background is dark. */
+  private alpha = 1;
+  private dark = true;
 
   constructor(theme: SceneTheme) {
     this.material = new ShaderMaterial({
@@ -78,11 +107,15 @@ export class PointsLayer {
         uPixelRatio: { value: 1 },
         uFocus: { value: 3 },
         uBoostMax: { value: 2.4 },
+        uWorld: { value: 0 },
+        uPxPerUnit: { value: 1 },
       },
       transparent: true,
       depthWrite: false,
       blending: NormalBlending,
     });
+    this.alpha = theme.pointAlpha;
+    this.dark = theme.dark;
     this.object = new Points(this.geometry, this.material);
     this.object.frustumCulled = false;
   }
@@ -94,6 +127,8 @@ export class PointsLayer {
     this.geometry.setAttribute('aSize', new BufferAttribute(sizes, 1));
     this.geometry.setAttribute('aFlag', new BufferAttribute(Float32Array.from(flags), 1));
     this.geometry.setAttribute('aTint', new BufferAttribute(new Float32Array(this.count * 4), 4));
+    // Large maps draw through a shuffled index, so that a budget draws an even sample.
+    this.geometry.setIndex(this.count > LOD_MIN_POINTS ? new BufferAttribute(sampleOrder(this.count), 1) : null);
     this.geometry.setDrawRange(0, this.count);
     this.geometry.boundingSphere = new Sphere(new Vector3(), 10);
   }
@@ -129,7 +164,30 @@ export class PointsLayer {
     const u = this.material.uniforms;
     u.uColor.value.copy(theme.point);
     u.uAccent.value.copy(theme.accent);
-    u.uAlpha.value = theme.pointAlpha;
+    this.alpha = theme.pointAlpha;
+    this.dark = theme.dark;
+    u.uAlpha.value = this.restingAlpha();
+  }
+
+  /**
+   * Point opacity with every point drawn. On a light background dark points pile up into black
+   * cores in dense maps, so above 50,000 points they get fainter (down to 0.35 of the theme's).
+   */
+  private restingAlpha(): number {
+    const density = this.dark || this.count <= 50_000 ? 1 : Math.max(0.35, (50_000 / this.count) ** 0.75);
+    return this.alpha * density;
+  }
+
+  /**
+   * Draws at most `budget` points (an even sample; null: all). A thinner sample draws each point
+   * a little stronger so the map keeps its brightness. Only maps with a draw order (above
+   * LOD_MIN_POINTS) are thinned.
+   */
+  setBudget(budget: number | null): number {
+    const drawn = this.geometry.index && budget !== null ? Math.max(1, Math.min(this.count, Math.floor(budget))) : this.count;
+    this.geometry.setDrawRange(0, drawn);
+    this.material.uniforms.uAlpha.value = Math.min(1, this.restingAlpha() * Math.min(1.6, Math.sqrt(this.count / Math.max(1, drawn))));
+    return drawn;
   }
 
   /** 0 = full strength, towards 1 = quieter (when a neighbourhood is highlighted). */
@@ -137,10 +195,15 @@ export class PointsLayer {
     this.material.uniforms.uDim.value = dim;
   }
 
-  /** Base point size in CSS pixels, screen DPR and the camera-to-target distance. */
-  setView(scale: number, pixelRatio: number, focus: number): void {
+  /**
+   * Base point size in CSS pixels, screen DPR, the camera-to-target distance, the points' size in
+   * the world (scene units) and CSS pixels per scene unit at depth 1.
+   */
+  setView(scale: number, pixelRatio: number, focus: number, world = 0, pxPerUnit = 1): void {
     const u = this.material.uniforms;
     u.uScale.value = scale;
+    u.uWorld.value = world;
+    u.uPxPerUnit.value = pxPerUnit;
     u.uPixelRatio.value = pixelRatio;
     u.uFocus.value = focus;
     // Dense maps: less growth near the camera (fewer overlapping sprites, fewer fragments).

@@ -3,7 +3,8 @@ import { OrbitControls } from 'three/examples/jsm/controls/OrbitControls.js';
 import { HighlightLayer } from './highlight-layer';
 import { LabelLayer } from './labels';
 import { fitPoints } from './camera-fit';
-import { basePointSize, normalizeCoords, sizesFromRanks } from './layout';
+import { basePointSize, normalizeCoords, orderByRank, sizesFromRanks, worldPointSize } from './layout';
+import { MotionBudget } from './motion-budget';
 import { PointsLayer } from './points-layer';
 import { ScreenPicker, type ScreenProjector } from './screen-picker';
 import { onThemeChange, readTheme } from './theme';
@@ -51,6 +52,11 @@ export class SceneView {
   private busy = false;
   private fly: { from: [Vector3, Vector3]; to: [Vector3, Vector3]; start: number } | null = null;
   private readonly picker = new ScreenPicker();
+  /** Level of detail for points while the camera moves (see MotionBudget); off draws every point always. */
+  readonly motion = new MotionBudget();
+  motionLod = true;
+  /** Points drawn in the last frame. */
+  drawnPoints = 0;
   private hoverIndex = -1;
   private pendingPointer: PointerEvent | null = null;
   private down: { x: number; y: number; t: number } | null = null;
@@ -111,10 +117,12 @@ export class SceneView {
   setLayout(words: string[], raw: Float32Array, ranks: Int32Array, added: Uint8Array = new Uint8Array(words.length)): void {
     this.wordIndex = new Map(words.map((w, i) => [w, i]));
     this.coords = normalizeCoords(raw);
-    this.points.setLayout(this.coords, sizesFromRanks(ranks), added);
+    const order = orderByRank(ranks);
+    this.points.setLayout(this.coords, sizesFromRanks(ranks, order), added);
     this.layoutWords = words;
     this.points.setTints(this.tinter ? this.tinter(words) : null);
-    this.labels.setLayout(words, ranks, added);
+    this.labels.setLayout(words, ranks, added, order);
+    this.labels.setCoords(this.coords);
     this.highlight.set(-1, []);
     this.highlight.update(this.coords);
     this.points.setDim(0);
@@ -137,6 +145,7 @@ export class SceneView {
     this.points.updatePositions(this.coords);
     this.highlight.update(this.coords);
     this.picker.setCoords(this.coords);
+    this.labels.setCoords(this.coords);
     // No forced label packing: streamed layouts arrive often, packing stays on its own throttle.
     this.requestRender();
   }
@@ -210,6 +219,8 @@ export class SceneView {
       more = true;
     }
     if (this.controls.update()) more = true;
+    const budget = this.motion.frame(now, more, this.points.size);
+    this.drawnPoints = this.points.setBudget(this.motionLod ? budget : null);
     this.renderFrame(now);
     if (more) this.requestRender();
     else if (!this.packTimer) this.setBusy(false);
@@ -219,7 +230,8 @@ export class SceneView {
     const t0 = performance.now();
     const focus = this.camera.position.distanceTo(this.controls.target);
     const ratio = this.renderer.getPixelRatio();
-    this.points.setView(basePointSize(this.points.size), ratio, focus);
+    const pxPerUnit = (0.5 * this.picker.height) / Math.tan((this.camera.fov * Math.PI) / 360);
+    this.points.setView(basePointSize(this.points.size), ratio, focus, worldPointSize(this.points.size), pxPerUnit);
     this.highlight.setPixelRatio(ratio);
     this.picker.update(this.camera);
     this.renderer.render(this.scene, this.camera);
@@ -247,6 +259,11 @@ export class SceneView {
   /** Nearest point to a canvas position within `radius` CSS px; -1 if none. */
   pickAt(x: number, y: number, radius = 10): number {
     return this.picker.pickAt(x, y, radius);
+  }
+
+  /** Drops the picking cache as a camera move would (the bench times the rebuild). */
+  invalidatePicking(): void {
+    this.picker.update(this.camera);
   }
 
   /** Canvas position of a point in CSS px, or null when off screen. */

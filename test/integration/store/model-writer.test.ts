@@ -1,7 +1,8 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../../../main/core/store/database';
-import { ModelWriter } from '../../../main/core/store/model-writer';
+import { BlockBuilder, type VectorBlock } from '../../../main/core/store/block-builder';
+import { BLOCK_ROWS, ModelWriter } from '../../../main/core/store/model-writer';
 import { findWordIndex, WORDS_BY_WORD_INDEX } from '../../../main/core/store/models-repo';
 import type { Db } from '../../../main/core/store/database';
 import { tempDir } from '../../helpers/temp';
@@ -49,6 +50,50 @@ describe('ModelWriter words table', () => {
     expect(indexSql(db)).toBe(WORDS_BY_WORD_INDEX);
     expect(db.prepare('SELECT count(*) FROM words').pluck().get()).toBe(100);
     expect(findWordIndex(db, first, 'a42')).toBe(42);
+    db.close();
+  });
+
+  it('fills the words table block by block from ready blocks, whichever way the expected size picks', () => {
+    const { db } = openDatabase(path.join(dir, 'blocks.db'));
+    const base = db.transaction(() => write(db, 'base', words('b', 20_000)))();
+    /** Stores `list` as ready blocks, telling the writer to expect `expected` words. */
+    const viaBlocks = (name: string, list: string[], expected: number, failAtEnd = false) => {
+      const w = new ModelWriter(db, { name, dims: 3, source: 'test', format: 'test' });
+      const blocks: VectorBlock[] = [];
+      const builder = new BlockBuilder(3, (b) => blocks.push(b));
+      let indexDuring: unknown;
+      list.forEach((word, i) => {
+        builder.add(word, new Float32Array([1 + i, 2, 3]), 0);
+        // Stored as they come, so the words table fills while "parsing" goes on.
+        for (const b of blocks.splice(0)) {
+          w.addBlock(b, expected);
+          indexDuring ??= indexSql(db) ?? null;
+        }
+      });
+      builder.flush();
+      for (const b of blocks.splice(0)) w.addBlock(b, expected);
+      w.finish();
+      if (failAtEnd) throw new Error('the file ends badly');
+      return { id: w.modelId, indexDuring };
+    };
+    // Expected to be small next to the store: the index is kept and updated.
+    const small = db.transaction(() => viaBlocks('small', words('s', BLOCK_ROWS + 10), 10))();
+    expect(small.indexDuring).toBe(WORDS_BY_WORD_INDEX);
+    // Expected to be large: the index is dropped at the first block and rebuilt by finish().
+    const large = db.transaction(() => viaBlocks('large', words('l', 2 * BLOCK_ROWS + 5), 1_000_000))();
+    expect(large.indexDuring).toBe(null);
+    expect(indexSql(db)).toBe(WORDS_BY_WORD_INDEX);
+    expect(findWordIndex(db, small.id, `s${BLOCK_ROWS + 9}`)).toBe(BLOCK_ROWS + 9);
+    expect(findWordIndex(db, large.id, 'l0')).toBe(0);
+    expect(findWordIndex(db, large.id, `l${2 * BLOCK_ROWS + 4}`)).toBe(2 * BLOCK_ROWS + 4);
+    expect(findWordIndex(db, base, 'b19999')).toBe(19999);
+    const count = (id: number) => db.prepare('SELECT count(*) FROM words WHERE model_id = ?').pluck().get(id);
+    expect([count(small.id), count(large.id)]).toEqual([BLOCK_ROWS + 10, 2 * BLOCK_ROWS + 5]);
+    // A failure after the index was dropped leaves it, and the words, as they were.
+    const before = db.prepare('SELECT count(*) FROM words').pluck().get();
+    expect(() => db.transaction(() => viaBlocks('failed', words('f', BLOCK_ROWS + 1), 1_000_000, true))()).toThrow(/ends badly/);
+    expect(indexSql(db)).toBe(WORDS_BY_WORD_INDEX);
+    expect(db.prepare('SELECT count(*) FROM words').pluck().get()).toBe(before);
     db.close();
   });
 });

@@ -11,7 +11,7 @@ async function collect(file: string, here: boolean): Promise<ParseEvent[]> {
   const out: ParseEvent[] = [];
   for await (const e of stream.events) {
     out.push(e.type === 'rows' ? { ...e, batch: { ...e.batch, values: e.batch.values.slice() } } : e);
-    if (e.type === 'rows') stream.recycle(e.batch.values);
+    if (e.type === 'rows') stream.recycle(e.batch.values.buffer as ArrayBuffer);
   }
   return out;
 }

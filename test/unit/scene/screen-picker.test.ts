@@ -48,3 +48,47 @@ describe('ScreenPicker', () => {
     expect(picker.pickAt(800 - before.x, 300, 200)).toBe(0);
   });
 });
+
+describe('ScreenPicker at 200,000 points', () => {
+  /** The nearest point by the same rule, found by looking at every point. */
+  function bruteForce(picker: ScreenPicker, n: number, x: number, y: number, radius: number): number {
+    let best = -1;
+    let bestScore = Infinity;
+    const out = new Float32Array(3);
+    const p = picker.projector(1);
+    for (let i = 0; i < n; i++) {
+      if (!p.project(i, out)) continue;
+      const d2 = (out[0] - x) ** 2 + (out[1] - y) ** 2;
+      if (d2 > radius * radius) continue;
+      const score = d2 + out[2] * 0.01;
+      if (score < bestScore) {
+        bestScore = score;
+        best = i;
+      }
+    }
+    return best;
+  }
+
+  it('picks exactly what a scan of every point picks, before and after the camera moves', () => {
+    let s = 99;
+    const rnd = () => (s = (s * 1103515245 + 12345) >>> 0) / 4294967296;
+    const n = 200_000;
+    const coords = Array.from({ length: n * 3 }, () => (rnd() + rnd() + rnd() - 1.5) * 1.6);
+    const { picker, camera } = setup(coords);
+    for (const view of [
+      [0, 0, 5],
+      [2, 1.5, 1.2],
+    ]) {
+      camera.position.set(view[0], view[1], view[2]);
+      camera.lookAt(0, 0, 0);
+      picker.update(camera);
+      for (let k = 0; k < 60; k++) {
+        // Inside the canvas and a little outside it, small and large radii.
+        const x = rnd() * 840 - 20;
+        const y = rnd() * 640 - 20;
+        const radius = k % 3 === 0 ? 40 : 6;
+        expect(picker.pickAt(x, y, radius)).toBe(bruteForce(picker, n, x, y, radius));
+      }
+    }
+  });
+});

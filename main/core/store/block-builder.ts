@@ -1,0 +1,122 @@
+import { hasQuantizeKernel, META_PER_ROW, normalizeQuantizeRows, quantizeRows, strideOf } from '../search/quantize';
+
+/** Rows per vector BLOB: large enough that loading is a few big reads, small enough to stream. */
+export const BLOCK_ROWS = 4096;
+
+/**
+ * One row block of the store (a vector_blocks row) before it is written: unit vectors, original
+ * norms and the int8 quantisation, ready to insert. All arrays are views of one ArrayBuffer, so
+ * a block crosses threads as a single transfer and its buffer can be handed back for reuse.
+ */
+export interface VectorBlock {
+  rows: number;
+  /** The block's words joined by newlines (words never contain one). */
+  words: string;
+  /** rows × dims unit values. */
+  data: Float32Array;
+  /** Original L2 norms. */
+  norms: Float32Array;
+  /** rows × strideOf(dims) int8 values. */
+  q8: Int8Array;
+  /** rows × META_PER_ROW bounds (see quantize.ts). */
+  meta: Float32Array;
+}
+
+/** Bytes of the one buffer behind a block of up to BLOCK_ROWS rows. */
+export function blockBytes(dims: number): number {
+  return BLOCK_ROWS * (dims * 4 + 4 + META_PER_ROW * 4 + strideOf(dims));
+}
+
+/** Views of a block buffer, `rows` rows long (float arrays first: every offset stays 4-aligned). */
+export function blockViews(buffer: ArrayBuffer, dims: number, rows: number): Omit<VectorBlock, 'rows' | 'words'> {
+  let at = 0;
+  const take = <T>(make: (b: ArrayBuffer, at: number, n: number) => T, n: number, size: number, full: number): T => {
+    const view = make(buffer, at, n);
+    at += full * size;
+    return view;
+  };
+  return {
+    data: take((b, o, n) => new Float32Array(b, o, n), rows * dims, 4, BLOCK_ROWS * dims),
+    norms: take((b, o, n) => new Float32Array(b, o, n), rows, 4, BLOCK_ROWS),
+    meta: take((b, o, n) => new Float32Array(b, o, n), rows * META_PER_ROW, 4, BLOCK_ROWS * META_PER_ROW),
+    q8: take((b, o, n) => new Int8Array(b, o, n), rows * strideOf(dims), 1, BLOCK_ROWS * strideOf(dims)),
+  };
+}
+
+/**
+ * Turns raw rows into store blocks: each row normalised to unit length (its norm kept), a block
+ * quantised and handed to `emit` once it holds BLOCK_ROWS rows (or on flush). Float32 rows (a
+ * binary file's) are kept raw and normalised with the quantisation by the WebAssembly kernel
+ * when the block is full; others are normalised here as they arrive. Both give the same bits.
+ * It checks nothing about the words (distinct, non-empty): its callers do.
+ */
+export class BlockBuilder {
+  private buffer: ArrayBuffer | null = null;
+  private data: Float32Array = new Float32Array(0);
+  private norms: Float32Array = new Float32Array(0);
+  private words: string[] = [];
+  /** The current block's rows are raw float32 values, left to the kernel. */
+  private raw = false;
+
+  constructor(
+    readonly dims: number,
+    private readonly emit: (block: VectorBlock) => void,
+    /** A buffer of blockBytes(dims) bytes to reuse, if one is free. */
+    private readonly spare: () => ArrayBuffer | undefined = () => undefined,
+  ) {}
+
+  /** Rows waiting in the current block. */
+  get pending(): number {
+    return this.words.length;
+  }
+
+  /** Adds `word` with `values[at .. at + dims)`. */
+  add(word: string, values: ArrayLike<number>, at: number): void {
+    const d = this.dims;
+    const r = this.words.length;
+    if (!this.buffer) {
+      const b = this.spare();
+      this.buffer = b && b.byteLength === blockBytes(d) ? b : new ArrayBuffer(blockBytes(d));
+      ({ data: this.data, norms: this.norms } = blockViews(this.buffer, d, BLOCK_ROWS));
+      this.raw = values instanceof Float32Array && hasQuantizeKernel();
+    }
+    if (this.raw && !(values instanceof Float32Array)) this.settle();
+    if (this.raw) this.data.set((values as Float32Array).subarray(at, at + d), r * d);
+    else this.normalize(values, at, r);
+    this.words.push(word);
+    if (this.words.length === BLOCK_ROWS) this.flush();
+  }
+
+  /** Emits the rows added since the last block, if any. */
+  flush(): void {
+    const rows = this.words.length;
+    if (rows === 0 || !this.buffer) return;
+    const views = blockViews(this.buffer, this.dims, rows);
+    if (!this.raw || !normalizeQuantizeRows(views.data, this.dims, rows, views.norms, views.q8, views.meta)) {
+      if (this.raw) this.settle();
+      quantizeRows(views.data, this.dims, 0, rows, views.q8, views.meta);
+    }
+    const words = this.words.join('\n');
+    this.buffer = null;
+    this.words = [];
+    this.emit({ rows, words, ...views });
+  }
+
+  /** Writes row r as the unit vector of `values[at .. at + dims)`, and its norm. */
+  private normalize(values: ArrayLike<number>, at: number, r: number): void {
+    const d = this.dims;
+    let sq = 0;
+    for (let j = at; j < at + d; j++) sq += values[j] * values[j];
+    const norm = Math.sqrt(sq);
+    const inv = norm > 0 ? 1 / norm : 0;
+    const data = this.data;
+    for (let j = 0, o = r * d; j < d; j++) data[o + j] = values[at + j] * inv;
+    this.norms[r] = norm;
+  }
+
+  /** Normalises the raw rows of the current block here, for rows of another kind to follow. */
+  private settle(): void {
+    this.raw = false;
+    for (let r = 0; r < this.words.length; r++) this.normalize(this.data.slice(r * this.dims, (r + 1) * this.dims), 0, r);
+  }
+}
