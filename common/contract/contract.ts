@@ -360,7 +360,7 @@ export function defaultUmapParams(points: number): UmapParams {
 
 /** Which words a projection shows. */
 export type ViewSpec =
-  /** The N most frequent alphabetic words (letters only: no punctuation, numbers or single letters) plus `VIEW_EXAMPLES`. N 1,000..50,000, default 5,000. */
+  /** The N most frequent alphabetic words (letters only: no punctuation, numbers or single letters) plus `VIEW_EXAMPLES`. N 1,000..200,000, default 5,000. */
   | { kind: 'top'; top: number }
   /** An explicit word list, 3..60,000 words, in this order (duplicates dropped; unknown words are reported in `missing`, not projected). */
   | { kind: 'words'; words: string[] }
