@@ -65,6 +65,16 @@ function numpyQueries(matrix: string, n: number, dims: number, rows: number[]): 
   return { medianMs: JSON.parse(r.stdout.trim().split('\n').pop()!).median_ms };
 }
 
+/** Writes a typed array of any size (one write call takes at most 2 GiB). */
+function writeBytes(file: string, bytes: Uint8Array): void {
+  const fd = fs.openSync(file, 'w');
+  try {
+    for (let at = 0; at < bytes.byteLength;) at += fs.writeSync(fd, bytes, at, Math.min(1 << 28, bytes.byteLength - at));
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
 /**
  * A fresh process opening the store: `load` reads the whole model (as the first search does),
  * `open` only what a warm start's first map needs (words, and the vectors of the top 5,000).
@@ -146,7 +156,7 @@ export async function benchLarge(root: string): Promise<Record<string, unknown>>
       out.top10Exact = exact;
       out.top10Recall = `${exact ? '1' : 'below 1'} (${checked} queries checked against a plain float32 scan; exact search, no approximate path)`;
       const matrix = path.join(dir, 'unit.f32');
-      fs.writeFileSync(matrix, new Uint8Array(model.vectors.buffer, model.vectors.byteOffset, model.vectors.byteLength));
+      writeBytes(matrix, new Uint8Array(model.vectors.buffer, model.vectors.byteOffset, model.vectors.byteLength));
       t = performance.now();
       const ref = numpyQueries(matrix, words, dims, rows);
       fs.rmSync(matrix, { force: true });
@@ -156,6 +166,10 @@ export async function benchLarge(root: string): Promise<Record<string, unknown>>
     } finally {
       service.close();
     }
+    return out;
+  } catch (e) {
+    // Minutes of figures already taken are kept beside the error.
+    out.error = (e as Error).stack ?? String(e);
     return out;
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
