@@ -1,23 +1,57 @@
 import { EventEmitter } from 'node:events';
 import { createRequire } from 'node:module';
 import {
+  type AnalogyMethod,
+  type AnalogyRequest,
   type AppStatus,
+  type AxesRequest,
+  type AxesResult,
+  type BeginUploadRequest,
+  type ClustersRequest,
+  type CompareModelsRequest,
+  type CompareModelsResult,
   type CompleteRequest,
   type CompleteResult,
+  type CorpusSummary,
   DEFAULT_MODEL,
+  type DoesntMatchRequest,
+  type DoesntMatchResult,
+  type EvaluateRequest,
+  type EvaluationResult,
   type ExplorerEvent,
+  type ExportedFile,
+  type ExportNeighborsRequest,
+  type ExportProjectionRequest,
+  type GetProjectionRequest,
+  type ImportModelRequest,
+  type ImportModelResult,
   K_DEFAULT,
+  type ListProjectionsRequest,
   type NeighborsRequest,
   type NeighborsResult,
-  type GetProjectionRequest,
-  type ListProjectionsRequest,
+  type PreviewVocabularyRequest,
   type Projection,
+  type ProjectionClusters,
   type ProjectionSummary,
+  type RenameModelRequest,
   type SaveProjectionRequest,
+  type ScanCorpusRequest,
+  type ServiceApi,
+  type TokenCounts,
+  type TokenCountsRequest,
+  type TokenizedText,
+  type TokensRequest,
+  type TrainModelRequest,
+  type TrainModelResult,
+  type UploadChunkRequest,
   type VectorsOfRequest,
   type VectorsOfResult,
   type ViewData,
   type ViewDataRequest,
+  type Vocabulary,
+  type VocabularyPreview,
+  type VocabularySample,
+  type VocabularySummary,
 } from '../../common/contract/contract';
 import { ExplorerError, isExplorerError } from './errors';
 import { JobManager } from './jobs';
@@ -29,56 +63,17 @@ import { findModelRow, getSetting, listModelRows, setSetting, toModelInfo } from
 import * as projections from './projection/projection-service';
 import { runWorkerTask } from './workers';
 import { APP_VERSION } from './version';
-import type {
-  BeginUploadRequest,
-  ImportModelRequest,
-  ImportModelResult,
-  PreviewVocabularyRequest,
-  RenameModelRequest,
-  UploadChunkRequest,
-  Vocabulary,
-  VocabularyPreview,
-  VocabularySample,
-  VocabularySummary,
-} from '../../common/contract/contract';
 import { runModelImport } from './import/model-import-job';
 import { UploadStore } from './import/uploads';
 import { deleteModel, renameModel } from './models/model-admin';
 import * as vocab from './vocab/vocab-service';
-import type { ExportedFile, ExportNeighborsRequest, ExportProjectionRequest, ServiceApi } from '../../common/contract/contract';
 import { exportNeighborsFile, exportProjectionText } from './export/exporter';
-import type {
-  AnalogyMethod,
-  AnalogyRequest,
-  AxesRequest,
-  AxesResult,
-  DoesntMatchRequest,
-  DoesntMatchResult,
-  EvaluateRequest,
-  EvaluationResult,
-} from '../../common/contract/contract';
 import { looksPlain } from '../../common/expression/parse-expression';
 import { expressionNeighbors } from './search/expression-query';
 import * as geometry from './geometry/geometry';
 import { runEvaluation } from './evaluate/evaluation-job';
-import type {
-  ClustersRequest,
-  ProjectionClusters,
-  TokenCounts,
-  TokenCountsRequest,
-  TokenizedText,
-  TokensRequest,
-} from '../../common/contract/contract';
 import { clustersOf } from './cluster/cluster-service';
 import * as tokenLens from './tokens/token-lens';
-import type {
-  CompareModelsRequest,
-  CompareModelsResult,
-  CorpusSummary,
-  ScanCorpusRequest,
-  TrainModelRequest,
-  TrainModelResult,
-} from '../../common/contract/contract';
 import { compareModels } from './compare/compare-models';
 import { CorpusUploads } from './train/corpus-uploads';
 import { scanCorpusJob, type TrainDeps, trainModelJob } from './train/train-job';

@@ -15,7 +15,7 @@ import { ExplorerError } from '../errors';
 import type { JobHandle, JobManager } from '../jobs';
 import type { Model } from '../model/model';
 import { knnRowsWasm } from '../projection/knn-graph';
-import { runWorkerTask, workerPath } from '../workers';
+import { runWorkerTask, workerAvailable } from '../workers';
 
 export interface CompareHost {
   model(name: string): Promise<Model>;
@@ -50,18 +50,9 @@ export function jaccard(a: ArrayLike<number>, b: ArrayLike<number>): number {
   return union === 0 ? 1 : both / union;
 }
 
-function workersAvailable(): boolean {
-  try {
-    workerPath('knn-worker');
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 /** Top-k of the first q rows among all n rows of `m` (self excluded), in a worker when one is built. */
 async function topK(m: Float32Array, n: number, dims: number, k: number, q: number, job: JobHandle): Promise<Int32Array> {
-  if (!workersAvailable() || q * n < 2_000_000) return knnRowsWasm(m, n, dims, k, 0, q).idxs;
+  if (!workerAvailable('knn-worker') || q * n < 2_000_000) return knnRowsWasm(m, n, dims, k, 0, q).idxs;
   const r = await runWorkerTask<{ idxs: Int32Array }>('knn-worker', { vectors: m, n, dims, k, from: 0, to: q }, job);
   return r.idxs;
 }

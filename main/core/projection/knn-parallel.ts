@@ -5,7 +5,7 @@
  */
 import os from 'node:os';
 import type { JobHandle } from '../jobs';
-import { runWorkerTask, workerPath } from '../workers';
+import { runWorkerTask, workerAvailable } from '../workers';
 import { type KnnResult, toKnnResult, wasmKnnAvailable } from './knn-graph';
 import { candidateListsSize, fastKnnGraph } from './knn-symmetric';
 
@@ -13,15 +13,6 @@ import { candidateListsSize, fastKnnGraph } from './knn-symmetric';
 const PARALLEL_MIN_POINTS = 1500;
 
 const noJob: JobHandle = { id: 'knn', progress: () => {}, cancelled: false, onCancel: () => {} };
-
-function workersAvailable(): boolean {
-  try {
-    workerPath('knn-worker');
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 export async function knnGraph(
   vectors: Float32Array,
@@ -34,7 +25,7 @@ export async function knnGraph(
   const cores = typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length;
   const threads = Math.max(1, Math.min(opts.threads ?? cores, 8));
   // Even on one core a worker keeps the main process event loop free.
-  if (n < PARALLEL_MIN_POINTS || !workersAvailable() || !wasmKnnAvailable()) return fastKnnGraph(vectors, n, dims, kk);
+  if (n < PARALLEL_MIN_POINTS || !workerAvailable('knn-worker') || !wasmKnnAvailable()) return fastKnnGraph(vectors, n, dims, kk);
   const shared = new Float32Array(new SharedArrayBuffer(n * dims * 4));
   shared.set(vectors.subarray(0, n * dims));
   // Equal row ranges, multiples of 4 (the kernel's block), one per worker.

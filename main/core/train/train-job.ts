@@ -5,7 +5,6 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { Worker } from 'node:worker_threads';
 import {
   type CorpusSource,
   type CorpusSummary,
@@ -19,7 +18,7 @@ import { ExplorerError } from '../errors';
 import type { JobHandle, JobManager } from '../jobs';
 import type { UploadStore } from '../import/uploads';
 import type { CorpusUploads } from './corpus-uploads';
-import { workerPath, type WorkerMessage } from '../workers';
+import { runWorkerTask } from '../workers';
 import { type CorpusFile, listCorpusFiles } from './corpus-files';
 import type { SummaryMessage, TrainTask } from './train-worker';
 
@@ -71,32 +70,14 @@ function runTrainWorker<T>(
   job: JobHandle,
   onSummary?: (s: CorpusSummary) => void,
 ): Promise<T> {
-  const cancelFlag = new Int32Array(new SharedArrayBuffer(4));
   const tempDir = fs.mkdtempSync(path.join(os.tmpdir(), 'embedding-explorer-train-'));
-  return new Promise<T>((resolve, reject) => {
-    const worker = new Worker(workerPath('train-worker'), { workerData: { ...task, tempDir, cancelFlag } satisfies TrainTask });
-    let settled = false;
-    job.onCancel(() => Atomics.store(cancelFlag, 0, 1));
-    worker.on('message', (m: WorkerMessage | SummaryMessage) => {
-      if (m.type === 'progress') job.progress(m.phase, m.fraction);
-      else if (m.type === 'summary') onSummary?.(m.summary);
-      else if (m.type === 'done') {
-        settled = true;
-        resolve(m.result as T);
-      } else {
-        settled = true;
-        reject(new ExplorerError(m.error.code, m.error.message, m.error.details));
-      }
-    });
-    worker.on('error', (e) => {
-      if (!settled) reject(e);
-      settled = true;
-    });
-    worker.on('exit', (code) => {
-      // The worker removes its folder itself; this covers a crash.
-      fs.rmSync(tempDir, { recursive: true, force: true });
-      if (!settled) reject(new ExplorerError('worker-exit', `Training stopped unexpectedly (exit code ${code}).`));
-    });
+  return runWorkerTask<T>('train-worker', { ...task, tempDir } satisfies Omit<TrainTask, 'cancelFlag'>, job, {
+    onMessage: (m) => {
+      if (m.type === 'summary') onSummary?.((m as SummaryMessage).summary);
+    },
+    // The worker removes its folder itself; this covers a crash.
+    onExit: () => fs.rmSync(tempDir, { recursive: true, force: true }),
+    exitMessage: (code) => `Training stopped unexpectedly (exit code ${code}).`,
   });
 }
 
