@@ -3,15 +3,12 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ExplorerService } from '../../../main/core/service';
 import { sharedDefaultDb } from '../../helpers/temp';
+import { runCli } from '../../helpers/cli';
 
 const ROOT = path.resolve(__dirname, '../../..');
 
 function cli(...args: string[]) {
-  const r = spawnSync(process.execPath, [path.join(ROOT, 'bin/embedding-explorer.mjs'), ...args], {
-    encoding: 'utf8',
-    env: { ...process.env, EMBEDDING_EXPLORER_DB: sharedDefaultDb() },
-  });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+  return runCli([...args], { EMBEDDING_EXPLORER_DB: sharedDefaultDb() });
 }
 
 describe('embedding-explorer CLI', () => {

@@ -1,17 +1,11 @@
-import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { sharedDefaultDb, tempDir } from '../../helpers/temp';
 import { write } from '../import/vector-files';
-
-const ROOT = path.resolve(__dirname, '../../..');
+import { runCli } from '../../helpers/cli';
 
 function cli(...args: string[]) {
-  const r = spawnSync(process.execPath, [path.join(ROOT, 'bin/embedding-explorer.mjs'), ...args], {
-    encoding: 'utf8',
-    env: { ...process.env, EMBEDDING_EXPLORER_DB: sharedDefaultDb() },
-  });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+  return runCli([...args], { EMBEDDING_EXPLORER_DB: sharedDefaultDb() });
 }
 
 describe('geometry commands', () => {

@@ -1,16 +1,13 @@
-import { spawnSync } from 'node:child_process';
-import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { copyOfDefaultDb, tempDir } from '../../helpers/temp';
 import { fixture, gloveText, word2vecBinary, write } from '../import/vector-files';
+import { runCli } from '../../helpers/cli';
 
-const ROOT = path.resolve(__dirname, '../../..');
 let db: string;
 let dir: string;
 
 function cli(...args: string[]) {
-  const r = spawnSync(process.execPath, [path.join(ROOT, 'bin/embedding-explorer.mjs'), ...args, '--db', db], { encoding: 'utf8' });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+  return runCli([...args, '--db', db]);
 }
 
 beforeAll(() => {

@@ -1,11 +1,10 @@
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ExplorerService } from '../../../main/core/service';
 import { copyOfDefaultDb, tempDir } from '../../helpers/temp';
+import { runCli } from '../../helpers/cli';
 
-const ROOT = path.resolve(__dirname, '../../..');
 let db: string;
 let dir: string;
 
@@ -15,10 +14,7 @@ beforeAll(() => {
 });
 
 function cli(...args: string[]) {
-  const r = spawnSync(process.execPath, [path.join(ROOT, 'bin/embedding-explorer.mjs'), 'project', '--db', db, ...args], {
-    encoding: 'utf8',
-  });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+  return runCli(['project', '--db', db, ...args]);
 }
 
 interface Doc {

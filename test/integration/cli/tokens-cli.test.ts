@@ -1,13 +1,9 @@
-import { spawnSync } from 'node:child_process';
-import path from 'node:path';
 import * as o200k from 'gpt-tokenizer/encoding/o200k_base';
 import { describe, expect, it } from 'vitest';
-
-const ROOT = path.resolve(__dirname, '../../..');
+import { runCli } from '../../helpers/cli';
 
 function cli(...args: string[]) {
-  const r = spawnSync(process.execPath, [path.join(ROOT, 'bin/embedding-explorer.mjs'), 'tokens', ...args], { encoding: 'utf8' });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+  return runCli(['tokens', ...args]);
 }
 
 describe('embedding-explorer tokens', () => {

@@ -1,5 +1,3 @@
-import { spawnSync } from 'node:child_process';
-import path from 'node:path';
 import Database from 'better-sqlite3';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { XMLParser } from 'fast-xml-parser';
@@ -8,8 +6,8 @@ import { runUmapSync } from '../../../common/umap/umap-runner';
 import { exportProjectionText } from '../../../main/core/export/exporter';
 import { ExplorerService } from '../../../main/core/service';
 import { copyOfDefaultDb } from '../../helpers/temp';
+import { runCli } from '../../helpers/cli';
 
-const ROOT = path.resolve(__dirname, '../../..');
 let dbPath: string;
 let service: ExplorerService;
 let first: number;
@@ -106,10 +104,7 @@ describe('clusters of the default 5,000-word map', () => {
 
 describe('embedding-explorer clusters', () => {
   function cli(...args: string[]) {
-    const r = spawnSync(process.execPath, [path.join(ROOT, 'bin/embedding-explorer.mjs'), 'clusters', '--db', dbPath, ...args], {
-      encoding: 'utf8',
-    });
-    return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+    return runCli(['clusters', '--db', dbPath, ...args]);
   }
 
   it('prints {projection, clusters: [{id, name, size, words}]} for an id, a name or latest', async () => {

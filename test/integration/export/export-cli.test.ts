@@ -3,22 +3,19 @@
  * read back and compared with the stored projection; the JSON's provenance reproduces the
  * layout through `project` with the same seed; unwritable targets fail cleanly.
  */
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { copyOfDefaultDb, tempDir } from '../../helpers/temp';
-
-const ROOT = path.resolve(__dirname, '../../..');
+import { runCli } from '../../helpers/cli';
 
 describe('embedding-explorer export', () => {
   const dir = tempDir('ee-export-');
   let db: string;
   const cli = (...args: string[]) => {
-    const r = spawnSync(process.execPath, [path.join(ROOT, 'bin/embedding-explorer.mjs'), ...args, '--db', db], { encoding: 'utf8' });
-    return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+    return runCli([...args, '--db', db]);
   };
   let stored: { id: number; params: { seed: number }; points: { word: string; x: number; y: number; z: number }[] };
 

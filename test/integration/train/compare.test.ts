@@ -1,18 +1,16 @@
-import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ExplorerService } from '../../../main/core/service';
 import { copyOfDefaultDb, tempDir } from '../../helpers/temp';
 import { plantedCorpus, TOPIC_A, TOPIC_B, writeFile } from './corpora';
+import { runCli } from '../../helpers/cli';
 
-const ROOT = path.resolve(__dirname, '../../..');
 const dir = tempDir('ee-compare-');
 const corpus = writeFile(dir, 'topics.txt', plantedCorpus(6000));
 let dbPath: string;
 
 function cli(...args: string[]) {
-  const r = spawnSync(process.execPath, [path.join(ROOT, 'bin/embedding-explorer.mjs'), ...args, '--db', dbPath], { encoding: 'utf8' });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+  return runCli([...args, '--db', dbPath]);
 }
 
 beforeAll(() => {
