@@ -18,7 +18,7 @@
  * part, and twice the speed on two cores or more. The counts are fixed, not taken from the
  * machine, so every machine computes the same layout.
  */
-import { LayoutOptimiser } from './optimise';
+import { type ForeignMoves, LayoutOptimiser } from './optimise';
 
 /** Points from which a map's layout is optimised in parts (smaller maps: one part, as before). */
 export const PARTS_FROM = 20_000;
@@ -118,13 +118,14 @@ export function planParts(
 export class LayoutPart {
   readonly spec: PartSpec;
   private readonly local: Float32Array;
-  private readonly delta: Float32Array;
+  private readonly moves: ForeignMoves;
   private readonly optimiser: LayoutOptimiser;
 
   constructor(spec: PartSpec) {
     this.spec = spec;
     this.local = new Float32Array(spec.nVertices * 3);
-    this.delta = new Float32Array(spec.nVertices * 3);
+    const n = spec.nVertices;
+    this.moves = { delta: new Float32Array(n * 3), marked: new Uint8Array(n), touched: new Int32Array(n), count: 0 };
     this.optimiser = new LayoutOptimiser({
       head: spec.head,
       tail: spec.tail,
@@ -140,7 +141,7 @@ export class LayoutPart {
       seedSalt: 7 + spec.part,
       ownFirst: spec.first,
       ownEnd: spec.end,
-      foreignDelta: this.delta,
+      foreignDelta: this.moves,
     });
   }
 
@@ -151,21 +152,22 @@ export class LayoutPart {
   runEpoch(epoch: number, snapshot: Float32Array, slice = 0): PartResult {
     if (epoch !== this.optimiser.epoch) throw new Error(`part ${this.spec.part} is at epoch ${this.optimiser.epoch}, not ${epoch}`);
     this.local.set(snapshot);
-    this.delta.fill(0);
     const edges = this.spec.head.length;
     const slices = this.spec.slices;
     this.optimiser.runSlice(Math.floor((slice * edges) / slices), Math.floor(((slice + 1) * edges) / slices), slice === slices - 1);
-    const d = this.delta;
-    let count = 0;
-    for (let i = 0; i < d.length; i += 3) if (d[i] !== 0 || d[i + 1] !== 0 || d[i + 2] !== 0) count++;
-    const moved = new Int32Array(count);
-    const moves = new Float32Array(count * 3);
-    for (let i = 0, c = 0; i < d.length; i += 3) {
-      if (d[i] === 0 && d[i + 1] === 0 && d[i + 2] === 0) continue;
-      moved[c] = i / 3;
-      moves.set(d.subarray(i, i + 3), c * 3);
-      c++;
+    // Each touched point once (so the order they are added in cannot change a sum), then cleared.
+    const f = this.moves;
+    const moved = f.touched.slice(0, f.count);
+    const moves = new Float32Array(moved.length * 3);
+    for (let c = 0; c < moved.length; c++) {
+      const i = moved[c] * 3;
+      moves[c * 3] = f.delta[i];
+      moves[c * 3 + 1] = f.delta[i + 1];
+      moves[c * 3 + 2] = f.delta[i + 2];
+      f.delta[i] = f.delta[i + 1] = f.delta[i + 2] = 0;
+      f.marked[moved[c]] = 0;
     }
+    f.count = 0;
     return { part: this.spec.part, own: this.local.slice(this.spec.first * 3, this.spec.end * 3), moved, moves };
   }
 }

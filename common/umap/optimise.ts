@@ -77,10 +77,22 @@ export interface OptimiserOptions {
    */
   ownFirst?: number;
   ownEnd?: number;
-  /** n × 3 moves of points outside the owned range; required when that range is not all points. */
-  foreignDelta?: Float32Array;
+  /** Moves of points outside the owned range; required when that range is not all points. */
+  foreignDelta?: ForeignMoves;
   /** Salt of the negative-sampling generator's seed (one stream per layout part). Default 7. */
   seedSalt?: number;
+}
+
+/**
+ * A layout part's moves of other parts' points: n × 3 sums, and the points touched so far in
+ * first-touch order (marked, so a sum that returns to zero is not listed twice). The part reads
+ * and clears only the touched entries, never all n.
+ */
+export interface ForeignMoves {
+  delta: Float32Array;
+  marked: Uint8Array;
+  touched: Int32Array;
+  count: number;
 }
 
 export class LayoutOptimiser {
@@ -152,7 +164,11 @@ export class LayoutOptimiser {
     // Owned tails, as offsets into the row-major arrays.
     const own0 = (this.o.ownFirst ?? 0) * 3;
     const own1 = (this.o.ownEnd ?? nVertices) * 3;
-    const delta = this.o.foreignDelta;
+    const foreign = this.o.foreignDelta;
+    const delta = foreign?.delta;
+    const marked = foreign?.marked;
+    const touched = foreign?.touched;
+    let touchedCount = foreign?.count ?? 0;
     let s = this.rng | 0;
     {
       const n = this.epoch;
@@ -193,6 +209,11 @@ export class LayoutOptimiser {
               T[k + 1] -= g1 * alpha;
               T[k + 2] -= g2 * alpha;
             } else {
+              const p = k / 3;
+              if (marked![p] === 0) {
+                marked![p] = 1;
+                touched![touchedCount++] = p;
+              }
               delta![k] -= g0 * alpha;
               delta![k + 1] -= g1 * alpha;
               delta![k + 2] -= g2 * alpha;
@@ -254,5 +275,6 @@ export class LayoutOptimiser {
       }
     }
     this.rng = s;
+    if (foreign) foreign.count = touchedCount;
   }
 }
