@@ -5,7 +5,7 @@
  * row, and the int8 bound then sorts out the few that pass.
  *
  * The bound. Row u (unit) is stored as s·q + e (q int8, ‖e‖ ≤ res, from quantize.ts). Its 4-bit
- * code is q4 = round(q·7/M) in [-7, 7] (M = max |q|) with scale s4 = s·M/7, and
+ * code is q4 ≈ q·7/M in [-7, 7] (M = max |q|; any rounding will do) with scale s4 = s·M/7, and
  *   e4 = u − s4·q4 = e + (s·q − s4·q4),   so   ‖e4‖ ≤ res + ‖s·q − s4·q4‖ = res4,
  * with the second norm computed here from integer sums in float64 and both rounded up. For a
  * query quantised as t·p + f, exactly as for the int8 codes,

@@ -299,7 +299,7 @@
     (i32.shr_u (i32.sub (local.get $w) (local.get $out)) (i32.const 3)))
 
   ;; 4-bit codes of `rows` int8 rows (packed `dims` apart from `m8`) into `codes` (row4 apart),
-  ;; laid out as coarse-codes.ts describes: q4 = round(q·7/M) (M = the row's max |q|), code
+  ;; laid out as coarse-codes.ts describes: q4 ≈ q·7/M (M = the row's max |q|), code
   ;; q4 + 8. Per row it writes three integers, which coarse-codes.ts turns into the bound terms:
   ;; M | Σq4² << 8 at `a`, Σq·q4 at `b`, Σq² at `c` (4 bytes per row each).
   (func (export "pack4")
@@ -309,8 +309,10 @@
     (local $mx v128) (local $x v128) (local $y v128)
     (local $v0 v128) (local $v1 v128) (local $v2 v128) (local $v3 v128)
     (local $w0 v128) (local $w1 v128) (local $w2 v128) (local $w3 v128)
-    (local $qq v128) (local $q44 v128) (local $q88 v128) (local $eight v128)
+    (local $qq v128) (local $q44 v128) (local $q88 v128) (local $eight v128) (local $p7 v128) (local $m7 v128)
     (local.set $eight (v128.const i16x8 8 8 8 8 8 8 8 8))
+    (local.set $p7 (v128.const i16x8 7 7 7 7 7 7 7 7))
+    (local.set $m7 (v128.const i16x8 -7 -7 -7 -7 -7 -7 -7 -7))
     (block $done
       (loop $row
         (br_if $done (i32.ge_u (local.get $r) (local.get $rows)))
@@ -332,26 +334,35 @@
         (local.set $mx (i8x16.max_u (local.get $mx)
           (i8x16.shuffle 1 0 0 0 0 0 0 0 0 0 0 0 0 0 0 0 (local.get $mx) (local.get $mx))))
         (local.set $max (i8x16.extract_lane_u 0 (local.get $mx)))
-        (local.set $inv (f32x4.splat
-          (if (result f32) (local.get $max)
-            (then (f32.div (f32.const 7) (f32.convert_i32_u (local.get $max))))
-            (else (f32.const 0)))))
+        ;; q4 = round(q·f/32768) with f = 7·32768/M rounded (pmulhrsw): near enough to q·7/M
+        ;; for |q4| ≤ 7, and any q4 is sound, the residual being measured from it. M < 8 (no row
+        ;; quantize.ts makes, whose M is 127) keeps q4 = q, which the same multiply gives.
+        ;; Clamped to [-7, 7] (a no-op but for rounding at |q| = M).
+        (local.set $inv (i16x8.splat
+          (if (result i32) (i32.ge_u (local.get $max) (i32.const 8))
+            (then (i32.div_u (i32.add (i32.const 229376) (i32.shr_u (local.get $max) (i32.const 1))) (local.get $max)))
+            (else (i32.const 32767)))))
         (local.set $qq (v128.const i32x4 0 0 0 0))
         (local.set $q44 (v128.const i32x4 0 0 0 0))
         (local.set $q88 (v128.const i32x4 0 0 0 0))
         ;; 32 dimensions (16 code bytes) at a time: j counts code bytes, 2j dimensions.
         (local.set $j (i32.const 0))
         (loop $g
-          (local.set $x (call $inrow (local.get $base) (i32.shl (local.get $j) (i32.const 1)) (local.get $dims)))
-          (local.set $y (call $inrow (local.get $base) (i32.add (i32.shl (local.get $j) (i32.const 1)) (i32.const 16)) (local.get $dims)))
+          (if (i32.le_u (i32.add (i32.shl (local.get $j) (i32.const 1)) (i32.const 32)) (local.get $dims))
+            (then
+              (local.set $x (v128.load (i32.add (local.get $base) (i32.shl (local.get $j) (i32.const 1)))))
+              (local.set $y (v128.load offset=16 (i32.add (local.get $base) (i32.shl (local.get $j) (i32.const 1))))))
+            (else ;; the row's last group: zero past its end
+              (local.set $x (call $inrow (local.get $base) (i32.shl (local.get $j) (i32.const 1)) (local.get $dims)))
+              (local.set $y (call $inrow (local.get $base) (i32.add (i32.shl (local.get $j) (i32.const 1)) (i32.const 16)) (local.get $dims)))))
           (local.set $v0 (i16x8.extend_low_i8x16_s (local.get $x)))
           (local.set $v1 (i16x8.extend_high_i8x16_s (local.get $x)))
           (local.set $v2 (i16x8.extend_low_i8x16_s (local.get $y)))
           (local.set $v3 (i16x8.extend_high_i8x16_s (local.get $y)))
-          (local.set $w0 (call $quant (local.get $v0) (local.get $inv)))
-          (local.set $w1 (call $quant (local.get $v1) (local.get $inv)))
-          (local.set $w2 (call $quant (local.get $v2) (local.get $inv)))
-          (local.set $w3 (call $quant (local.get $v3) (local.get $inv)))
+          (local.set $w0 (i16x8.max_s (local.get $m7) (i16x8.min_s (local.get $p7) (i16x8.q15mulr_sat_s (local.get $v0) (local.get $inv)))))
+          (local.set $w1 (i16x8.max_s (local.get $m7) (i16x8.min_s (local.get $p7) (i16x8.q15mulr_sat_s (local.get $v1) (local.get $inv)))))
+          (local.set $w2 (i16x8.max_s (local.get $m7) (i16x8.min_s (local.get $p7) (i16x8.q15mulr_sat_s (local.get $v2) (local.get $inv)))))
+          (local.set $w3 (i16x8.max_s (local.get $m7) (i16x8.min_s (local.get $p7) (i16x8.q15mulr_sat_s (local.get $v3) (local.get $inv)))))
           (local.set $qq (i32x4.add (local.get $qq) (i32x4.add
             (i32x4.add (i32x4.dot_i16x8_s (local.get $v0) (local.get $w0)) (i32x4.dot_i16x8_s (local.get $v1) (local.get $w1)))
             (i32x4.add (i32x4.dot_i16x8_s (local.get $v2) (local.get $w2)) (i32x4.dot_i16x8_s (local.get $v3) (local.get $w3))))))
@@ -393,16 +404,6 @@
             (v128.and (v128.load (i32.add (local.get $base) (local.get $j)))
               (i8x16.gt_u (i8x16.splat (local.get $left))
                 (v128.const i8x16 0 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15))))))))
-
-  ;; round(v·inv) for eight int16 values, clamped to [-7, 7].
-  (func $quant (param $v v128) (param $inv v128) (result v128)
-    (i16x8.max_s (v128.const i16x8 -7 -7 -7 -7 -7 -7 -7 -7)
-      (i16x8.min_s (v128.const i16x8 7 7 7 7 7 7 7 7)
-        (i16x8.narrow_i32x4_s
-          (i32x4.trunc_sat_f32x4_s (f32x4.nearest
-            (f32x4.mul (f32x4.convert_i32x4_s (i32x4.extend_low_i16x8_s (local.get $v))) (local.get $inv))))
-          (i32x4.trunc_sat_f32x4_s (f32x4.nearest
-            (f32x4.mul (f32x4.convert_i32x4_s (i32x4.extend_high_i16x8_s (local.get $v))) (local.get $inv))))))))
 
   (func $sum (param $v v128) (result i32)
     (i32.add
