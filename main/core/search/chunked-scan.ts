@@ -54,6 +54,7 @@ export type Scan4Fn = (
   qn4: number,
   rows: number,
   row4: number,
+  full: number,
   bias: number,
   t: number,
   xn: number,
@@ -86,7 +87,7 @@ export interface ScanPlan {
   /** Byte offsets: int16 query, per-row f32 bound terms, (row, dot) pair output, control block. */
   ptr: { q: number; s: number; res: number; qn: number; out: number; ctrl: number };
   /** The 4-bit rows (coarse-codes.ts) and their bound terms, when the index keeps them. */
-  coarse?: { m: number; row: number; s: number; res: number; qn: number };
+  coarse?: { m: number; row: number; full: number; s: number; res: number; qn: number };
 }
 
 /**
@@ -133,6 +134,7 @@ function scanChunk(kernel: ScanKernel, plan: ScanPlan, c: number, v: Views, tag:
       coarse.qn + first * 4,
       rows,
       coarse.row,
+      coarse.full,
       v.ctrl[BIAS],
       p[0],
       p[1],

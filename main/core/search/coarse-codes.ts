@@ -13,14 +13,22 @@
  *
  * Layout (what kernel.wat's scan4 reads): `row4` bytes per row, 16 bytes per 32 dimensions; the
  * 16 bytes are eight little-endian int16 lanes of four nibbles, nibble k of lane i holding
- * dimension 8k + i of the group as q4 + 8. Dimensions past the vector's end hold 8 (q4 = 0);
- * the query is zero there anyway.
+ * dimension 8k + i of the group as q4 + 8. When the last group would hold 16 dimensions or
+ * fewer it is a half group: its byte i holds dimensions i and 8 + i (low, high nibble) and its
+ * last 8 bytes are zero, so the kernel does half the work there (300 dimensions: 9½ groups, not
+ * 10). Dimensions past the vector's end hold 8 (q4 = 0); the query is zero there anyway.
  */
 import { BOUND_SLACK } from './quantize';
 
 /** Bytes of one row's 4-bit codes. */
 export function coarseRowBytes(dims: number): number {
   return Math.ceil(dims / 32) * 16;
+}
+
+/** Bytes of a row's whole groups: all of them but a last half group (see the layout above). */
+export function coarseFullBytes(dims: number): number {
+  const rest = dims % 32;
+  return rest > 0 && rest <= 16 ? coarseRowBytes(dims) - 16 : coarseRowBytes(dims);
 }
 
 /** Dimensions the int16 query must cover (zero past `dims`) for the coarse pass. */

@@ -119,14 +119,14 @@
   ;; bias = 8·Σ p, the same for every row.
   (func (export "scan4")
     (param $m4 i32) (param $q i32) (param $s4 i32) (param $res4 i32) (param $qn4 i32)
-    (param $rows i32) (param $row4 i32) (param $bias i32)
+    (param $rows i32) (param $row4 i32) (param $full i32) (param $bias i32)
     (param $t f32) (param $xn f32) (param $fn f32) (param $c0 f32) (param $out i32)
     (param $m8 i32) (param $s8 i32) (param $res8 i32) (param $qn8 i32) (param $row8 i32) (param $stride8 i32)
     (result i32)
     (call $refine
       (local.get $out)
       (call $coarse (local.get $m4) (local.get $q) (local.get $s4) (local.get $res4) (local.get $qn4)
-        (local.get $rows) (local.get $row4) (local.get $bias) (local.get $t) (local.get $xn) (local.get $fn)
+        (local.get $rows) (local.get $row4) (local.get $full) (local.get $bias) (local.get $t) (local.get $xn) (local.get $fn)
         (local.get $c0) (local.get $out))
       (local.get $m8) (local.get $q) (local.get $s8) (local.get $res8) (local.get $qn8) (local.get $row8)
       (local.get $stride8) (local.get $t) (local.get $xn) (local.get $fn) (local.get $c0)))
@@ -135,7 +135,7 @@
   ;; upper bound dot·s·t + res·xn + qn·fn reaches c0. Returns the number of pairs.
   (func $coarse
     (param $m i32) (param $q i32) (param $s i32) (param $res i32) (param $qn i32)
-    (param $rows i32) (param $row i32) (param $bias i32) (param $t f32) (param $xn f32) (param $fn f32) (param $c0 f32)
+    (param $rows i32) (param $row i32) (param $full i32) (param $bias i32) (param $t f32) (param $xn f32) (param $fn f32) (param $c0 f32)
     (param $out i32) (result i32)
     (local $r i32) (local $c i32) (local $n i32) (local $mask i32)
     (local $m0 i32) (local $m1 i32) (local $m2 i32) (local $m3 i32) (local $qc i32)
@@ -163,7 +163,7 @@
         ;; Two rows per column loop: with four, V8 runs out of vector registers and spills.
         ;; 16 code bytes are 32 dimensions: their query values lie 64 bytes on.
         (local.set $c (i32.const 0))
-        (loop $col0
+        (if (local.get $full) (then (loop $col0
           (local.set $qc (i32.add (local.get $q) (i32.shl (local.get $c) (i32.const 2))))
           (local.set $x (v128.load (i32.add (local.get $m0) (local.get $c))))
           (local.set $a0 (i32x4.add (local.get $a0) (i32x4.add
@@ -182,13 +182,26 @@
               (i32x4.dot_i16x8_s (v128.and (i16x8.shr_u (local.get $x) (i32.const 8)) (local.get $low)) (v128.load offset=32 (local.get $qc)))
               (i32x4.dot_i16x8_s (i16x8.shr_u (local.get $x) (i32.const 12)) (v128.load offset=48 (local.get $qc)))))))
           (local.set $c (i32.add (local.get $c) (i32.const 16)))
-          (br_if $col0 (i32.lt_u (local.get $c) (local.get $row))))
+          (br_if $col0 (i32.lt_u (local.get $c) (local.get $full))))))
+        ;; The last 16 dimensions, when a group holds no more: 8 bytes of two nibbles, half the work.
+        (if (i32.lt_u (local.get $c) (local.get $row))
+          (then
+            (local.set $qc (i32.add (local.get $q) (i32.shl (local.get $c) (i32.const 2))))
+            (local.set $x (v128.load8x8_u (i32.add (local.get $m0) (local.get $c))))
+            (local.set $a0 (i32x4.add (local.get $a0) (i32x4.add
+              (i32x4.dot_i16x8_s (v128.and (local.get $x) (local.get $low)) (v128.load (local.get $qc)))
+              (i32x4.dot_i16x8_s (i16x8.shr_u (local.get $x) (i32.const 4)) (v128.load offset=16 (local.get $qc))))))
+            (local.set $x (v128.load8x8_u (i32.add (local.get $m1) (local.get $c))))
+            (local.set $a1 (i32x4.add (local.get $a1) (i32x4.add
+              (i32x4.dot_i16x8_s (v128.and (local.get $x) (local.get $low)) (v128.load (local.get $qc)))
+              (i32x4.dot_i16x8_s (i16x8.shr_u (local.get $x) (i32.const 4)) (v128.load offset=16 (local.get $qc))))))
+))
         ;; Rows 0 and 1 folded now, so only one register carries them through the next loop.
         (local.set $s01 (i32x4.add
           (i8x16.shuffle 0 1 2 3 16 17 18 19 4 5 6 7 20 21 22 23 (local.get $a0) (local.get $a1))
           (i8x16.shuffle 8 9 10 11 24 25 26 27 12 13 14 15 28 29 30 31 (local.get $a0) (local.get $a1))))
         (local.set $c (i32.const 0))
-        (loop $col2
+        (if (local.get $full) (then (loop $col2
           (local.set $qc (i32.add (local.get $q) (i32.shl (local.get $c) (i32.const 2))))
           (local.set $x (v128.load (i32.add (local.get $m2) (local.get $c))))
           (local.set $a2 (i32x4.add (local.get $a2) (i32x4.add
@@ -207,7 +220,20 @@
               (i32x4.dot_i16x8_s (v128.and (i16x8.shr_u (local.get $x) (i32.const 8)) (local.get $low)) (v128.load offset=32 (local.get $qc)))
               (i32x4.dot_i16x8_s (i16x8.shr_u (local.get $x) (i32.const 12)) (v128.load offset=48 (local.get $qc)))))))
           (local.set $c (i32.add (local.get $c) (i32.const 16)))
-          (br_if $col2 (i32.lt_u (local.get $c) (local.get $row))))
+          (br_if $col2 (i32.lt_u (local.get $c) (local.get $full))))))
+        ;; The last 16 dimensions, when a group holds no more: 8 bytes of two nibbles, half the work.
+        (if (i32.lt_u (local.get $c) (local.get $row))
+          (then
+            (local.set $qc (i32.add (local.get $q) (i32.shl (local.get $c) (i32.const 2))))
+            (local.set $x (v128.load8x8_u (i32.add (local.get $m2) (local.get $c))))
+            (local.set $a2 (i32x4.add (local.get $a2) (i32x4.add
+              (i32x4.dot_i16x8_s (v128.and (local.get $x) (local.get $low)) (v128.load (local.get $qc)))
+              (i32x4.dot_i16x8_s (i16x8.shr_u (local.get $x) (i32.const 4)) (v128.load offset=16 (local.get $qc))))))
+            (local.set $x (v128.load8x8_u (i32.add (local.get $m3) (local.get $c))))
+            (local.set $a3 (i32x4.add (local.get $a3) (i32x4.add
+              (i32x4.dot_i16x8_s (v128.and (local.get $x) (local.get $low)) (v128.load (local.get $qc)))
+              (i32x4.dot_i16x8_s (i16x8.shr_u (local.get $x) (i32.const 4)) (v128.load offset=16 (local.get $qc))))))
+))
         (local.set $s23 (i32x4.add
           (i8x16.shuffle 0 1 2 3 16 17 18 19 4 5 6 7 20 21 22 23 (local.get $a2) (local.get $a3))
           (i8x16.shuffle 8 9 10 11 24 25 26 27 12 13 14 15 28 29 30 31 (local.get $a2) (local.get $a3))))
@@ -305,12 +331,17 @@
   (func (export "pack4")
     (param $m8 i32) (param $rows i32) (param $dims i32) (param $codes i32) (param $row4 i32)
     (param $a i32) (param $b i32) (param $c i32)
-    (local $r i32) (local $j i32) (local $base i32) (local $max i32) (local $inv v128)
+    (local $r i32) (local $j i32) (local $base i32) (local $max i32) (local $inv v128) (local $full i32)
     (local $mx v128) (local $x v128) (local $y v128)
     (local $v0 v128) (local $v1 v128) (local $v2 v128) (local $v3 v128)
     (local $w0 v128) (local $w1 v128) (local $w2 v128) (local $w3 v128)
     (local $qq v128) (local $q44 v128) (local $q88 v128) (local $eight v128) (local $p7 v128) (local $m7 v128)
     (local.set $eight (v128.const i16x8 8 8 8 8 8 8 8 8))
+    ;; Bytes of whole groups: a last group of at most 16 dimensions is a half group.
+    (local.set $full (local.get $row4))
+    (if (i32.and (i32.ne (i32.and (local.get $dims) (i32.const 31)) (i32.const 0))
+                 (i32.le_u (i32.and (local.get $dims) (i32.const 31)) (i32.const 16)))
+      (then (local.set $full (i32.sub (local.get $row4) (i32.const 16)))))
     (local.set $p7 (v128.const i16x8 7 7 7 7 7 7 7 7))
     (local.set $m7 (v128.const i16x8 -7 -7 -7 -7 -7 -7 -7 -7))
     (block $done
@@ -374,13 +405,21 @@
             (i32x4.add (i32x4.dot_i16x8_s (local.get $v2) (local.get $v2)) (i32x4.dot_i16x8_s (local.get $v3) (local.get $v3))))))
           (v128.store
             (i32.add (i32.add (local.get $codes) (i32.mul (local.get $r) (local.get $row4))) (local.get $j))
-            (v128.or
-              (v128.or
-                (i16x8.add (local.get $w0) (local.get $eight))
-                (i16x8.shl (i16x8.add (local.get $w1) (local.get $eight)) (i32.const 4)))
-              (v128.or
-                (i16x8.shl (i16x8.add (local.get $w2) (local.get $eight)) (i32.const 8))
-                (i16x8.shl (i16x8.add (local.get $w3) (local.get $eight)) (i32.const 12)))))
+            (if (result v128) (i32.le_u (i32.add (local.get $j) (i32.const 16)) (local.get $full))
+              (then
+                (v128.or
+                  (v128.or
+                    (i16x8.add (local.get $w0) (local.get $eight))
+                    (i16x8.shl (i16x8.add (local.get $w1) (local.get $eight)) (i32.const 4)))
+                  (v128.or
+                    (i16x8.shl (i16x8.add (local.get $w2) (local.get $eight)) (i32.const 8))
+                    (i16x8.shl (i16x8.add (local.get $w3) (local.get $eight)) (i32.const 12)))))
+              (else ;; a half group: byte i = codes of dimensions i and 8 + i
+                (i8x16.narrow_i16x8_u
+                  (v128.or
+                    (i16x8.add (local.get $w0) (local.get $eight))
+                    (i16x8.shl (i16x8.add (local.get $w1) (local.get $eight)) (i32.const 4)))
+                  (v128.const i32x4 0 0 0 0)))))
           (local.set $j (i32.add (local.get $j) (i32.const 16)))
           (br_if $g (i32.lt_u (local.get $j) (local.get $row4))))
         (i32.store (i32.add (local.get $a) (i32.shl (local.get $r) (i32.const 2)))

@@ -3,7 +3,7 @@ import { dotRows } from './exact-scan';
 import { KERNEL_WASM_BASE64 } from './kernel-wasm';
 import { BOUND_SLACK, META_PER_ROW, quantizeRows, strideOf } from './quantize';
 import { CONTROL_BYTES, ChunkedScan, type ScanKernel, chunking } from './chunked-scan';
-import { coarseBias, coarseBounds, coarseQueryLength, coarseRowBytes } from './coarse-codes';
+import { coarseBias, coarseBounds, coarseFullBytes, coarseQueryLength, coarseRowBytes } from './coarse-codes';
 import { F32_SLACK } from './rising-floor';
 import { TopK } from './top-k';
 
@@ -98,7 +98,7 @@ export class QuantizedIndex implements Searcher {
   private readonly kernel: Kernel;
   private readonly ptr: { q: number; s: number; res: number; qn: number; out: number; ctrl: number; qb: number; outb: number };
   /** The 4-bit rows and their bound terms (see coarse-codes.ts), for big models. */
-  private readonly coarse?: { m: number; row: number; s: number; res: number; qn: number };
+  private readonly coarse?: { m: number; row: number; full: number; s: number; res: number; qn: number };
   private chunks!: ChunkedScan;
   private readonly memory: WebAssembly.Memory;
   private streaming = false;
@@ -147,7 +147,7 @@ export class QuantizedIndex implements Searcher {
       const res4 = align(s4 + rows4 * 4);
       const qn4 = align(res4 + rows4 * 4);
       end = align(qn4 + rows4 * 4);
-      this.coarse = { m: m4, row, s: s4, res: res4, qn: qn4 };
+      this.coarse = { m: m4, row, full: coarseFullBytes(dims), s: s4, res: res4, qn: qn4 };
     }
     // Shared, so the helper thread scans the same rows in place.
     const pages = Math.ceil(end / 65536);

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { coarseBias, coarseBounds, coarseQueryLength, coarseRowBytes } from '../../../main/core/search/coarse-codes';
+import { coarseBias, coarseBounds, coarseFullBytes, coarseQueryLength, coarseRowBytes } from '../../../main/core/search/coarse-codes';
 import { KERNEL_WASM_BASE64 } from '../../../main/core/search/kernel-wasm';
 import { BOUND_SLACK, META_PER_ROW, quantizeRows, strideOf } from '../../../main/core/search/quantize';
 
@@ -17,6 +17,7 @@ function build(vectors: Float32Array, dims: number) {
   const rows4 = Math.ceil(n / 4) * 4;
   const stride = strideOf(dims);
   const row4 = coarseRowBytes(dims);
+  const full = coarseFullBytes(dims);
   const q = align(rows4 * dims + 16);
   const s8 = align(q + Math.max(stride, coarseQueryLength(dims)) * 2);
   const res8 = align(s8 + rows4 * 4);
@@ -46,14 +47,25 @@ function build(vectors: Float32Array, dims: number) {
   kernel.pack4(0, n, dims, m4, row4, s4, res4, qn4);
   coarseBounds(v.s8, v.res8, 0, n, v.s4, v.res4, v.qn4);
   const codes = new Uint8Array(buf, m4, rows4 * row4);
-  return { n, rows4, dims, stride, row4, kernel, buf, packed, codes, ptr: { q, s8, res8, qn8, m4, s4, res4, qn4, out }, ...v };
+  return { n, rows4, dims, stride, row4, full, kernel, buf, packed, codes, ptr: { q, s8, res8, qn8, m4, s4, res4, qn4, out }, ...v };
 }
 
 /** q4 of row i from the layout coarse-codes.ts documents (the test's own reading of it). */
-function decode(codes: Uint8Array, row4: number, i: number): number[] {
+function decode(codes: Uint8Array, row4: number, full: number, i: number): number[] {
   const q4: number[] = [];
   for (let g = 0; g < row4; g += 16) {
     const group = new Array<number>(32);
+    if (g >= full) {
+      // A half group: byte i holds dimensions i and 8 + i; its last 8 bytes are zero.
+      for (let lane = 0; lane < 8; lane++) {
+        const b = codes[i * row4 + g + lane];
+        group[lane] = (b & 15) - 8;
+        group[8 + lane] = (b >> 4) - 8;
+        expect(codes[i * row4 + g + 8 + lane]).toBe(0);
+      }
+      q4.push(...group.slice(0, 16), ...new Array<number>(16).fill(0));
+      continue;
+    }
     for (let lane = 0; lane < 8; lane++) {
       const lo = codes[i * row4 + g + 2 * lane];
       const hi = codes[i * row4 + g + 2 * lane + 1];
@@ -127,7 +139,7 @@ describe('coarse codes (kernel.wat pack4 and scan4)', () => {
         const m = rows(n, dims, seed, kind);
         const h = build(m, dims);
         for (let i = 0; i < n; i++) {
-          const q4 = decode(h.codes, h.row4, i);
+          const q4 = decode(h.codes, h.row4, h.full, i);
           expect(q4).toHaveLength(coarseQueryLength(dims));
           let e2 = 0;
           for (let j = 0; j < q4.length; j++) {
@@ -158,7 +170,7 @@ describe('coarse codes (kernel.wat pack4 and scan4)', () => {
           const x = rows(1, dims, qseed, 'gauss');
           const { t, p, xn, fn } = quantizeQuery(x, coarseQueryLength(dims));
           for (let i = 0; i < n; i++) {
-            const q4 = decode(h.codes, h.row4, i);
+            const q4 = decode(h.codes, h.row4, h.full, i);
             let dot = 0;
             let exact = 0;
             for (let j = 0; j < dims; j++) {
@@ -198,6 +210,7 @@ describe('coarse codes (kernel.wat pack4 and scan4)', () => {
               ptr.qn4,
               h.rows4,
               h.row4,
+              h.full,
               coarseBias(p),
               t,
               xn,
@@ -226,7 +239,7 @@ describe('coarse codes (kernel.wat pack4 and scan4)', () => {
           // A finite c0: rows whose 4-bit and int8 upper bounds both reach it (f32 rounding aside).
           const kept = scan(c0);
           for (let i = 0; i < n; i++) {
-            const q4 = decode(h.codes, h.row4, i);
+            const q4 = decode(h.codes, h.row4, h.full, i);
             let d4 = 0;
             for (let j = 0; j < dims; j++) d4 += q4[j] * p[j];
             const u4 = d4 * h.s4[i] * t + h.res4[i] * xn + h.qn4[i] * fn;
