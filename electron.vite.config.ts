@@ -17,6 +17,7 @@ export default defineConfig({
           'import-worker': resolve(root, 'main/core/import/import-worker.ts'),
           'scan-worker': resolve(root, 'main/core/search/scan-worker.ts'),
           'knn-worker': resolve(root, 'main/core/projection/knn-worker.ts'),
+          'layout-part-worker': resolve(root, 'main/core/projection/layout-part-worker.ts'),
           'file-import-worker': resolve(root, 'main/core/import/file-import-worker.ts'),
           'parse-worker': resolve(root, 'main/core/import/parse-worker.ts'),
           'train-worker': resolve(root, 'main/core/train/train-worker.ts'),

@@ -70,6 +70,17 @@ export interface OptimiserOptions {
   negativeSampleRate?: number;
   /** Initial learning rate. Default 1. */
   learningRate?: number;
+  /**
+   * Tail points this optimiser may move in place, [ownFirst, ownEnd) in point indices (default:
+   * all). A tail outside the range is another layout part's point (layout-parts.ts): its move
+   * is added to `foreignDelta` instead, for the coordinator to apply after the epoch.
+   */
+  ownFirst?: number;
+  ownEnd?: number;
+  /** n × 3 moves of points outside the owned range; required when that range is not all points. */
+  foreignDelta?: Float32Array;
+  /** Salt of the negative-sampling generator's seed (one stream per layout part). Default 7. */
+  seedSalt?: number;
 }
 
 export class LayoutOptimiser {
@@ -89,7 +100,9 @@ export class LayoutOptimiser {
     this.rate = rate;
     this.nextSample = o.epochsPerSample.slice();
     this.nextNegative = o.epochsPerSample.map((e) => e / rate);
-    this.rng = mixSeed(o.seed >>> 0, 7);
+    this.rng = mixSeed(o.seed >>> 0, o.seedSalt ?? 7);
+    const own = (o.ownFirst ?? 0) > 0 || (o.ownEnd ?? o.nVertices) < o.nVertices;
+    if (own && o.moveOther && !o.foreignDelta) throw new Error('a layout part needs a foreignDelta array');
   }
 
   get done(): boolean {
@@ -98,6 +111,26 @@ export class LayoutOptimiser {
 
   /** Runs up to `count` epochs; returns how many ran. */
   runEpochs(count: number): number {
+    let ran = 0;
+    while (ran < count && this.epoch < this.nEpochs) {
+      this.sweep(0, this.o.head.length);
+      this.epoch++;
+      ran++;
+    }
+    return ran;
+  }
+
+  /**
+   * Samples edges [from, to) of the current epoch; `endEpoch` moves on to the next. An epoch
+   * swept in slices is the same computation as one sweep (layout parts sync between slices).
+   */
+  runSlice(from: number, to: number, endEpoch: boolean): void {
+    if (this.epoch >= this.nEpochs) return;
+    this.sweep(Math.max(0, from), Math.min(to, this.o.head.length));
+    if (endEpoch) this.epoch++;
+  }
+
+  private sweep(from: number, to: number): void {
     const { head, tail, epochsPerSample, headEmbedding: H, tailEmbedding: T, nVertices, a, b, moveOther } = this.o;
     const gamma = this.o.gamma ?? 1;
     const initialAlpha = this.o.learningRate ?? 1;
@@ -106,7 +139,6 @@ export class LayoutOptimiser {
     // Epochs per negative sample, eps / rate, computed where needed instead of stored: one
     // array fewer streamed through the cache every epoch.
     const rate = this.rate;
-    const nEdges = head.length;
     const twoAB = 2 * a * b;
     const twoGammaB = 2 * gamma * b;
     // The table's arrays as locals: the lookups below are inlined by hand, so the engine keeps
@@ -117,12 +149,15 @@ export class LayoutOptimiser {
     const expB = table.expB;
     const MANT = PowTable.MANT;
     const nScale = nVertices / 4294967296;
+    // Owned tails, as offsets into the row-major arrays.
+    const own0 = (this.o.ownFirst ?? 0) * 3;
+    const own1 = (this.o.ownEnd ?? nVertices) * 3;
+    const delta = this.o.foreignDelta;
     let s = this.rng | 0;
-    let ran = 0;
-    while (ran < count && this.epoch < this.nEpochs) {
+    {
       const n = this.epoch;
       const alpha = initialAlpha * (1 - n / this.nEpochs);
-      for (let e = 0; e < nEdges; e++) {
+      for (let e = from; e < to; e++) {
         if (nextSample[e] > n) continue;
         const j = head[e] * 3;
         const k = tail[e] * 3;
@@ -153,9 +188,15 @@ export class LayoutOptimiser {
           c1 += g1 * alpha;
           c2 += g2 * alpha;
           if (moveOther) {
-            T[k] -= g0 * alpha;
-            T[k + 1] -= g1 * alpha;
-            T[k + 2] -= g2 * alpha;
+            if (k >= own0 && k < own1) {
+              T[k] -= g0 * alpha;
+              T[k + 1] -= g1 * alpha;
+              T[k + 2] -= g2 * alpha;
+            } else {
+              delta![k] -= g0 * alpha;
+              delta![k + 1] -= g1 * alpha;
+              delta![k + 2] -= g2 * alpha;
+            }
           }
         }
         const eps = epochsPerSample[e];
@@ -211,10 +252,7 @@ export class LayoutOptimiser {
         H[j + 2] = c2;
         nextNegative[e] += nNeg * perNegative;
       }
-      this.epoch++;
-      ran++;
     }
     this.rng = s;
-    return ran;
   }
 }

@@ -6,14 +6,18 @@
  * Pipeline (umap-learn's, cosine metric, 3 components):
  *   1. fuzzy simplicial set from the kNN graph (fuzzy-graph.ts; checked against umap-js),
  *   2. a start layout from the data's principal components (init.ts),
- *   3. seeded single-threaded SGD over the graph's edges with negative sampling (optimise.ts).
+ *   3. seeded SGD over the graph's edges with negative sampling (optimise.ts); from 20,000
+ *      points in parts that worker threads run at once, with the same result on one thread
+ *      (layout-parts.ts).
  * place-points.ts adds points to a finished layout the way UMAP's transform does.
  */
 import type { UmapParams } from '../contract/contract';
 import { findAbParams } from './ab-params';
 import { edgesForEpochs, epochsPerSample, fuzzySimplicialSet } from './fuzzy-graph';
 import { pcaInit, randomInit } from './init';
+import { InThreadParts, mergeParts, partsFor, planParts, type PartHost, type PartSpec } from './layout-parts';
 import { LayoutOptimiser } from './optimise';
+import { PartWorkersFailed } from './part-workers';
 import { checkInput, type UmapInput } from './umap-input';
 import { UmapJsRun } from './umap-js-run';
 
@@ -52,12 +56,14 @@ export interface LayoutRun {
   readonly done: boolean;
   prepare(): void;
   step(epochs?: number): boolean;
+  /** One epoch on `host`'s threads where the run is cut into parts (else as `step`). */
+  stepOn?(host: PartHost): Promise<boolean>;
   layout(): Float32Array;
 }
 
 /** The run for `params.engine`: ours unless the umap-js reference engine is asked for. */
-export function createRun(input: UmapInput, params: UmapParams): LayoutRun {
-  return params.engine === 'umap-js' ? new UmapJsRun(input, params) : new UmapRun(input, params);
+export function createRun(input: UmapInput, params: UmapParams, parts?: number): LayoutRun {
+  return params.engine === 'umap-js' ? new UmapJsRun(input, params) : new UmapRun(input, params, parts);
 }
 
 export class UmapRun implements LayoutRun {
@@ -65,21 +71,28 @@ export class UmapRun implements LayoutRun {
   readonly nEpochs: number;
   private embedding?: Float32Array;
   private optimiser?: LayoutOptimiser;
+  /** Large maps: the parts, run in turn here unless a host takes them (stepOn). */
+  private specs?: PartSpec[];
+  private inThread?: InThreadParts;
+  private hostStarted?: PartHost;
+  private partEpoch = 0;
 
+  /** `parts` overrides partsFor(n) (tests cut small maps into parts). */
   constructor(
     private readonly input: UmapInput,
     readonly params: UmapParams,
+    private readonly parts?: number,
   ) {
     this.n = checkInput(input, params);
     this.nEpochs = params.nEpochs;
   }
 
   get epoch(): number {
-    return this.optimiser?.epoch ?? 0;
+    return this.specs ? this.partEpoch : (this.optimiser?.epoch ?? 0);
   }
 
   get done(): boolean {
-    return this.optimiser?.done ?? false;
+    return this.specs ? this.partEpoch >= this.nEpochs : (this.optimiser?.done ?? false);
   }
 
   /** Builds the fuzzy graph, the edge schedule and the start layout. */
@@ -94,6 +107,16 @@ export class UmapRun implements LayoutRun {
     );
     const { a, b } = findAbParams(1, params.minDist);
     this.embedding = emb;
+    const parts = this.parts ?? partsFor(n);
+    if (parts > 1) {
+      this.specs = planParts({ head: edges.head, tail: edges.tail, epochsPerSample: eps }, n, parts, {
+        a,
+        b,
+        nEpochs: params.nEpochs,
+        seed: params.seed,
+      });
+      return;
+    }
     this.optimiser = new LayoutOptimiser({
       head: edges.head,
       tail: edges.tail,
@@ -111,9 +134,47 @@ export class UmapRun implements LayoutRun {
 
   /** Runs up to `epochs` epochs (preparing first if needed). Returns true when the run is complete. */
   step(epochs = 1): boolean {
-    if (!this.optimiser) this.prepare();
-    this.optimiser!.runEpochs(epochs);
-    return this.optimiser!.done;
+    if (!this.embedding) this.prepare();
+    if (!this.specs) {
+      this.optimiser!.runEpochs(epochs);
+      return this.optimiser!.done;
+    }
+    if (this.hostStarted) throw new Error("this run's parts are on worker threads: use stepOn");
+    if (!this.inThread) {
+      this.inThread = new InThreadParts();
+      this.inThread.start(this.specs);
+    }
+    for (let i = 0; i < epochs && !this.done; i++) {
+      for (let s = 0; s < this.specs[0].slices; s++) {
+        mergeParts(this.embedding!, this.specs, this.inThread.epoch(this.partEpoch, this.embedding!, s));
+      }
+      this.partEpoch++;
+    }
+    return this.done;
+  }
+
+  /** One epoch with the parts on `host`'s threads (a map in one part steps here instead). */
+  async stepOn(host: PartHost): Promise<boolean> {
+    if (!this.embedding) this.prepare();
+    if (!this.specs) return this.step(1);
+    if (this.inThread) throw new Error("this run's parts are on this thread: use step");
+    if (this.hostStarted !== host) {
+      await host.start(this.specs);
+      this.hostStarted = host;
+    }
+    if (!this.done) {
+      for (let s = 0; s < this.specs[0].slices; s++) {
+        mergeParts(this.embedding!, this.specs, await host.epoch(this.partEpoch, this.embedding!, s));
+      }
+      this.partEpoch++;
+    }
+    return this.done;
+  }
+
+  /** Whether the run is cut into parts (and so can use worker threads). */
+  get inParts(): boolean {
+    if (!this.embedding) this.prepare();
+    return this.specs !== undefined;
   }
 
   /** A copy of the current coordinates, row-major n × 3. */
@@ -133,6 +194,13 @@ export interface RunOptions {
   isCancelled?(): boolean;
   /** How long to compute before yielding to the event loop (so cancel messages get in). Default 40 ms. */
   sliceMs?: number;
+  /**
+   * Worker threads for a large map's layout parts (called once, only when the run is in parts;
+   * null: run them here). The coordinates are the same either way. Disposed at the end.
+   */
+  partHost?: () => PartHost | null;
+  /** Parts to cut the layout into instead of partsFor(n) (tests). */
+  parts?: number;
 }
 
 const now = (): number => (typeof performance !== 'undefined' ? performance.now() : Date.now());
@@ -184,7 +252,7 @@ function progressOf(phase: ProjectionPhase, epoch: number, epochs: number): Proj
  * ProjectionCancelled when cancelled.
  */
 export async function runUmap(input: UmapInput, params: UmapParams, opts: RunOptions = {}): Promise<Float32Array> {
-  const run = createRun(input, params);
+  let run = createRun(input, params, opts.parts);
   const every = Math.max(1, opts.layoutEvery ?? 10);
   const slice = opts.sliceMs ?? 40;
   const cancelled = () => opts.isCancelled?.() === true;
@@ -194,19 +262,35 @@ export async function runUmap(input: UmapInput, params: UmapParams, opts: RunOpt
   run.prepare();
   opts.onProgress?.(progressOf('init', 0, run.nEpochs));
   opts.onLayout?.(run.layout(), 0);
+  let host = run instanceof UmapRun && run.inParts ? (opts.partHost?.() ?? null) : null;
   let sliceStart = now();
-  while (!run.done) {
-    if (cancelled()) throw new ProjectionCancelled();
-    run.step(1);
-    const e = run.epoch;
-    if (e % every === 0 || run.done) {
-      opts.onProgress?.(progressOf('optimise', e, run.nEpochs));
-      if (!run.done) opts.onLayout?.(run.layout(), e);
+  try {
+    while (!run.done) {
+      if (cancelled()) throw new ProjectionCancelled();
+      if (host && run.stepOn) {
+        try {
+          await run.stepOn(host);
+        } catch (e) {
+          if (!(e instanceof PartWorkersFailed)) throw e;
+          // Threads are a speed-up, never a requirement: start over on this thread (same result).
+          host.dispose();
+          host = null;
+          run = createRun(input, params, opts.parts);
+          run.prepare();
+        }
+      } else run.step(1);
+      const e = run.epoch;
+      if (e % every === 0 || run.done) {
+        opts.onProgress?.(progressOf('optimise', e, run.nEpochs));
+        if (!run.done) opts.onLayout?.(run.layout(), e);
+      }
+      if (now() - sliceStart > slice) {
+        await yieldNow();
+        sliceStart = now();
+      }
     }
-    if (now() - sliceStart > slice) {
-      await yieldNow();
-      sliceStart = now();
-    }
+  } finally {
+    host?.dispose();
   }
   if (cancelled()) throw new ProjectionCancelled();
   const out = run.layout();
@@ -215,8 +299,8 @@ export async function runUmap(input: UmapInput, params: UmapParams, opts: RunOpt
 }
 
 /** The same projection synchronously (CLI, tests): no yielding, progress every `layoutEvery` epochs. */
-export function runUmapSync(input: UmapInput, params: UmapParams, opts: Omit<RunOptions, 'sliceMs'> = {}): Float32Array {
-  const run = createRun(input, params);
+export function runUmapSync(input: UmapInput, params: UmapParams, opts: Omit<RunOptions, 'sliceMs' | 'partHost'> = {}): Float32Array {
+  const run = createRun(input, params, opts.parts);
   const every = Math.max(1, opts.layoutEvery ?? 10);
   opts.onProgress?.(progressOf('graph', 0, run.nEpochs));
   run.prepare();

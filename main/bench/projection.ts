@@ -12,7 +12,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { defaultUmapParams, type UmapParams } from '../../common/contract/contract';
 import { ExplorerService } from '../core/service';
-import { runUmapSync } from '../../common/umap/umap-runner';
+import { runUmap, runUmapSync } from '../../common/umap/umap-runner';
+import { nodePartHost } from '../core/projection/layout-part-host';
 import { layoutQualities, qualityRows } from './projection-quality';
 
 export interface BenchProjectionOptions {
@@ -104,7 +105,7 @@ export async function benchProjection(opts: BenchProjectionOptions | string = {}
       const view = await service.viewData({ view: { kind: 'top', top }, knnK: 15 });
       const t1 = performance.now();
       const params: UmapParams = defaultUmapParams(view.words.length);
-      const coords = runUmapSync(view, params);
+      const coords = await runUmap(view, params, { partHost: nodePartHost });
       const t2 = performance.now();
       const n = view.words.length;
       const entry: Record<string, unknown> = {

@@ -11,7 +11,8 @@ import {
 } from '../../../common/contract/contract';
 import { ExplorerError } from '../../core/errors';
 import { rowsOfWords } from '../../core/projection/view';
-import { runUmapSync } from '../../../common/umap/umap-runner';
+import { runUmap } from '../../../common/umap/umap-runner';
+import { nodePartHost } from '../../core/projection/layout-part-host';
 import { COMMON_DETAILS, COMMON_OPTIONS, type Command, intOption, UsageError, type Values } from '../command';
 import { openService } from '../context';
 
@@ -144,8 +145,9 @@ export const projectCommand: Command = {
       };
       const t0 = Date.now();
       let lastTenth = -1;
-      const coords = runUmapSync(data, params, {
+      const coords = await runUmap(data, params, {
         layoutEvery: 10,
+        partHost: nodePartHost,
         onProgress: (p) => {
           const tenth = Math.floor(p.fraction * 10);
           if (p.phase !== 'optimise' || tenth !== lastTenth) progress(`${p.message} (${Math.round(p.fraction * 100)}%)`);

@@ -7,9 +7,30 @@
 import type { FromWorker, ToWorker } from './protocol';
 import { nearestAmong, placePoints } from '../../../common/umap/place-points';
 import { ProjectionCancelled, runUmap } from '../../../common/umap/umap-runner';
+import type { PartHost } from '../../../common/umap/layout-parts';
+import { type FromPartWorker, type PartPort, WorkerParts } from '../../../common/umap/part-workers';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 const cancelled = new Set<number>();
+
+/** A nested Web Worker as a layout-part port. */
+function partPort(): PartPort {
+  const worker = new Worker(new URL('./layout-part-worker.ts', import.meta.url), { type: 'module', name: 'umap-part' });
+  return {
+    post: (m, transfer = []) => worker.postMessage(m, transfer),
+    listen(onMessage, onFailure) {
+      worker.onmessage = (event: MessageEvent<FromPartWorker>) => onMessage(event.data);
+      worker.onerror = (event) => onFailure(event.message || 'the layout worker could not run');
+    },
+    terminate: () => worker.terminate(),
+  };
+}
+
+/** Nested workers for a large map's layout parts, one per core (none where workers cannot nest). */
+function partHost(): PartHost | null {
+  if (typeof Worker === 'undefined') return null;
+  return new WorkerParts(partPort, Math.max(1, navigator.hardwareConcurrency || 2));
+}
 
 function post(message: FromWorker, transfer: Transferable[] = []): void {
   scope.postMessage(message, transfer);
@@ -36,6 +57,7 @@ scope.onmessage = (event: MessageEvent<ToWorker>) => {
     const t0 = performance.now();
     runUmap(msg.input, msg.params, {
       layoutEvery: msg.layoutEvery,
+      partHost,
       isCancelled: () => cancelled.has(id),
       onProgress: (progress) => post({ type: 'progress', id, progress }),
       onLayout: (coords, epoch) => post({ type: 'layout', id, epoch, coords }, [coords.buffer]),

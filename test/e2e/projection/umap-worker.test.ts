@@ -7,7 +7,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bruteForceKnn } from '../../../main/core/projection/knn-graph';
+import { fastKnnGraph } from '../../../main/core/projection/knn-symmetric';
 import { runUmapSync } from '../../../common/umap/umap-runner';
+import { PARTS_FROM } from '../../../common/umap/layout-parts';
 import { clusteredVectors } from '../../unit/projection/fixtures';
 import { sharedDefaultDb } from '../../helpers/temp';
 import { type AppHandle, ROOT, startApp } from '../../../main/bench/browser-app';
@@ -42,7 +44,7 @@ describe('UMAP Web Worker in Chromium', () => {
   });
   afterAll(() => app?.close());
 
-  function runInWorker(cancelAfterEpoch?: number): Promise<PageResult> {
+  function runInWorker(cancelAfterEpoch?: number, data = { knn, vectors, dims: DIMS, params }): Promise<PageResult> {
     return app.page.evaluate(
       ({ url, idx, dist, k, vec, dims, p, cancelAt }) =>
         new Promise<PageResult>((resolve, reject) => {
@@ -81,12 +83,12 @@ describe('UMAP Web Worker in Chromium', () => {
         }),
       {
         url: workerUrl,
-        idx: Array.from(knn.indices),
-        dist: Array.from(knn.distances),
-        k: knn.k,
-        vec: Array.from(vectors),
-        dims: DIMS,
-        p: params,
+        idx: Array.from(data.knn.indices),
+        dist: Array.from(data.knn.distances),
+        k: data.knn.k,
+        vec: Array.from(data.vectors),
+        dims: data.dims,
+        p: data.params,
         cancelAt: cancelAfterEpoch,
       },
     );
@@ -109,6 +111,31 @@ describe('UMAP Web Worker in Chromium', () => {
     expect(a.coords.length).toBe(N * 3);
     expect(diffRuns).toBeLessThanOrEqual(1e-6);
     expect(diffNode).toBeLessThanOrEqual(1e-6);
+  });
+
+  it('lays out a large map in parts on nested workers, with the coordinates of the one-thread run under Node', async () => {
+    const n = PARTS_FROM;
+    const dims = 8;
+    const big = clusteredVectors(n, dims, 10, 33);
+    const bigKnn = fastKnnGraph(big.vectors, n, dims, 10);
+    const bigParams = { nNeighbors: 10, minDist: 0.1, nEpochs: 12, seed: 3 };
+    const partWorkers: string[] = [];
+    const onWorker = (w: { url(): string }) => {
+      if (/layout-part-worker/.test(w.url())) partWorkers.push(w.url());
+    };
+    app.page.on('worker', onWorker);
+    const r = await runInWorker(undefined, { knn: bigKnn, vectors: big.vectors, dims, params: bigParams });
+    app.page.off('worker', onWorker);
+    expect(r.messages[r.messages.length - 1]).toBe('done');
+    expect(partWorkers.length).toBeGreaterThanOrEqual(1);
+    const node = runUmapSync(
+      { knnIndices: bigKnn.indices, knnDistances: bigKnn.distances, knnK: bigKnn.k, vectors: big.vectors, dims },
+      bigParams,
+    );
+    let diff = 0;
+    for (let i = 0; i < node.length; i++) diff = Math.max(diff, Math.abs(r.coords[i] - node[i]));
+    expect(r.coords.length).toBe(n * 3);
+    expect(diff).toBeLessThanOrEqual(1e-6);
   });
 
   it('stops between epochs when cancelled', async () => {

@@ -1,0 +1,136 @@
+import { describe, expect, it } from 'vitest';
+import { bruteForceKnn } from '../../../main/core/projection/knn-graph';
+import { edgesForEpochs, epochsPerSample, fuzzySimplicialSet } from '../../../common/umap/fuzzy-graph';
+import { partsFor, PARTS, PARTS_FROM, planParts } from '../../../common/umap/layout-parts';
+import { partWorkerServer, type PartPort, type ToPartWorker, WorkerParts } from '../../../common/umap/part-workers';
+import { runUmap, runUmapSync, type UmapInput } from '../../../common/umap/umap-runner';
+import { clusteredVectors } from './fixtures';
+
+const N = 600;
+const DIMS = 20;
+const { vectors, labels } = clusteredVectors(N, DIMS, 6, 3);
+const knn = bruteForceKnn(vectors, N, DIMS, 15);
+const input: UmapInput = { knnIndices: knn.indices, knnDistances: knn.distances, knnK: knn.k, vectors, dims: DIMS };
+const params = { nNeighbors: 15, minDist: 0.1, nEpochs: 60, seed: 42 };
+
+/** Share of points whose nearest 3-D neighbour is in their own cluster. */
+function clusterPurity(coords: Float32Array): number {
+  let same = 0;
+  for (let i = 0; i < N; i++) {
+    let best = -1;
+    let bestD = Infinity;
+    for (let j = 0; j < N; j++) {
+      if (j === i) continue;
+      const d =
+        (coords[i * 3] - coords[j * 3]) ** 2 + (coords[i * 3 + 1] - coords[j * 3 + 1]) ** 2 + (coords[i * 3 + 2] - coords[j * 3 + 2]) ** 2;
+      if (d < bestD) [bestD, best] = [d, j];
+    }
+    if (labels[best] === labels[i]) same++;
+  }
+  return same / N;
+}
+
+/**
+ * Workers in this thread: the real worker-side server behind a port that delivers messages
+ * asynchronously (structured-cloned, as a thread boundary would), optionally failing at an epoch.
+ */
+function inProcessPort(failAtEpoch = -1): PartPort {
+  const serve = partWorkerServer();
+  let listener: ((m: ReturnType<typeof serve>['reply']) => void) | undefined;
+  let failure: ((message: string) => void) | undefined;
+  return {
+    post(m: ToPartWorker) {
+      const copy = structuredClone(m);
+      setTimeout(() => {
+        if (copy.type === 'epoch' && copy.epoch === failAtEpoch) failure?.('the thread died');
+        else listener?.(structuredClone(serve(copy).reply));
+      }, 0);
+    },
+    listen(onMessage, onFailure) {
+      listener = onMessage;
+      failure = onFailure;
+    },
+    terminate() {
+      listener = undefined;
+    },
+  };
+}
+
+describe('layout parts', () => {
+  it('cut points into contiguous ranges that own every edge by its head, with the work balanced', () => {
+    const graph = fuzzySimplicialSet({ n: N, k: knn.k, indices: knn.indices, distances: knn.distances }, 15);
+    const edges = edgesForEpochs(graph, 200);
+    const eps = epochsPerSample(edges.weight, 200);
+    for (const parts of [1, 2, 3, 4, 7]) {
+      const specs = planParts({ head: edges.head, tail: edges.tail, epochsPerSample: eps }, N, parts, {
+        a: 1,
+        b: 1,
+        nEpochs: 200,
+        seed: 1,
+      });
+      expect(specs.length).toBe(parts);
+      expect(specs[0].first).toBe(0);
+      expect(specs[parts - 1].end).toBe(N);
+      let edgesSeen = 0;
+      const works: number[] = [];
+      specs.forEach((s, p) => {
+        if (p > 0) expect(s.first).toBe(specs[p - 1].end);
+        let work = 0;
+        for (let e = 0; e < s.head.length; e++) {
+          expect(s.head[e]).toBeGreaterThanOrEqual(s.first);
+          expect(s.head[e]).toBeLessThan(s.end);
+          work += 6 / s.epochsPerSample[e];
+        }
+        edgesSeen += s.head.length;
+        works.push(work);
+      });
+      expect(edgesSeen).toBe(edges.head.length);
+      // Balanced to within a few points' edges.
+      expect(Math.max(...works) / Math.min(...works)).toBeLessThan(1.2);
+    }
+    expect(() =>
+      planParts({ head: Int32Array.from([2, 1]), tail: new Int32Array(2), epochsPerSample: new Float64Array(2) }, 3, 2, {
+        a: 1,
+        b: 1,
+        nEpochs: 1,
+        seed: 1,
+      }),
+    ).toThrow(/sorted/);
+  });
+
+  it('are used from PARTS_FROM points, fixed in number whatever the machine', () => {
+    expect(partsFor(PARTS_FROM - 1)).toBe(1);
+    expect(partsFor(PARTS_FROM)).toBe(PARTS);
+    expect(partsFor(200_000)).toBe(PARTS);
+  });
+
+  it('give the same coordinates to the bit on one thread and on workers, and a layout as good as one part', async () => {
+    const one = runUmapSync(input, params, { parts: 4 });
+    for (const threads of [1, 2, 4]) {
+      const host = new WorkerParts(() => inProcessPort(), threads);
+      const got = await runUmap(input, params, { parts: 4, partHost: () => host, sliceMs: 1000 });
+      expect(Array.from(got)).toEqual(Array.from(one));
+    }
+    const whole = runUmapSync(input, params);
+    expect(Array.from(whole)).not.toEqual(Array.from(one));
+    for (const x of one) expect(Number.isFinite(x)).toBe(true);
+    expect(clusterPurity(one)).toBeGreaterThan(0.95);
+    expect(Math.abs(clusterPurity(one) - clusterPurity(whole))).toBeLessThan(0.03);
+  });
+
+  it('start over on the calling thread when a worker dies, with the same result', async () => {
+    const reference = runUmapSync(input, params, { parts: 3 });
+    let spawned = 0;
+    const host = new WorkerParts(() => inProcessPort(spawned++ === 1 ? 17 : -1), 2);
+    const epochs: number[] = [];
+    const got = await runUmap(input, params, {
+      parts: 3,
+      partHost: () => host,
+      layoutEvery: 1,
+      onProgress: (p) => p.phase === 'optimise' && epochs.push(p.epoch),
+    });
+    expect(Array.from(got)).toEqual(Array.from(reference));
+    // Progress restarts after the failure instead of hanging.
+    expect(epochs).toContain(60);
+  });
+});
