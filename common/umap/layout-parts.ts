@@ -4,25 +4,28 @@
  *
  * Points are split into PARTS contiguous ranges and every edge goes to the part that owns its
  * head (edges come sorted by head), the cut balanced by the work of each edge (one attraction
- * plus its negative samples per sample). In each epoch every part starts from the same
- * snapshot of the layout: it moves its own points in place, reads other parts' points as they
- * were at the start of the epoch, and records its moves of other parts' points (edge tails) in a
- * delta. After the epoch the owned ranges are copied back and the deltas added, part by part in
- * order. Each part has its own seeded generator. So a part's epoch depends only on the snapshot
- * and its own state: one thread running the parts in turn (InThreadParts) and worker threads
- * running them at once compute the same coordinates to the bit.
+ * plus its negative samples per sample). Each epoch is swept in SLICES slices of every part's
+ * edges. Every slice starts from one snapshot of the layout: a part moves its own points in
+ * place, reads other parts' points as they were at the start of the slice, and records its moves
+ * of other parts' points (edge tails). After the slice the owned ranges are copied back and the
+ * moves added, part by part in order. Each part has its own seeded generator. So a slice depends
+ * only on the snapshot and the parts' own state: one thread running the parts in turn
+ * (InThreadParts) and worker threads running them at once compute the same coordinates to the bit.
  *
- * The snapshot makes a part see other parts' moves one epoch late; at the sizes where parts are
- * used (PARTS_FROM points and up) the layout's quality is the same (bench: trustworthiness).
+ * Parts see each other's moves a slice late. Measured on the default model's 50,000 most
+ * frequent words (trustworthiness at 10; one part: 0.9366): 4 parts synced once an epoch 0.929,
+ * 4 parts × 4 slices 0.9343, 2 × 4 0.9362, 2 × 8 0.9374. Hence 2 × 8: the same quality as one
+ * part, and twice the speed on two cores or more. The counts are fixed, not taken from the
+ * machine, so every machine computes the same layout.
  */
 import { LayoutOptimiser } from './optimise';
 
 /** Points from which a map's layout is optimised in parts (smaller maps: one part, as before). */
 export const PARTS_FROM = 20_000;
 /** Parts of a large map: fixed, so the coordinates do not depend on the machine's cores. */
-export const PARTS = 4;
+export const PARTS = 2;
 /** Syncs per epoch (see PartSpec.slices). */
-export const SLICES = 4;
+export const SLICES = 8;
 
 /** Everything one part needs, transferable to a worker thread. */
 export interface PartSpec {
@@ -204,4 +207,38 @@ export class InThreadParts {
   epoch(epoch: number, snapshot: Float32Array, slice = 0): PartResult[] {
     return this.parts.map((p) => p.runEpoch(epoch, snapshot, slice));
   }
+}
+
+/**
+ * Renumbers points along the start layout's first axis (ties by index), edges with them, sorted
+ * by their new head: each part becomes a slab of the map, so most edges (a point's neighbours lie
+ * near it) stay inside their part and parts see fewer stale positions; each part's sweep also
+ * moves through nearby points. On the 100,000 most frequent words this cut the edges between
+ * two parts from 26% to 17%, and trustworthiness rose from 0.9206 to 0.9240 (one part: 0.9228).
+ * `order[new] = old`.
+ */
+export function slabOrder(
+  start: Float32Array,
+  edges: { head: Int32Array; tail: Int32Array; epochsPerSample: Float64Array },
+): { order: Int32Array; head: Int32Array; tail: Int32Array; epochsPerSample: Float64Array } {
+  const n = start.length / 3;
+  const order = Int32Array.from({ length: n }, (_, i) => i).sort((p, q) => start[p * 3] - start[q * 3] || p - q);
+  const rank = new Int32Array(n);
+  for (let i = 0; i < n; i++) rank[order[i]] = i;
+  // Counting sort of the edges by their new head (stable, so ties keep their old order).
+  const E = edges.head.length;
+  const starts = new Int32Array(n + 1);
+  for (let e = 0; e < E; e++) starts[rank[edges.head[e]] + 1]++;
+  for (let i = 0; i < n; i++) starts[i + 1] += starts[i];
+  const head = new Int32Array(E);
+  const tail = new Int32Array(E);
+  const eps = new Float64Array(E);
+  for (let e = 0; e < E; e++) {
+    const h = rank[edges.head[e]];
+    const at = starts[h]++;
+    head[at] = h;
+    tail[at] = rank[edges.tail[e]];
+    eps[at] = edges.epochsPerSample[e];
+  }
+  return { order, head, tail, epochsPerSample: eps };
 }

@@ -15,7 +15,7 @@ import type { UmapParams } from '../contract/contract';
 import { findAbParams } from './ab-params';
 import { edgesForEpochs, epochsPerSample, fuzzySimplicialSet } from './fuzzy-graph';
 import { pcaInit, randomInit } from './init';
-import { InThreadParts, mergeParts, partsFor, planParts, type PartHost, type PartSpec } from './layout-parts';
+import { InThreadParts, mergeParts, partsFor, planParts, slabOrder, type PartHost, type PartSpec } from './layout-parts';
 import { LayoutOptimiser } from './optimise';
 import { PartWorkersFailed } from './part-workers';
 import { checkInput, type UmapInput } from './umap-input';
@@ -76,6 +76,8 @@ export class UmapRun implements LayoutRun {
   private inThread?: InThreadParts;
   private hostStarted?: PartHost;
   private partEpoch = 0;
+  /** For a map in parts, `embedding` is in slab order: row r is point order[r]. */
+  private order?: Int32Array;
 
   /** `parts` overrides partsFor(n) (tests cut small maps into parts). */
   constructor(
@@ -109,7 +111,11 @@ export class UmapRun implements LayoutRun {
     this.embedding = emb;
     const parts = this.parts ?? partsFor(n);
     if (parts > 1) {
-      this.specs = planParts({ head: edges.head, tail: edges.tail, epochsPerSample: eps }, n, parts, {
+      const slab = slabOrder(emb, { head: edges.head, tail: edges.tail, epochsPerSample: eps });
+      this.order = slab.order;
+      this.embedding = new Float32Array(n * 3);
+      for (let r = 0; r < n; r++) this.embedding.set(emb.subarray(slab.order[r] * 3, slab.order[r] * 3 + 3), r * 3);
+      this.specs = planParts(slab, n, parts, {
         a,
         b,
         nEpochs: params.nEpochs,
@@ -180,7 +186,11 @@ export class UmapRun implements LayoutRun {
   /** A copy of the current coordinates, row-major n × 3. */
   layout(): Float32Array {
     if (!this.embedding) this.prepare();
-    return this.embedding!.slice();
+    const { embedding, order } = this;
+    if (!order) return embedding!.slice();
+    const out = new Float32Array(embedding!.length);
+    for (let r = 0; r < order.length; r++) out.set(embedding!.subarray(r * 3, r * 3 + 3), order[r] * 3);
+    return out;
   }
 }
 

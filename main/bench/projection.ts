@@ -1,6 +1,6 @@
 /**
  * Projection figures for `npm run bench`: our UMAP (exact kNN graph in the main process + the
- * renderer's runner, as the app and CLI run them) on the 5,000, 20,000, 50,000 and 100,000 most
+ * runner with its layout parts on worker threads, as the app and CLI run them) on the 5,000, 20,000, 50,000 and 100,000 most
  * frequent words (EMBEDDING_EXPLORER_PROJECTION_SIZES=5000,20000,… to choose), against
  * umap-learn on the same words and parameters on the same machine, and against the umap-js
  * reference engine (`--engine umap-js`) on the same graph. Quality (trustworthiness and
@@ -218,7 +218,7 @@ export async function benchProjection(opts: BenchProjectionOptions | string = {}
       figures[`top_${top}`] = entry;
     }
     figures.note =
-      'ours = exact kNN graph (worker threads, each pair scored once) + UMAP runner (one thread, as in the Web Worker); umap-learn = random_state set (single-threaded optimisation), JIT compile excluded, its time from baseline.py up to 20,000 points and from the identical call that saves its layout (umap_learn_snippet_seconds) for every size; umap_js = the umap-js library on the same kNN graph and parameters (UMAP step only, like ours_umap_seconds); quality figures computed by the same code for every layout, trustworthiness on an even sample of trustworthiness_rows rows above 20,100 points.';
+      'ours = exact kNN graph (worker threads, each pair scored once) + UMAP runner (from 20,000 points in 2 layout parts on worker threads, as the page runs them on nested Web Workers; the same coordinates as one thread); umap-learn = random_state set (single-threaded optimisation), JIT compile excluded, its time from baseline.py up to 20,000 points and from the identical call that saves its layout (umap_learn_snippet_seconds) for every size; umap_js = the umap-js library on the same kNN graph and parameters (UMAP step only, like ours_umap_seconds); quality figures computed by the same code for every layout, trustworthiness on an even sample of trustworthiness_rows rows above 20,100 points.';
     return figures;
   } finally {
     service?.close();

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { bruteForceKnn } from '../../../main/core/projection/knn-graph';
 import { edgesForEpochs, epochsPerSample, fuzzySimplicialSet } from '../../../common/umap/fuzzy-graph';
-import { partsFor, PARTS, PARTS_FROM, planParts } from '../../../common/umap/layout-parts';
+import { partsFor, PARTS, PARTS_FROM, planParts, slabOrder } from '../../../common/umap/layout-parts';
+import fc from 'fast-check';
 import { partWorkerServer, type PartPort, type ToPartWorker, WorkerParts } from '../../../common/umap/part-workers';
 import { runUmap, runUmapSync, type UmapInput } from '../../../common/umap/umap-runner';
 import { clusteredVectors } from './fixtures';
@@ -96,6 +97,34 @@ describe('layout parts', () => {
         seed: 1,
       }),
     ).toThrow(/sorted/);
+  });
+
+  it('renumber points along the first axis with every edge kept, sorted by its new head', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 40 }),
+        fc.array(fc.tuple(fc.nat(), fc.nat(), fc.double({ min: 0.5, max: 50, noNaN: true })), { maxLength: 120 }),
+        fc.array(fc.double({ min: -5, max: 5, noNaN: true }), { minLength: 120, maxLength: 120 }),
+        (n, raw, xs) => {
+          const start = new Float32Array(n * 3);
+          for (let i = 0; i < n; i++) start[i * 3] = xs[i % xs.length];
+          const pairs = raw.map(([h, t, w]) => [h % n, t % n, w] as const).sort((x, y) => x[0] - y[0]);
+          const edges = {
+            head: Int32Array.from(pairs.map((p) => p[0])),
+            tail: Int32Array.from(pairs.map((p) => p[1])),
+            epochsPerSample: Float64Array.from(pairs.map((p) => p[2])),
+          };
+          const slab = slabOrder(start, edges);
+          expect([...slab.order].sort((a, b) => a - b)).toEqual(Array.from({ length: n }, (_, i) => i));
+          for (let r = 1; r < n; r++) expect(start[slab.order[r] * 3]).toBeGreaterThanOrEqual(start[slab.order[r - 1] * 3]);
+          for (let e = 1; e < slab.head.length; e++) expect(slab.head[e]).toBeGreaterThanOrEqual(slab.head[e - 1]);
+          const key = (h: number, t: number, w: number) => `${h} ${t} ${w}`;
+          const before = pairs.map((p) => key(p[0], p[1], p[2])).sort();
+          const after = Array.from(slab.head, (h, e) => key(slab.order[h], slab.order[slab.tail[e]], slab.epochsPerSample[e])).sort();
+          expect(after).toEqual(before);
+        },
+      ),
+    );
   });
 
   it('are used from PARTS_FROM points, fixed in number whatever the machine', () => {
