@@ -1,5 +1,6 @@
 import { Worker } from 'node:worker_threads';
 import { workerPath } from '../workers';
+import { FloorKeeper, type FloorViews, resetFloor, sharedFloor } from './rising-floor';
 
 /**
  * The pre-scan split into chunks that the calling thread and a helper thread claim from one
@@ -7,14 +8,20 @@ import { workerPath } from '../workers';
  * descheduled simply takes fewer chunks, and the caller waits at most for the one chunk (well
  * under a millisecond) the helper holds when the counter runs out.
  *
- * Int32 control words at `ptr.ctrl`, then four f32 query parameters, then one pair count per chunk.
+ * Int32 control words at `ptr.ctrl`, then four f32 query parameters, the pass (int8 only, or
+ * 4-bit first) and its bias, the rising floor's k, excluded row and limit and its 64-bit word
+ * (rising-floor.ts), then one pair count per chunk.
  */
 const SEQ = 0; // query the helper should join (−1: stop)
 const CLAIM = 1; // (seq << 8) | next unclaimed chunk; only compare-exchange moves it
 const FINISHED = 2; // chunks scanned for the current query
 const HELPED = 3; // chunks the helper has scanned since it started
 const PARAMS = 4;
-const COUNTS = 8;
+const COARSE = 8; // 1: the 4-bit pass first (scan4), 0: the int8 pass alone
+const BIAS = 9; // scan4's bias for the current query
+const SPEC = 10; // k, exclude, limit of the rising floor
+const WORD = 14; // its 64-bit word (8-byte aligned: the control block is)
+const COUNTS = 16;
 /** The chunk index lives in the claim word's low 8 bits; 255 itself marks "none left". */
 const MAX_CHUNKS = 255;
 /** Bytes the control block needs at `ptr.ctrl`. */
@@ -38,6 +45,37 @@ export type ScanFn = (
   out: number,
 ) => number;
 
+/** kernel.wat's scan4: the 4-bit pass over rows, then the int8 test on those that pass. */
+export type Scan4Fn = (
+  m4: number,
+  q: number,
+  s4: number,
+  res4: number,
+  qn4: number,
+  rows: number,
+  row4: number,
+  full: number,
+  bias: number,
+  t: number,
+  xn: number,
+  fn: number,
+  c0: number,
+  out: number,
+  m8: number,
+  s8: number,
+  res8: number,
+  qn8: number,
+  row8: number,
+  stride8: number,
+) => number;
+
+export interface ScanKernel {
+  scan: ScanFn;
+  scan4: Scan4Fn;
+  /** Derives 4-bit rows from int8 ones (coarse-codes.ts). */
+  pack4(m8: number, rows: number, dims: number, codes: number, row4: number, a: number, b: number, c: number): void;
+}
+
 /** Where a scan finds its rows in the shared memory and how they are cut into chunks. */
 export interface ScanPlan {
   rows4: number;
@@ -48,6 +86,8 @@ export interface ScanPlan {
   chunks: number;
   /** Byte offsets: int16 query, per-row f32 bound terms, (row, dot) pair output, control block. */
   ptr: { q: number; s: number; res: number; qn: number; out: number; ctrl: number };
+  /** The 4-bit rows (coarse-codes.ts) and their bound terms, when the index keeps them. */
+  coarse?: { m: number; row: number; full: number; s: number; res: number; qn: number };
 }
 
 /**
@@ -63,19 +103,53 @@ export function chunking(rows4: number, dims: number): { chunkRows: number; chun
 /** Views of the control block, the same on both threads. */
 export function controlViews(buffer: ArrayBuffer, plan: ScanPlan) {
   return {
-    ctrl: new Int32Array(buffer, plan.ptr.ctrl, PARAMS),
+    ctrl: new Int32Array(buffer, plan.ptr.ctrl, COUNTS),
     params: new Float32Array(buffer, plan.ptr.ctrl + PARAMS * 4, 4),
     counts: new Int32Array(buffer, plan.ptr.ctrl + COUNTS * 4, plan.chunks),
+    floor: {
+      word: new BigInt64Array(buffer, plan.ptr.ctrl + WORD * 4, 1),
+      spec: new Int32Array(buffer, plan.ptr.ctrl + SPEC * 4, 3),
+      out: new Int32Array(buffer, plan.ptr.out, plan.rows4 * 2),
+      s: new Float32Array(buffer, plan.ptr.s, plan.rows4),
+      res: new Float32Array(buffer, plan.ptr.res, plan.rows4),
+      qn: new Float32Array(buffer, plan.ptr.qn, plan.rows4),
+    } satisfies FloorViews,
   };
 }
 type Views = ReturnType<typeof controlViews>;
 
 /** Scans one chunk; its pairs land at the chunk's own place in the output, rows chunk-relative. */
-function scanChunk(scan: ScanFn, plan: ScanPlan, c: number, p: Float32Array): number {
-  const { rows4, dims, stride, chunkRows, ptr } = plan;
+function scanChunk(kernel: ScanKernel, plan: ScanPlan, c: number, v: Views, tag: number): number {
+  const { rows4, dims, stride, chunkRows, ptr, coarse } = plan;
   const first = c * chunkRows;
   const rows = Math.min(chunkRows, rows4 - first);
-  return scan(
+  const p = v.params;
+  const c0 = Math.max(p[3], sharedFloor(v.floor, tag));
+  if (coarse && v.ctrl[COARSE] === 1) {
+    return kernel.scan4(
+      coarse.m + first * coarse.row,
+      ptr.q,
+      coarse.s + first * 4,
+      coarse.res + first * 4,
+      coarse.qn + first * 4,
+      rows,
+      coarse.row,
+      coarse.full,
+      v.ctrl[BIAS],
+      p[0],
+      p[1],
+      p[2],
+      c0,
+      ptr.out + first * 8,
+      first * dims,
+      ptr.s + first * 4,
+      ptr.res + first * 4,
+      ptr.qn + first * 4,
+      dims,
+      stride,
+    );
+  }
+  return kernel.scan(
     first * dims,
     ptr.q,
     ptr.s + first * 4,
@@ -87,30 +161,32 @@ function scanChunk(scan: ScanFn, plan: ScanPlan, c: number, p: Float32Array): nu
     p[0],
     p[1],
     p[2],
-    p[3],
+    c0,
     ptr.out + first * 8,
   );
 }
 
 /** Claims and scans chunks of the query tagged `tag` until none are left; returns how many. */
-export function drain(scan: ScanFn, plan: ScanPlan, v: Views, tag: number): number {
+export function drain(kernel: ScanKernel, plan: ScanPlan, v: Views, tag: number): number {
   let done = 0;
+  const keeper = new FloorKeeper(v.floor, tag, v.params[0], v.params[1], v.params[2]);
   for (;;) {
     const claim = Atomics.load(v.ctrl, CLAIM);
     const c = claim & 255;
     if ((claim & ~255) !== tag || c >= plan.chunks) return done;
     if (Atomics.compareExchange(v.ctrl, CLAIM, claim, claim + 1) !== claim) continue;
-    const count = scanChunk(scan, plan, c, v.params);
+    const count = scanChunk(kernel, plan, c, v, tag);
     // A disowned helper must not write into a later query's counts.
     if ((Atomics.load(v.ctrl, CLAIM) & ~255) !== tag) return done;
     v.counts[c] = count;
+    keeper.add(c * plan.chunkRows, c * plan.chunkRows, count);
     Atomics.add(v.ctrl, FINISHED, 1);
     done++;
   }
 }
 
 /** The helper thread's loop (scan-worker.ts): join each posted query, then poll or sleep. */
-export function helperLoop(scan: ScanFn, plan: ScanPlan, v: Views): void {
+export function helperLoop(kernel: ScanKernel, plan: ScanPlan, v: Views): void {
   let seen = 0;
   for (;;) {
     // Queries come in bursts (several words, a vocabulary): poll for a moment after each one
@@ -120,7 +196,7 @@ export function helperLoop(scan: ScanFn, plan: ScanPlan, v: Views): void {
     Atomics.wait(v.ctrl, SEQ, seen);
     seen = Atomics.load(v.ctrl, SEQ);
     if (seen < 0) return;
-    const done = drain(scan, plan, v, seen << 8);
+    const done = drain(kernel, plan, v, seen << 8);
     if (done > 0) {
       Atomics.add(v.ctrl, HELPED, done);
       Atomics.notify(v.ctrl, FINISHED);
@@ -144,7 +220,7 @@ export class ChunkedScan {
   constructor(
     memory: WebAssembly.Memory,
     module: WebAssembly.Module,
-    private readonly scan: ScanFn,
+    private readonly kernel: ScanKernel,
     readonly plan: ScanPlan,
     withHelper: boolean,
   ) {
@@ -176,24 +252,31 @@ export class ChunkedScan {
     return this.online;
   }
 
-  /** Scans all rows for one query; then `count(c)` pairs of chunk c lie at its place in `out`. */
-  run(t: number, xn: number, fn: number, c0: number): void {
+  /**
+   * Scans all rows for one query; then `count(c)` pairs of chunk c lie at its place in `out`.
+   * With a `bias` (and 4-bit rows in the plan) the 4-bit pass goes first; the pairs are the same
+   * but for rows its bound already drops. With `rise`, c0 rises as chunks come in (rising-floor.ts).
+   */
+  run(t: number, xn: number, fn: number, c0: number, bias?: number, rise?: { k: number; exclude: number; limit: number }): void {
     const { v, plan } = this;
     this.seq = (this.seq % 0x7fffff) + 1;
     const tag = this.seq << 8;
     v.counts.fill(-1);
     v.params.set([t, xn, fn, c0]);
+    v.ctrl[COARSE] = bias !== undefined && plan.coarse ? 1 : 0;
+    v.ctrl[BIAS] = bias ?? 0;
+    resetFloor(v.floor, tag, rise?.k ?? 0, rise?.exclude ?? -1, rise?.limit ?? 0);
     Atomics.store(v.ctrl, FINISHED, 0);
     Atomics.store(v.ctrl, CLAIM, tag);
     if (this.worker) {
       Atomics.store(v.ctrl, SEQ, this.seq);
       Atomics.notify(v.ctrl, SEQ);
     }
-    drain(this.scan, plan, v, tag);
+    drain(this.kernel, plan, v, tag);
     if (Atomics.load(v.ctrl, FINISHED) !== plan.chunks && !this.awaitHelper()) {
       // The helper stalled: disown it and scan what it held (the same bytes it would write).
       this.disown();
-      for (let c = 0; c < plan.chunks; c++) if (v.counts[c] < 0) v.counts[c] = scanChunk(this.scan, plan, c, v.params);
+      for (let c = 0; c < plan.chunks; c++) if (v.counts[c] < 0) v.counts[c] = scanChunk(this.kernel, plan, c, v, tag);
     }
   }
 

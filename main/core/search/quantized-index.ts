@@ -2,7 +2,9 @@ import type { Searcher } from '../model/model';
 import { dotRows } from './exact-scan';
 import { KERNEL_WASM_BASE64 } from './kernel-wasm';
 import { BOUND_SLACK, META_PER_ROW, quantizeRows, strideOf } from './quantize';
-import { CONTROL_BYTES, ChunkedScan, type ScanFn, chunking } from './chunked-scan';
+import { CONTROL_BYTES, ChunkedScan, type ScanKernel, chunking } from './chunked-scan';
+import { coarseBias, coarseBounds, coarseFullBytes, coarseQueryLength, coarseRowBytes } from './coarse-codes';
+import { F32_SLACK } from './rising-floor';
 import { TopK } from './top-k';
 
 /**
@@ -21,9 +23,22 @@ import { TopK } from './top-k';
  *    rescored exactly with the same arithmetic as the plain scan.
  * No row that belongs in the top k can be dropped at any step, so the answer is exact, having
  * read a quarter of the bytes of a plain scan.
+ *
+ * The floor rises during step 2 (rising-floor.ts): each thread adds the lower bounds of the rows
+ * that pass in its chunks to its own top k and publishes the k-th as the new floor for the
+ * chunks that follow. The k-th best of any k rows' lower bounds is a floor, so nothing changes
+ * in the argument; only far fewer rows pass than with the first rows' floor alone.
+ *
+ * Big models (COARSE_MIN_ROWS and up) also keep 4-bit codes derived from the int8 ones when the
+ * index is built (coarse-codes.ts, with a bound of the same form), and step 2 reads those
+ * first: each chunk is tested against c0 with the 4-bit bound, and only rows that pass it are
+ * tested with the int8 bound, coming out exactly as they would from the int8 pass. Both are
+ * upper bounds of the true score, so a row of the top k (whose score reaches c0) passes both.
+ * With a floor near the k-th best score the 4-bit bound's slack (~0.13 against ~0.013 for
+ * int8) still drops nearly every row, and a search reads an eighth of the bytes of a plain scan.
  */
 
-type Kernel = { scan: ScanFn };
+type Kernel = ScanKernel;
 
 let wasmModule: WebAssembly.Module | null | undefined;
 
@@ -57,8 +72,8 @@ const QUANTIZE_ROWS = 4096;
 
 /** Rows whose lower bounds set the floor c0. */
 const FLOOR_ROWS = 1024;
-/** Covers f32 rounding in the kernel's bound test (its values are below ~2 in size). */
-const F32_SLACK = 1e-5;
+/** Models this big get the 4-bit pass in `search`; smaller ones read little enough without it. */
+export const COARSE_MIN_ROWS = 500_000;
 const align = (x: number) => (x + 63) & ~63;
 /** Most queries one batch scans together, and the rows of one block (~200 KB of int8 at 100-d: stays in cache). */
 export const BATCH_MAX = 64;
@@ -82,6 +97,8 @@ export class QuantizedIndex implements Searcher {
   private readonly rows4: number;
   private readonly kernel: Kernel;
   private readonly ptr: { q: number; s: number; res: number; qn: number; out: number; ctrl: number; qb: number; outb: number };
+  /** The 4-bit rows and their bound terms (see coarse-codes.ts), for big models. */
+  private readonly coarse?: { m: number; row: number; full: number; s: number; res: number; qn: number };
   private chunks!: ChunkedScan;
   private readonly memory: WebAssembly.Memory;
   private streaming = false;
@@ -101,6 +118,8 @@ export class QuantizedIndex implements Searcher {
     private readonly vectors: Float32Array,
     private readonly dims: number,
     stored?: QuantizedBlock[] | 'streamed',
+    /** Whether `search` runs the 4-bit pass first (default: for COARSE_MIN_ROWS rows and up). */
+    coarse?: boolean,
   ) {
     const mod = kernelModule();
     if (!mod) throw new Error('WebAssembly SIMD is not available');
@@ -109,7 +128,9 @@ export class QuantizedIndex implements Searcher {
     const rows4 = (this.rows4 = Math.ceil(n / 4) * 4);
     // Rows packed `dims` bytes apart, plus one chunk of slack for the last row's last read.
     const q = align(rows4 * dims + 16);
-    const s = align(q + stride * 2);
+    const withCoarse = coarse ?? n >= COARSE_MIN_ROWS;
+    const queryLength = Math.max(stride, coarseQueryLength(dims));
+    const s = align(q + queryLength * 2);
     const res = align(s + rows4 * 4);
     const qn = align(res + rows4 * 4);
     const out = align(qn + rows4 * 4);
@@ -118,12 +139,22 @@ export class QuantizedIndex implements Searcher {
     const qb = align(ctrl + CONTROL_BYTES);
     const outb = align(qb + BATCH_MAX * stride * 2);
     this.ptr = { q, s, res, qn, out, ctrl, qb, outb };
+    let end = align(outb + BLOCK_ROWS * 8);
+    if (withCoarse) {
+      const row = coarseRowBytes(dims);
+      const m4 = end;
+      const s4 = align(m4 + rows4 * row);
+      const res4 = align(s4 + rows4 * 4);
+      const qn4 = align(res4 + rows4 * 4);
+      end = align(qn4 + rows4 * 4);
+      this.coarse = { m: m4, row, full: coarseFullBytes(dims), s: s4, res: res4, qn: qn4 };
+    }
     // Shared, so the helper thread scans the same rows in place.
-    const pages = Math.ceil((outb + BLOCK_ROWS * 8) / 65536);
+    const pages = Math.ceil(end / 65536);
     const memory = (this.memory = new WebAssembly.Memory({ initial: pages, maximum: pages, shared: true }));
     this.kernel = new WebAssembly.Instance(mod, { env: { memory } }).exports as unknown as Kernel;
     const buf = memory.buffer as ArrayBuffer;
-    this.q16 = new Int16Array(buf, q, stride);
+    this.q16 = new Int16Array(buf, q, queryLength);
     this.s = new Float32Array(buf, s, rows4);
     this.res = new Float32Array(buf, res, rows4);
     this.qn = new Float32Array(buf, qn, rows4);
@@ -157,8 +188,15 @@ export class QuantizedIndex implements Searcher {
   start(): void {
     if (this.chunks) return;
     if (this.streaming && this.streamedRows !== this.n) throw new Error(`the index holds ${this.streamedRows} of ${this.n} rows`);
-    const plan = { rows4: this.rows4, dims: this.dims, stride: this.stride, ...chunking(this.rows4, this.dims), ptr: this.ptr };
-    this.chunks = new ChunkedScan(this.memory, kernelModule()!, this.kernel.scan, plan, this.n >= HELPER_MIN_ROWS);
+    const plan = {
+      rows4: this.rows4,
+      dims: this.dims,
+      stride: this.stride,
+      ...chunking(this.rows4, this.dims),
+      ptr: this.ptr,
+      coarse: this.coarse,
+    };
+    this.chunks = new ChunkedScan(this.memory, kernelModule()!, this.kernel, plan, this.n >= HELPER_MIN_ROWS);
   }
 
   /**
@@ -177,6 +215,14 @@ export class QuantizedIndex implements Searcher {
       this.s[i] = meta[r * 3];
       this.res[i] = meta[r * 3 + 1];
       this.qn[i] = meta[r * 3 + 2];
+    }
+    const c = this.coarse;
+    if (c) {
+      // 4-bit codes from the int8 ones just placed (kernel.wat's pack4), then their bound terms.
+      const { first, count } = block;
+      this.kernel.pack4(first * dims, count, dims, c.m + first * c.row, c.row, c.s + first * 4, c.res + first * 4, c.qn + first * 4);
+      const view = (at: number) => new Float32Array(this.memory.buffer as ArrayBuffer, at, this.rows4);
+      coarseBounds(this.s, this.res, first, count, view(c.s), view(c.res), view(c.qn));
     }
   }
 
@@ -344,8 +390,10 @@ export class QuantizedIndex implements Searcher {
     }
     const c0 = floor.count >= k ? floor.threshold - F32_SLACK : -Infinity;
 
-    // 2. Every row whose upper bound reaches the floor, chunk by chunk on both threads.
-    this.chunks.run(t, xn, fn, c0);
+    // 2. Every row whose upper bound reaches the floor, chunk by chunk on both threads (4-bit
+    // bound first when there are 4-bit codes: bias = 8·Σp, see kernel.wat's scan4).
+    const bias = this.coarse ? coarseBias(this.q16) : undefined;
+    this.chunks.run(t, xn, fn, c0, bias, { k, exclude, limit });
     const { chunkRows, chunks } = this.chunks.plan;
     // Chunk c's pairs start at its first row's place in `out`, with rows counted from there.
     const survivors = (visit: (i: number, dot: number) => void) => {

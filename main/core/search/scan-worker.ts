@@ -3,8 +3,8 @@
  * shared memory (see chunked-scan.ts).
  */
 import { workerData } from 'node:worker_threads';
-import { controlViews, helperLoop, type ScanFn, type ScanPlan } from './chunked-scan';
+import { type ScanKernel, type ScanPlan, controlViews, helperLoop } from './chunked-scan';
 
 const { memory, module, plan } = workerData as { memory: WebAssembly.Memory; module: WebAssembly.Module; plan: ScanPlan };
-const scan = (new WebAssembly.Instance(module, { env: { memory } }).exports as { scan: ScanFn }).scan;
-helperLoop(scan, plan, controlViews(memory.buffer as ArrayBuffer, plan));
+const kernel = new WebAssembly.Instance(module, { env: { memory } }).exports as unknown as ScanKernel;
+helperLoop(kernel, plan, controlViews(memory.buffer as ArrayBuffer, plan));

@@ -1,0 +1,74 @@
+/**
+ * 4-bit codes for the coarse first pass of the exact search, derived from the int8 codes when an
+ * index is built (nothing more is stored). A pass over them reads half the bytes of the int8
+ * pass; with a good floor (see quantized-index.ts) their looser bound still drops nearly every
+ * row, and the int8 bound then sorts out the few that pass.
+ *
+ * The bound. Row u (unit) is stored as s·q + e (q int8, ‖e‖ ≤ res, from quantize.ts). Its 4-bit
+ * code is q4 ≈ q·7/M in [-7, 7] (M = max |q|; any rounding will do) with scale s4 = s·M/7, and
+ *   e4 = u − s4·q4 = e + (s·q − s4·q4),   so   ‖e4‖ ≤ res + ‖s·q − s4·q4‖ = res4,
+ * with the second norm computed here from integer sums in float64 and both rounded up. For a
+ * query quantised as t·p + f, exactly as for the int8 codes,
+ *   |u·x − s4·t·(q4·p)| ≤ ‖e4‖·‖x‖ + ‖s4·q4‖·‖f‖ ≤ res4·xn + qn4·fn.
+ *
+ * Layout (what kernel.wat's scan4 reads): `row4` bytes per row, 16 bytes per 32 dimensions; the
+ * 16 bytes are eight little-endian int16 lanes of four nibbles, nibble k of lane i holding
+ * dimension 8k + i of the group as q4 + 8. When the last group would hold 16 dimensions or
+ * fewer it is a half group: its byte i holds dimensions i and 8 + i (low, high nibble) and its
+ * last 8 bytes are zero, so the kernel does half the work there (300 dimensions: 9½ groups, not
+ * 10). Dimensions past the vector's end hold 8 (q4 = 0); the query is zero there anyway.
+ */
+import { BOUND_SLACK } from './quantize';
+
+/** Bytes of one row's 4-bit codes. */
+export function coarseRowBytes(dims: number): number {
+  return Math.ceil(dims / 32) * 16;
+}
+
+/** Bytes of a row's whole groups: all of them but a last half group (see the layout above). */
+export function coarseFullBytes(dims: number): number {
+  const rest = dims % 32;
+  return rest > 0 && rest <= 16 ? coarseRowBytes(dims) - 16 : coarseRowBytes(dims);
+}
+
+/** Dimensions the int16 query must cover (zero past `dims`) for the coarse pass. */
+export function coarseQueryLength(dims: number): number {
+  return Math.ceil(dims / 32) * 32;
+}
+
+/** kernel.wat's scan4 bias for the int16 query p: 8·Σp (codes are q4 + 8). */
+export function coarseBias(p: Int16Array): number {
+  let sum = 0;
+  for (let j = 0; j < p.length; j++) sum += p[j];
+  return 8 * sum;
+}
+
+/**
+ * The bound terms of rows [first, first + count) after kernel.wat's pack4 wrote its integers in
+ * their place (M | Σq4² << 8 in s4, Σq·q4 in res4, Σq² in qn4): s4 = M·s/7 as float32 (any s4
+ * is sound, the residual being measured from it), res4 and qn4 as in the header.
+ */
+export function coarseBounds(
+  s8: Float32Array,
+  res8: Float32Array,
+  first: number,
+  count: number,
+  s4: Float32Array,
+  res4: Float32Array,
+  qn4: Float32Array,
+): void {
+  const ints = (a: Float32Array) => new Int32Array(a.buffer, a.byteOffset, a.length);
+  const [mq, qq, q88] = [ints(s4), ints(res4), ints(qn4)];
+  for (let i = first; i < first + count; i++) {
+    const max = mq[i] & 255;
+    const q44 = mq[i] >> 8;
+    const s = s8[i];
+    const scale = Math.fround((s * max) / 7);
+    // ‖s·q − s4·q4‖² = s²·Σq² − 2·s·s4·Σq·q4 + s4²·Σq4²: exact integer sums, then float64 whose
+    // rounding (terms of size ≤ ~1, error ~1e-15) the 1e-12 covers before the square root.
+    const d2 = s * s * q88[i] - 2 * s * scale * qq[i] + scale * scale * q44;
+    res4[i] = (res8[i] + Math.sqrt(Math.max(0, d2) + 1e-12)) * (1 + BOUND_SLACK) + 1e-7;
+    qn4[i] = Math.sqrt(scale * scale * q44) * (1 + BOUND_SLACK) + 1e-7;
+    s4[i] = scale;
+  }
+}

@@ -1,0 +1,85 @@
+/**
+ * The floor c0 of the pre-scan (see quantized-index.ts), raised as chunks come in: each thread
+ * keeps the k best lower bounds a − b of the rows that passed in the chunks it scanned, and
+ * publishes the k-th of them as the floor every later chunk tests against. Any k rows' k-th best
+ * lower bound is a floor (the k-th best true score reaches it), so a floor from one thread's
+ * rows holds for all, and the shared value only ever rises. Without it the floor comes from a
+ * prefix of the rows alone, which for a rare word's query sits far below its neighbours' scores.
+ *
+ * The shared word is 64 bits: the query's tag above a fixed-point floor (rounded down to a
+ * multiple of 2^-20, which only lowers it), so a thread still finishing an old query's chunk can
+ * never raise a later query's floor: its compare-exchange sees another tag and fails.
+ */
+import { TopK } from './top-k';
+
+/** Covers f32 rounding in the kernel's bound test (its values are below ~2 in size). */
+export const F32_SLACK = 1e-5;
+const SCALE = 2 ** 20;
+const NONE = -0x80000000;
+
+export interface FloorViews {
+  /** (tag << 32) | fixed-point floor, as one shared word. */
+  word: BigInt64Array;
+  /** k, the row to leave out, the rows' limit (0 for k: no rising floor). */
+  spec: Int32Array;
+  out: Int32Array;
+  s: Float32Array;
+  res: Float32Array;
+  qn: Float32Array;
+}
+
+const pack = (tag: number, fixed: number) => (BigInt(tag) << 32n) | BigInt(fixed >>> 0);
+
+/** Sets the word for a new query (before its chunks are posted). */
+export function resetFloor(f: FloorViews, tag: number, k: number, exclude: number, limit: number): void {
+  f.spec[0] = k;
+  f.spec[1] = exclude;
+  f.spec[2] = limit;
+  Atomics.store(f.word, 0, pack(tag, NONE));
+}
+
+/** The current query's floor (−∞ when none is known yet or the word belongs to another query). */
+export function sharedFloor(f: FloorViews, tag: number): number {
+  const w = Atomics.load(f.word, 0);
+  if (Number(w >> 32n) !== tag) return -Infinity;
+  const fixed = Number(BigInt.asIntN(32, w));
+  return fixed === NONE ? -Infinity : fixed / SCALE;
+}
+
+/** One thread's share of the floor for one query. */
+export class FloorKeeper {
+  private readonly top: TopK | null;
+
+  constructor(
+    private readonly f: FloorViews,
+    private readonly tag: number,
+    /** The query's scale and bound factors: lower bound = dot·s·t − (res·xn + qn·fn). */
+    private readonly t: number,
+    private readonly xn: number,
+    private readonly fn: number,
+  ) {
+    const k = f.spec[0];
+    this.top = k > 0 ? new TopK(k) : null;
+  }
+
+  /** Takes the `count` pairs (row − first, dot) at pair index `at` of `out`, and publishes. */
+  add(first: number, at: number, count: number): void {
+    const { top, f, t, xn, fn } = this;
+    if (!top) return;
+    const exclude = f.spec[1];
+    const limit = f.spec[2];
+    for (let p = 2 * at, end = p + 2 * count; p < end; p += 2) {
+      const i = f.out[p] + first;
+      if (i === exclude || i >= limit) continue;
+      top.push(i, f.out[p + 1] * f.s[i] * t - (f.res[i] * xn + f.qn[i] * fn));
+    }
+    if (top.count < top.k) return;
+    const fixed = Math.max(NONE + 1, Math.min(0x7fffffff, Math.floor((top.threshold - F32_SLACK) * SCALE)));
+    for (let w = Atomics.load(f.word, 0); ;) {
+      if (Number(w >> 32n) !== this.tag || Number(BigInt.asIntN(32, w)) >= fixed) return;
+      const seen = Atomics.compareExchange(f.word, 0, w, pack(this.tag, fixed));
+      if (seen === w) return;
+      w = seen;
+    }
+  }
+}
