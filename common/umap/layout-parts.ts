@@ -48,7 +48,10 @@ export interface PartSpec {
 /** What a part's epoch produces: its owned coordinates and its moves of other parts' points. */
 export interface PartResult {
   part: number;
-  /** (end − first) × 3 coordinates of the owned points. */
+  /**
+   * (end − first) × 3 coordinates of the owned points: a view, valid until the part's next
+   * slice (worker threads copy it into the snapshot buffer they send back).
+   */
   own: Float32Array;
   /** Other parts' points this slice moved (ascending), and their moves (× 3): few next to n. */
   moved: Int32Array;
@@ -147,7 +150,7 @@ export class LayoutPart {
 
   /**
    * Runs slice `slice` of epoch `epoch` from `snapshot` (n × 3): that share of the part's edges.
-   * The result's arrays are fresh, so they can be transferred.
+   * `snapshot` is only read (copied at the start), so the caller may overwrite it afterwards.
    */
   runEpoch(epoch: number, snapshot: Float32Array, slice = 0): PartResult {
     if (epoch !== this.optimiser.epoch) throw new Error(`part ${this.spec.part} is at epoch ${this.optimiser.epoch}, not ${epoch}`);
@@ -168,7 +171,7 @@ export class LayoutPart {
       f.marked[moved[c]] = 0;
     }
     f.count = 0;
-    return { part: this.spec.part, own: this.local.slice(this.spec.first * 3, this.spec.end * 3), moved, moves };
+    return { part: this.spec.part, own: this.local.subarray(this.spec.first * 3, this.spec.end * 3), moved, moves };
   }
 }
 

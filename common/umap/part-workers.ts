@@ -8,7 +8,9 @@ import { LayoutPart, type PartHost, type PartResult, type PartSpec } from './lay
 
 export type ToPartWorker = { type: 'start'; specs: PartSpec[] } | { type: 'epoch'; epoch: number; slice: number; snapshot: Float32Array };
 export type FromPartWorker =
-  { type: 'started' } | { type: 'epoch'; epoch: number; results: PartResult[] } | { type: 'error'; message: string };
+  | { type: 'started' }
+  | { type: 'epoch'; epoch: number; results: PartResult[]; snapshot: Float32Array }
+  | { type: 'error'; message: string };
 
 /** One worker as the coordinator sees it. */
 export interface PartPort {
@@ -28,8 +30,16 @@ export function partWorkerServer(): (m: ToPartWorker) => { reply: FromPartWorker
         return { reply: { type: 'started' }, transfer: [] };
       }
       const results = parts.map((p) => p.runEpoch(m.epoch, m.snapshot, m.slice));
-      const transfer = results.flatMap((r) => [r.own.buffer, r.moved.buffer, r.moves.buffer] as ArrayBuffer[]);
-      return { reply: { type: 'epoch', epoch: m.epoch, results }, transfer };
+      // Every part has read the snapshot: its buffer now carries the owned points back (so no
+      // buffer is allocated per slice; fresh pages cost more than the copying here).
+      const snap = m.snapshot;
+      for (const r of results) {
+        const at = parts.find((p) => p.spec.part === r.part)!.spec.first * 3;
+        snap.set(r.own, at);
+        r.own = snap.subarray(at, at + r.own.length);
+      }
+      const transfer = [snap.buffer as ArrayBuffer, ...results.flatMap((r) => [r.moved.buffer, r.moves.buffer] as ArrayBuffer[])];
+      return { reply: { type: 'epoch', epoch: m.epoch, results, snapshot: snap }, transfer };
     } catch (e) {
       return { reply: { type: 'error', message: e instanceof Error ? e.message : String(e) }, transfer: [] };
     }
@@ -56,6 +66,8 @@ export class WorkerParts implements PartHost {
   private ports: PartPort[] = [];
   private waiting: { resolve(m: FromPartWorker): void; reject(e: Error): void }[] = [];
   private failure: Error | null = null;
+  /** Each worker's snapshot buffer, back from its last slice: reused for its next one. */
+  private buffers: (Float32Array | undefined)[] = [];
 
   constructor(
     private readonly spawn: () => PartPort,
@@ -81,10 +93,19 @@ export class WorkerParts implements PartHost {
   }
 
   async epoch(epoch: number, snapshot: Float32Array, slice: number): Promise<PartResult[]> {
+    const copies = this.ports.map((_, w) => {
+      const b = this.buffers[w]?.length === snapshot.length ? this.buffers[w]! : new Float32Array(snapshot.length);
+      this.buffers[w] = undefined;
+      b.set(snapshot);
+      return b;
+    });
     const replies = await this.all(
-      this.ports.map(() => ({ type: 'epoch', epoch, slice, snapshot: snapshot.slice() }) as ToPartWorker),
+      copies.map((copy) => ({ type: 'epoch', epoch, slice, snapshot: copy }) as ToPartWorker),
       SLICE_TIMEOUT_MS,
     );
+    // The results' `own` arrays are views of these buffers: the caller merges them before the
+    // next slice, which is when the buffers are filled again.
+    replies.forEach((r, w) => r.type === 'epoch' && (this.buffers[w] = r.snapshot));
     return replies.flatMap((r) => (r.type === 'epoch' ? r.results : []));
   }
 
