@@ -25,3 +25,21 @@ export function clusteredVectors(n: number, dims: number, clusters: number, seed
   }
   return { vectors, labels };
 }
+
+/** Share of points whose nearest 3-D neighbour in `coords` (n × 3) has their own label. */
+export function clusterPurity(coords: Float32Array, labels: Int32Array): number {
+  const n = labels.length;
+  let same = 0;
+  for (let i = 0; i < n; i++) {
+    let best = -1;
+    let bestD = Infinity;
+    for (let j = 0; j < n; j++) {
+      if (j === i) continue;
+      const d =
+        (coords[i * 3] - coords[j * 3]) ** 2 + (coords[i * 3 + 1] - coords[j * 3 + 1]) ** 2 + (coords[i * 3 + 2] - coords[j * 3 + 2]) ** 2;
+      if (d < bestD) [bestD, best] = [d, j];
+    }
+    if (labels[best] === labels[i]) same++;
+  }
+  return same / n;
+}

@@ -5,7 +5,7 @@ import { partsFor, PARTS, PARTS_FROM, planParts, slabOrder } from '../../../comm
 import fc from 'fast-check';
 import { partWorkerServer, type PartPort, type ToPartWorker, WorkerParts } from '../../../common/umap/part-workers';
 import { runUmap, runUmapSync, type UmapInput } from '../../../common/umap/umap-runner';
-import { clusteredVectors } from './fixtures';
+import { clusterPurity, clusteredVectors } from './fixtures';
 
 const N = 600;
 const DIMS = 20;
@@ -13,23 +13,6 @@ const { vectors, labels } = clusteredVectors(N, DIMS, 6, 3);
 const knn = bruteForceKnn(vectors, N, DIMS, 15);
 const input: UmapInput = { knnIndices: knn.indices, knnDistances: knn.distances, knnK: knn.k, vectors, dims: DIMS };
 const params = { nNeighbors: 15, minDist: 0.1, nEpochs: 60, seed: 42 };
-
-/** Share of points whose nearest 3-D neighbour is in their own cluster. */
-function clusterPurity(coords: Float32Array): number {
-  let same = 0;
-  for (let i = 0; i < N; i++) {
-    let best = -1;
-    let bestD = Infinity;
-    for (let j = 0; j < N; j++) {
-      if (j === i) continue;
-      const d =
-        (coords[i * 3] - coords[j * 3]) ** 2 + (coords[i * 3 + 1] - coords[j * 3 + 1]) ** 2 + (coords[i * 3 + 2] - coords[j * 3 + 2]) ** 2;
-      if (d < bestD) [bestD, best] = [d, j];
-    }
-    if (labels[best] === labels[i]) same++;
-  }
-  return same / N;
-}
 
 /**
  * Workers in this thread: the real worker-side server behind a port that delivers messages
@@ -143,8 +126,8 @@ describe('layout parts', () => {
     const whole = runUmapSync(input, params);
     expect(Array.from(whole)).not.toEqual(Array.from(one));
     for (const x of one) expect(Number.isFinite(x)).toBe(true);
-    expect(clusterPurity(one)).toBeGreaterThan(0.95);
-    expect(Math.abs(clusterPurity(one) - clusterPurity(whole))).toBeLessThan(0.03);
+    expect(clusterPurity(one, labels)).toBeGreaterThan(0.95);
+    expect(Math.abs(clusterPurity(one, labels) - clusterPurity(whole, labels))).toBeLessThan(0.03);
   });
 
   it('start over on the calling thread when a worker dies, with the same result', async () => {
