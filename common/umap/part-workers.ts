@@ -4,7 +4,7 @@
  * each epoch's snapshot to every worker and merges what comes back; workers hold their parts'
  * state (sample schedules, generators) between epochs, so only coordinates cross threads.
  */
-import { LayoutPart, type PartHost, type PartResult, type PartSpec } from './layout-parts';
+import { InThreadParts, LayoutPart, type PartHost, type PartResult, type PartSpec } from './layout-parts';
 
 export type ToPartWorker = { type: 'start'; specs: PartSpec[] } | { type: 'epoch'; epoch: number; slice: number; snapshot: Float32Array };
 export type FromPartWorker =
@@ -59,8 +59,9 @@ const START_TIMEOUT_MS = 15_000;
 const SLICE_TIMEOUT_MS = 120_000;
 
 /**
- * Spreads the parts over `threads` workers (contiguous groups, so each worker's parts are next
- * to each other in the layout) and runs their epochs in parallel.
+ * Spreads the parts over `threads` threads, the calling thread included (contiguous groups, so
+ * each thread's parts are next to each other in the layout): the caller runs the first group
+ * itself while the workers run theirs, instead of waiting idle.
  */
 export class WorkerParts implements PartHost {
   private ports: PartPort[] = [];
@@ -68,6 +69,7 @@ export class WorkerParts implements PartHost {
   private failure: Error | null = null;
   /** Each worker's snapshot buffer, back from its last slice: reused for its next one. */
   private buffers: (Float32Array | undefined)[] = [];
+  private readonly local = new InThreadParts();
 
   constructor(
     private readonly spawn: () => PartPort,
@@ -78,7 +80,8 @@ export class WorkerParts implements PartHost {
     const threads = Math.max(1, Math.min(this.threads, specs.length));
     const groups: PartSpec[][] = Array.from({ length: threads }, () => []);
     specs.forEach((s, i) => groups[Math.floor((i * threads) / specs.length)].push(s));
-    this.ports = groups.map((_, w) => {
+    this.local.start(groups[0]);
+    this.ports = groups.slice(1).map((_, w) => {
       const port = this.spawn();
       port.listen(
         (m) => this.receive(w, m),
@@ -87,7 +90,7 @@ export class WorkerParts implements PartHost {
       return port;
     });
     await this.all(
-      groups.map((g) => ({ type: 'start', specs: g }) as ToPartWorker),
+      groups.slice(1).map((g) => ({ type: 'start', specs: g }) as ToPartWorker),
       START_TIMEOUT_MS,
     );
   }
@@ -99,14 +102,17 @@ export class WorkerParts implements PartHost {
       b.set(snapshot);
       return b;
     });
-    const replies = await this.all(
+    const pending = this.all(
       copies.map((copy) => ({ type: 'epoch', epoch, slice, snapshot: copy }) as ToPartWorker),
       SLICE_TIMEOUT_MS,
     );
+    // The caller's own parts read `snapshot`, which stays as it is until the merge.
+    const own = this.local.epoch(epoch, snapshot, slice);
+    const replies = await pending;
     // The results' `own` arrays are views of these buffers: the caller merges them before the
     // next slice, which is when the buffers are filled again.
     replies.forEach((r, w) => r.type === 'epoch' && (this.buffers[w] = r.snapshot));
-    return replies.flatMap((r) => (r.type === 'epoch' ? r.results : []));
+    return [...own, ...replies.flatMap((r) => (r.type === 'epoch' ? r.results : []))];
   }
 
   dispose(): void {
@@ -114,9 +120,9 @@ export class WorkerParts implements PartHost {
     this.ports = [];
   }
 
-  /** Posts one message to each worker and waits for every reply (a worker silent for `timeoutMs` has failed). */
-  private async all(messages: ToPartWorker[], timeoutMs: number): Promise<FromPartWorker[]> {
-    if (this.failure) throw this.failure;
+  /** Posts one message to each worker (at once) and waits for every reply (a worker silent for `timeoutMs` has failed). */
+  private all(messages: ToPartWorker[], timeoutMs: number): Promise<FromPartWorker[]> {
+    if (this.failure) return Promise.reject(this.failure);
     const timer = setTimeout(() => this.fail(new PartWorkersFailed(`no answer within ${timeoutMs / 1000} s`)), timeoutMs);
     const done = Promise.all(
       messages.map(
@@ -127,11 +133,7 @@ export class WorkerParts implements PartHost {
       ),
     );
     messages.forEach((m, w) => this.ports[w].post(m, m.type === 'epoch' ? [m.snapshot.buffer as ArrayBuffer] : []));
-    try {
-      return await done;
-    } finally {
-      clearTimeout(timer);
-    }
+    return done.finally(() => clearTimeout(timer));
   }
 
   private receive(w: number, m: FromPartWorker): void {

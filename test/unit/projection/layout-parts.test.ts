@@ -18,7 +18,7 @@ const params = { nNeighbors: 15, minDist: 0.1, nEpochs: 60, seed: 42 };
  * Workers in this thread: the real worker-side server behind a port that delivers messages
  * asynchronously (structured-cloned, as a thread boundary would), optionally failing at an epoch.
  */
-function inProcessPort(failAtEpoch = -1): PartPort {
+function inProcessPort(failAtEpoch = -1, onFail = () => {}): PartPort {
   const serve = partWorkerServer();
   let listener: ((m: ReturnType<typeof serve>['reply']) => void) | undefined;
   let failure: ((message: string) => void) | undefined;
@@ -26,8 +26,10 @@ function inProcessPort(failAtEpoch = -1): PartPort {
     post(m: ToPartWorker) {
       const copy = structuredClone(m);
       setTimeout(() => {
-        if (copy.type === 'epoch' && copy.epoch === failAtEpoch) failure?.('the thread died');
-        else listener?.(structuredClone(serve(copy).reply));
+        if (copy.type === 'epoch' && copy.epoch === failAtEpoch) {
+          onFail();
+          failure?.('the thread died');
+        } else listener?.(structuredClone(serve(copy).reply));
       }, 0);
     },
     listen(onMessage, onFailure) {
@@ -133,7 +135,9 @@ describe('layout parts', () => {
   it('start over on the calling thread when a worker dies, with the same result', async () => {
     const reference = runUmapSync(input, params, { parts: 3 });
     let spawned = 0;
-    const host = new WorkerParts(() => inProcessPort(spawned++ === 1 ? 17 : -1), 2);
+    let failures = 0;
+    // Three threads: the caller and two workers, the second of which dies at epoch 17.
+    const host = new WorkerParts(() => inProcessPort(spawned++ === 1 ? 17 : -1, () => failures++), 3);
     const epochs: number[] = [];
     const got = await runUmap(input, params, {
       parts: 3,
@@ -142,6 +146,8 @@ describe('layout parts', () => {
       onProgress: (p) => p.phase === 'optimise' && epochs.push(p.epoch),
     });
     expect(Array.from(got)).toEqual(Array.from(reference));
+    expect(spawned).toBe(2);
+    expect(failures).toBe(1);
     // Progress restarts after the failure instead of hanging.
     expect(epochs).toContain(60);
   });
