@@ -1,16 +1,15 @@
 /**
  * Layout parts on worker threads, the same for Node's worker_threads and the browser's Web
- * Workers: each platform only says how to start a worker (a PartPort). The coordinator posts
- * each epoch's snapshot to every worker and merges what comes back; workers hold their parts'
- * state (sample schedules, generators) between epochs, so only coordinates cross threads.
+ * Workers: each platform only says how to start a worker (a PartPort). For every slice the
+ * coordinator posts the snapshot to each worker, runs its own parts meanwhile and merges what
+ * comes back; workers hold their parts' state (sample schedules, generators) between slices, so
+ * only coordinates cross threads.
  */
 import { InThreadParts, LayoutPart, type PartHost, type PartResult, type PartSpec } from './layout-parts';
 
 export type ToPartWorker = { type: 'start'; specs: PartSpec[] } | { type: 'epoch'; epoch: number; slice: number; snapshot: Float32Array };
 export type FromPartWorker =
-  | { type: 'started' }
-  | { type: 'epoch'; epoch: number; results: PartResult[]; snapshot: Float32Array }
-  | { type: 'error'; message: string };
+  { type: 'started' } | { type: 'epoch'; results: PartResult[]; snapshot: Float32Array } | { type: 'error'; message: string };
 
 /** One worker as the coordinator sees it. */
 export interface PartPort {
@@ -33,13 +32,13 @@ export function partWorkerServer(): (m: ToPartWorker) => { reply: FromPartWorker
       // Every part has read the snapshot: its buffer now carries the owned points back (so no
       // buffer is allocated per slice; fresh pages cost more than the copying here).
       const snap = m.snapshot;
-      for (const r of results) {
-        const at = parts.find((p) => p.spec.part === r.part)!.spec.first * 3;
+      results.forEach((r, i) => {
+        const at = parts[i].spec.first * 3;
         snap.set(r.own, at);
         r.own = snap.subarray(at, at + r.own.length);
-      }
+      });
       const transfer = [snap.buffer as ArrayBuffer, ...results.flatMap((r) => [r.moved.buffer, r.moves.buffer] as ArrayBuffer[])];
-      return { reply: { type: 'epoch', epoch: m.epoch, results, snapshot: snap }, transfer };
+      return { reply: { type: 'epoch', results, snapshot: snap }, transfer };
     } catch (e) {
       return { reply: { type: 'error', message: e instanceof Error ? e.message : String(e) }, transfer: [] };
     }
