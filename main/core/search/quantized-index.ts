@@ -291,12 +291,19 @@ export class QuantizedIndex implements Searcher {
     if (limit === 0) return [];
     const { t, xn, fn, bias } = this.prepare(x);
     if (this.coarse) {
-      // One pass: rows scored exactly as they pass (rising-floor.ts), then their top k.
-      const { scores } = this.coarse;
+      // One pass, scoring the rows that lead exactly (rising-floor.ts); then the rows it left
+      // whose upper bound reaches the k-th best exact score.
+      const c = this.coarse;
+      const { scores } = c;
       this.chunks.run(t, xn, fn, -Infinity, bias, { k, exclude, limit });
       const top = new TopK(k);
       this.pairs((i, _dot, p) => {
-        if (scores[p] !== -Infinity) top.push(i, scores[p]);
+        if (scores[p] > -Infinity) top.push(i, scores[p]);
+      });
+      this.pairs((i, dot, p) => {
+        if (Number.isNaN(scores[p]) && dot * c.s[i] * t + c.res[i] * xn + c.qn[i] * fn + F32_SLACK >= top.threshold) {
+          top.push(i, dotRows(this.vectors, this.dims, i, x));
+        }
       });
       return top.sorted();
     }

@@ -7,9 +7,11 @@
  * prefix of the rows alone, which for a rare word's query sits far below its neighbours' scores.
  *
  * Big models' pre-scan keeps no int8 rows, only 4-bit ones whose bound is ten times looser, so
- * there the keeper scores every passing row exactly (its upper bound reaching the floor so far)
- * and keeps the k best exact scores instead: the floor then sits at the k-th best score seen,
- * and the exact scores are kept beside the pairs for the final top k.
+ * lower bounds would leave the floor far below the k-th best score. There the keeper scores a
+ * passing row exactly when its 4-bit estimate (not just its upper bound) reaches the floor, and
+ * keeps the k best exact scores: the floor then follows the best rows seen, at the cost of a
+ * dozen exact scores per query. The rows it passes over are marked for the caller, which scores
+ * those whose upper bound still reaches the final floor (quantized-index.ts).
  *
  * The shared word is 64 bits: the query's tag above a fixed-point floor (rounded down to a
  * multiple of 2^-20, which only lowers it), so a thread still finishing an old query's chunk can
@@ -42,7 +44,7 @@ export interface ExactViews {
   dims: number;
   /** The query as float32, `dims` values. */
   x: Float32Array;
-  /** Exact score per pair slot of `out`; −∞ for a pair whose row was dropped. */
+  /** Per pair slot of `out`: the exact score, −∞ for a row dropped, NaN for one left to the caller. */
   scores: Float64Array;
 }
 
@@ -105,9 +107,9 @@ export class FloorKeeper {
   }
 
   /**
-   * Scores exactly each pair whose upper bound reaches the floor so far (the shared one, or this
-   * thread's k-th best exact score, whichever is higher), and drops the rest: their score cannot
-   * reach the k-th best. The scores are dotRows', the plain scan's own arithmetic.
+   * Drops each pair whose upper bound falls short of the floor so far (the shared one, or this
+   * thread's k-th best exact score, whichever is higher), scores exactly those whose estimate
+   * reaches it, and leaves the rest to the caller. Scores are dotRows', the plain scan's arithmetic.
    */
   private rescore(e: ExactViews, top: TopK, first: number, at: number, count: number): void {
     const { f, t, xn, fn } = this;
@@ -116,14 +118,17 @@ export class FloorKeeper {
     let floor = Math.max(sharedFloor(f, this.tag), top.count < top.k ? -Infinity : top.threshold - F32_SLACK);
     for (let p = at, end = at + count; p < end; p++) {
       const i = f.out[2 * p] + first;
-      if (i === exclude || i >= limit || f.out[2 * p + 1] * f.s[i] * t + (f.res[i] * xn + f.qn[i] * fn) < floor) {
+      const estimate = f.out[2 * p + 1] * f.s[i] * t;
+      if (i === exclude || i >= limit || estimate + (f.res[i] * xn + f.qn[i] * fn) < floor) {
         e.scores[p] = -Infinity;
-        continue;
+      } else if (estimate < floor) {
+        e.scores[p] = NaN;
+      } else {
+        const score = dotRows(e.vectors, e.dims, i, e.x);
+        e.scores[p] = score;
+        top.push(i, score);
+        if (top.count >= top.k) floor = Math.max(floor, top.threshold - F32_SLACK);
       }
-      const score = dotRows(e.vectors, e.dims, i, e.x);
-      e.scores[p] = score;
-      top.push(i, score);
-      if (top.count >= top.k) floor = Math.max(floor, top.threshold - F32_SLACK);
     }
   }
 }
