@@ -75,6 +75,8 @@ const QUANTIZE_ROWS = 4096;
 const FLOOR_ROWS = 1024;
 /** Models this big keep 4-bit codes instead of int8 ones; smaller ones read little enough without. */
 export const COARSE_MIN_ROWS = 500_000;
+/** The 4-bit pass's query resolution (query-codes.ts). */
+const COARSE_QUERY_LEVELS = 4095;
 /** Below this many rows a second thread costs more than it saves. */
 const HELPER_MIN_ROWS = 50_000;
 
@@ -233,7 +235,7 @@ export class QuantizedIndex implements Searcher {
 
   /** Quantises a query into the kernel's memory (and keeps it as f32 where rows are scored exactly). */
   private prepare(x: Float32Array): { t: number; xn: number; fn: number; bias: number } {
-    const codes = quantizeQuery(x, this.dims, this.q16);
+    const codes = quantizeQuery(x, this.dims, this.q16, this.coarse ? COARSE_QUERY_LEVELS : 127);
     this.coarse?.x.set(x.subarray(0, this.dims));
     return { ...codes, bias: this.coarse ? coarseBias(this.q16) : 0 };
   }
