@@ -1,4 +1,4 @@
-import type { ScanKernel } from './chunked-scan';
+import type { ScanKernel } from './scan-kernel';
 import { dotRows } from './exact-scan';
 import { BATCH_BLOCK_ROWS, BATCH_MAX, type IndexLayout } from './index-layout';
 import { quantizeQuery } from './query-codes';

@@ -1,5 +1,6 @@
 import { Worker } from 'node:worker_threads';
 import { workerPath } from '../workers';
+import type { ScanKernel } from './scan-kernel';
 import { FloorKeeper, type FloorViews, resetFloor, sharedFloor } from './rising-floor';
 
 /**
@@ -27,47 +28,6 @@ const MAX_CHUNKS = 255;
 export const CONTROL_BYTES = (COUNTS + MAX_CHUNKS) * 4;
 /** The claim word once the helper is disowned: no tag a query can have. */
 const POISON = -1;
-
-export type ScanFn = (
-  m: number,
-  q: number,
-  s: number,
-  res: number,
-  qn: number,
-  rows: number,
-  row: number,
-  stride: number,
-  t: number,
-  xn: number,
-  fn: number,
-  c0: number,
-  out: number,
-) => number;
-
-/** kernel.wat's coarse: the 4-bit pass over rows, pairs (row, 4-bit dot) as `scan` gives them. */
-export type CoarseFn = (
-  m4: number,
-  q: number,
-  s4: number,
-  res4: number,
-  qn4: number,
-  rows: number,
-  row4: number,
-  full: number,
-  bias: number,
-  t: number,
-  xn: number,
-  fn: number,
-  c0: number,
-  out: number,
-) => number;
-
-export interface ScanKernel {
-  scan: ScanFn;
-  coarse: CoarseFn;
-  /** Derives 4-bit rows from int8 ones (coarse-codes.ts). */
-  pack4(m8: number, rows: number, dims: number, codes: number, row4: number, a: number, b: number, c: number): void;
-}
 
 /** Where a scan finds its rows in the shared memory and how they are cut into chunks. */
 export interface ScanPlan {

@@ -1,12 +1,13 @@
 import type { Searcher } from '../model/model';
 import { searchBatchInt8 } from './batch-search';
-import { ChunkedScan, chunking, type ScanKernel } from './chunked-scan';
+import { ChunkedScan, chunking } from './chunked-scan';
 import { coarseBias, coarseBounds } from './coarse-codes';
 import { dotRows } from './exact-scan';
 import { BATCH_MAX, indexLayout, type IndexLayout } from './index-layout';
-import { KERNEL_WASM_BASE64 } from './kernel-wasm';
 import { META_PER_ROW, quantizeRows, strideOf } from './quantize';
+import { coversRows, type QuantizedBlock } from './quantized-block';
 import { quantizeQuery } from './query-codes';
+import { kernelModule, type ScanKernel } from './scan-kernel';
 import { F32_SLACK } from './rising-floor';
 import { TopK } from './top-k';
 
@@ -42,33 +43,6 @@ import { TopK } from './top-k';
  * of the exact scores, the plain scan's own.
  */
 
-let wasmModule: WebAssembly.Module | null | undefined;
-
-function kernelModule(): WebAssembly.Module | null {
-  if (wasmModule === undefined) {
-    try {
-      wasmModule = new WebAssembly.Module(Buffer.from(KERNEL_WASM_BASE64, 'base64'));
-    } catch {
-      wasmModule = null; // no WebAssembly SIMD here: callers fall back to the plain scan
-    }
-  }
-  return wasmModule;
-}
-
-export function quantizedSearchAvailable(): boolean {
-  return kernelModule() !== null;
-}
-
-/** Stored quantisation of rows [first, first + count), as the bytes the store holds. */
-export interface QuantizedBlock {
-  first: number;
-  count: number;
-  /** count × strideOf(dims) int8 values. */
-  q8: Uint8Array;
-  /** count × (scale, residual norm, quantised norm), little-endian float32. */
-  meta: Uint8Array;
-}
-
 /** Rows quantised at a time when nothing is stored. */
 const QUANTIZE_ROWS = 4096;
 /** Rows whose lower bounds set the floor c0. */
@@ -79,16 +53,6 @@ export const COARSE_MIN_ROWS = 500_000;
 const COARSE_QUERY_LEVELS = 4095;
 /** Below this many rows a second thread costs more than it saves. */
 const HELPER_MIN_ROWS = 50_000;
-
-/** Whether stored blocks hold every row once, in order, with the sizes `dims` implies. */
-function coversRows(blocks: QuantizedBlock[], n: number, stride: number): boolean {
-  let next = 0;
-  for (const b of blocks) {
-    if (b.first !== next || b.q8.byteLength !== b.count * stride || b.meta.byteLength !== b.count * META_PER_ROW * 4) return false;
-    next += b.count;
-  }
-  return next === n;
-}
 
 export class QuantizedIndex implements Searcher {
   readonly n: number;

@@ -3,7 +3,8 @@
  * shared memory (see chunked-scan.ts).
  */
 import { workerData } from 'node:worker_threads';
-import { type ScanKernel, type ScanPlan, controlViews, helperLoop } from './chunked-scan';
+import { type ScanPlan, controlViews, helperLoop } from './chunked-scan';
+import type { ScanKernel } from './scan-kernel';
 
 const { memory, module, plan, vectors } = workerData as {
   memory: WebAssembly.Memory;
