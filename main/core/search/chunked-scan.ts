@@ -9,15 +9,16 @@ import { FloorKeeper, type FloorViews, resetFloor, sharedFloor } from './rising-
  * descheduled simply takes fewer chunks, and the caller waits at most for the one chunk (well
  * under a millisecond) the helper holds when the counter runs out.
  *
- * Int32 control words at `ptr.ctrl`, then four f32 query parameters, the 4-bit pass's bias, the
- * rising floor's k, excluded row and limit and its 64-bit word (rising-floor.ts), then one pair
- * count per chunk.
+ * Int32 control words at `ptr.ctrl`, then four f32 query parameters, the chunks in scope, the
+ * 4-bit pass's bias, the rising floor's k, excluded row and limit and its 64-bit word
+ * (rising-floor.ts), then one pair count per chunk.
  */
 const SEQ = 0; // query the helper should join (−1: stop)
 const CLAIM = 1; // (seq << 8) | next unclaimed chunk; only compare-exchange moves it
 const FINISHED = 2; // chunks scanned for the current query
 const HELPED = 3; // chunks the helper has scanned since it started
 const PARAMS = 4;
+const ACTIVE = 8; // chunks the current query scans: those holding rows below its limit
 const BIAS = 9; // the 4-bit pass's bias for the current query (coarse-codes.ts)
 const SPEC = 10; // k, exclude, limit of the rising floor
 const WORD = 14; // its 64-bit word (8-byte aligned: the control block is)
@@ -135,7 +136,7 @@ export function drain(kernel: ScanKernel, plan: ScanPlan, v: Views, tag: number)
   for (;;) {
     const claim = Atomics.load(v.ctrl, CLAIM);
     const c = claim & 255;
-    if ((claim & ~255) !== tag || c >= plan.chunks) return done;
+    if ((claim & ~255) !== tag || c >= v.ctrl[ACTIVE]) return done;
     if (Atomics.compareExchange(v.ctrl, CLAIM, claim, claim + 1) !== claim) continue;
     const count = scanChunk(kernel, plan, c, v, tag);
     // A disowned helper must not write into a later query's counts.
@@ -219,17 +220,21 @@ export class ChunkedScan {
 
   /**
    * Scans all rows for one query; then `count(c)` pairs of chunk c lie at its place in `out`.
-   * With 4-bit rows in the plan, `bias` is the query's (coarse-codes.ts). With `rise`, c0 rises as
-   * chunks come in (rising-floor.ts), and with 4-bit rows each pair gets its exact score.
+   * With 4-bit rows in the plan, `bias` is the query's (coarse-codes.ts). Only the chunks that hold
+   * rows below `scope.limit` are scanned (the others count no pairs). With `scope.k` > 0, c0 rises
+   * as chunks come in (rising-floor.ts), and with 4-bit rows pairs get their exact scores.
    */
-  run(t: number, xn: number, fn: number, c0: number, bias = 0, rise?: { k: number; exclude: number; limit: number }): void {
+  run(t: number, xn: number, fn: number, c0: number, bias: number, scope: { k: number; exclude: number; limit: number }): void {
     const { v, plan } = this;
     this.seq = (this.seq % 0x7fffff) + 1;
     const tag = this.seq << 8;
-    v.counts.fill(-1);
+    const active = Math.min(plan.chunks, Math.ceil(scope.limit / plan.chunkRows));
+    v.counts.fill(-1, 0, active);
+    v.counts.fill(0, active);
     v.params.set([t, xn, fn, c0]);
     v.ctrl[BIAS] = bias;
-    resetFloor(v.floor, tag, rise?.k ?? 0, rise?.exclude ?? -1, rise?.limit ?? 0);
+    v.ctrl[ACTIVE] = active;
+    resetFloor(v.floor, tag, scope.k, scope.exclude, scope.limit);
     Atomics.store(v.ctrl, FINISHED, 0);
     Atomics.store(v.ctrl, CLAIM, tag);
     if (this.worker) {
@@ -237,11 +242,11 @@ export class ChunkedScan {
       Atomics.notify(v.ctrl, SEQ);
     }
     drain(this.kernel, plan, v, tag);
-    if (Atomics.load(v.ctrl, FINISHED) !== plan.chunks && !this.awaitHelper()) {
+    if (Atomics.load(v.ctrl, FINISHED) !== active && !this.awaitHelper(active)) {
       // The helper stalled: disown it and scan what it held (the same bytes it would write).
       this.disown();
       const keeper = new FloorKeeper(v.floor, tag, t, xn, fn);
-      for (let c = 0; c < plan.chunks; c++) {
+      for (let c = 0; c < active; c++) {
         if (v.counts[c] >= 0) continue;
         v.counts[c] = scanChunk(this.kernel, plan, c, v, tag);
         keeper.add(c * plan.chunkRows, c * plan.chunkRows, v.counts[c]);
@@ -253,12 +258,12 @@ export class ChunkedScan {
     return this.v.counts[c];
   }
 
-  private awaitHelper(): boolean {
+  private awaitHelper(active: number): boolean {
     const { ctrl } = this.v;
     const start = performance.now();
     for (;;) {
       const finished = Atomics.load(ctrl, FINISHED);
-      if (finished === this.plan.chunks) return true;
+      if (finished === active) return true;
       const waited = performance.now() - start;
       if (waited > HELPER_TIMEOUT_MS) return false;
       // Polling covers the usual case, the helper's last chunk; sleep if it takes longer.

@@ -223,7 +223,7 @@ export class QuantizedIndex implements Searcher {
   bounds(x: Float32Array, lo: Float64Array, hi: Float64Array, limit = this.n): void {
     const { t, xn, fn, bias } = this.prepare(x);
     const { s, res, qn } = this.coarse ?? { s: this.s, res: this.res, qn: this.qn };
-    this.chunks.run(t, xn, fn, -Infinity, bias);
+    this.chunks.run(t, xn, fn, -Infinity, bias, { k: 0, exclude: -1, limit });
     this.pairs((i, dot) => {
       if (i >= limit) return;
       const a = dot * s[i] * t;
