@@ -21,6 +21,7 @@ const PARAMS = 4;
 const ACTIVE = 8; // chunks the current query scans: those holding rows below its limit
 const BIAS = 9; // the 4-bit pass's bias for the current query (coarse-codes.ts)
 const SPEC = 10; // k, exclude, limit of the rising floor
+const SETTLE = 13; // like CLAIM, for the second round over the chunks (4-bit rows: deferred rows)
 const WORD = 14; // its 64-bit word (8-byte aligned: the control block is)
 const COUNTS = 16;
 /** The chunk index lives in the claim word's low 8 bits; 255 itself marks "none left". */
@@ -130,9 +131,8 @@ function scanChunk(kernel: ScanKernel, plan: ScanPlan, c: number, v: Views, tag:
 }
 
 /** Claims and scans chunks of the query tagged `tag` until none are left; returns how many. */
-export function drain(kernel: ScanKernel, plan: ScanPlan, v: Views, tag: number): number {
+function drain(kernel: ScanKernel, plan: ScanPlan, v: Views, tag: number, keeper: FloorKeeper): number {
   let done = 0;
-  const keeper = new FloorKeeper(v.floor, tag, v.params[0], v.params[1], v.params[2]);
   for (;;) {
     const claim = Atomics.load(v.ctrl, CLAIM);
     const c = claim & 255;
@@ -143,6 +143,27 @@ export function drain(kernel: ScanKernel, plan: ScanPlan, v: Views, tag: number)
     if ((Atomics.load(v.ctrl, CLAIM) & ~255) !== tag) return done;
     v.counts[c] = count;
     keeper.add(c * plan.chunkRows, c * plan.chunkRows, count);
+    Atomics.add(v.ctrl, FINISHED, 1);
+    done++;
+  }
+}
+
+/** Whether the query has a second round: exact scores with a rising floor (4-bit rows). */
+const settles = (v: Views) => v.floor.exact !== undefined && v.floor.spec[0] > 0;
+
+/**
+ * The second round, once every chunk is scanned: claims chunks again and scores their deferred
+ * rows against the floor all chunks have raised (rising-floor.ts), so both threads share that
+ * work too. What neither thread settles, the caller's search settles itself.
+ */
+function drainSettle(plan: ScanPlan, v: Views, tag: number, keeper: FloorKeeper): number {
+  let done = 0;
+  for (;;) {
+    const claim = Atomics.load(v.ctrl, SETTLE);
+    const c = claim & 255;
+    if ((claim & ~255) !== tag || c >= v.ctrl[ACTIVE]) return done;
+    if (Atomics.compareExchange(v.ctrl, SETTLE, claim, claim + 1) !== claim) continue;
+    keeper.settle(c * plan.chunkRows, c * plan.chunkRows, v.counts[c]);
     Atomics.add(v.ctrl, FINISHED, 1);
     done++;
   }
@@ -159,7 +180,17 @@ export function helperLoop(kernel: ScanKernel, plan: ScanPlan, v: Views): void {
     Atomics.wait(v.ctrl, SEQ, seen);
     seen = Atomics.load(v.ctrl, SEQ);
     if (seen < 0) return;
-    const done = drain(kernel, plan, v, seen << 8);
+    const tag = seen << 8;
+    const keeper = new FloorKeeper(v.floor, tag, v.params[0], v.params[1], v.params[2]);
+    let done = drain(kernel, plan, v, tag, keeper);
+    if (settles(v)) {
+      // The caller's last chunk is well under a millisecond away; past that, it settles alone.
+      const active = v.ctrl[ACTIVE];
+      const until = performance.now() + 20;
+      const current = () => (Atomics.load(v.ctrl, CLAIM) & ~255) === tag;
+      while (Atomics.load(v.ctrl, FINISHED) < active && current() && performance.now() < until);
+      if (Atomics.load(v.ctrl, FINISHED) >= active && current()) done += drainSettle(plan, v, tag, keeper);
+    }
     if (done > 0) {
       Atomics.add(v.ctrl, HELPED, done);
       Atomics.notify(v.ctrl, FINISHED);
@@ -236,21 +267,27 @@ export class ChunkedScan {
     v.ctrl[ACTIVE] = active;
     resetFloor(v.floor, tag, scope.k, scope.exclude, scope.limit);
     Atomics.store(v.ctrl, FINISHED, 0);
+    Atomics.store(v.ctrl, SETTLE, tag);
     Atomics.store(v.ctrl, CLAIM, tag);
     if (this.worker) {
       Atomics.store(v.ctrl, SEQ, this.seq);
       Atomics.notify(v.ctrl, SEQ);
     }
-    drain(this.kernel, plan, v, tag);
-    if (Atomics.load(v.ctrl, FINISHED) !== active && !this.awaitHelper(active)) {
+    const keeper = new FloorKeeper(v.floor, tag, t, xn, fn);
+    drain(this.kernel, plan, v, tag, keeper);
+    if (!this.awaitHelper(active)) {
       // The helper stalled: disown it and scan what it held (the same bytes it would write).
       this.disown();
-      const keeper = new FloorKeeper(v.floor, tag, t, xn, fn);
       for (let c = 0; c < active; c++) {
         if (v.counts[c] >= 0) continue;
         v.counts[c] = scanChunk(this.kernel, plan, c, v, tag);
         keeper.add(c * plan.chunkRows, c * plan.chunkRows, v.counts[c]);
       }
+    }
+    if (settles(v)) {
+      drainSettle(plan, v, tag, keeper);
+      // A helper that stalls here only leaves rows for the caller's search to settle.
+      if (!this.awaitHelper(2 * active)) this.disown();
     }
   }
 
@@ -258,12 +295,13 @@ export class ChunkedScan {
     return this.v.counts[c];
   }
 
-  private awaitHelper(active: number): boolean {
+  /** Waits until `chunks` chunks are finished; false when the helper held one for too long. */
+  private awaitHelper(chunks: number): boolean {
     const { ctrl } = this.v;
     const start = performance.now();
     for (;;) {
       const finished = Atomics.load(ctrl, FINISHED);
-      if (finished === active) return true;
+      if (finished >= chunks) return true;
       const waited = performance.now() - start;
       if (waited > HELPER_TIMEOUT_MS) return false;
       // Polling covers the usual case, the helper's last chunk; sleep if it takes longer.
@@ -278,6 +316,7 @@ export class ChunkedScan {
 
   private disown(): void {
     Atomics.store(this.v.ctrl, CLAIM, POISON);
+    Atomics.store(this.v.ctrl, SETTLE, POISON);
     Atomics.store(this.v.ctrl, SEQ, -1);
     Atomics.notify(this.v.ctrl, SEQ);
     void this.worker?.terminate();

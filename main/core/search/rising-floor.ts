@@ -10,8 +10,9 @@
  * lower bounds would leave the floor far below the k-th best score. There the keeper scores a
  * passing row exactly when its 4-bit estimate (not just its upper bound) reaches the floor, and
  * keeps the k best exact scores: the floor then follows the best rows seen, at the cost of a
- * dozen exact scores per query. The rows it passes over are marked for the caller, which scores
- * those whose upper bound still reaches the final floor (quantized-index.ts).
+ * dozen exact scores per query. The rows it passes over are marked, and once every chunk is
+ * scanned a second round over the chunks (`settle`, on both threads) scores those whose upper
+ * bound still reaches the floor all of them raised; the caller's search settles any left.
  *
  * The shared word is 64 bits: the query's tag above a fixed-point floor (rounded down to a
  * multiple of 2^-20, which only lowers it), so a thread still finishing an old query's chunk can
@@ -96,7 +97,13 @@ export class FloorKeeper {
         top.push(i, f.out[p + 1] * f.s[i] * t - (f.res[i] * xn + f.qn[i] * fn));
       }
     }
-    if (top.count < top.k) return;
+    this.publish();
+  }
+
+  /** Raises the shared floor to this thread's k-th best, if that is higher. */
+  private publish(): void {
+    const { top, f } = this;
+    if (!top || top.count < top.k) return;
     const fixed = Math.max(NONE + 1, Math.min(0x7fffffff, Math.floor((top.threshold - F32_SLACK) * SCALE)));
     for (let w = Atomics.load(f.word, 0); ;) {
       if (Number(w >> 32n) !== this.tag || Number(BigInt.asIntN(32, w)) >= fixed) return;
@@ -104,6 +111,30 @@ export class FloorKeeper {
       if (seen === w) return;
       w = seen;
     }
+  }
+
+  /**
+   * The second round over a chunk whose pairs `add` took: scores exactly each row it left whose
+   * upper bound reaches the floor now (raised by every chunk since), and drops the others.
+   */
+  settle(first: number, at: number, count: number): void {
+    const { top, f, t, xn, fn } = this;
+    const e = f.exact;
+    if (!top || !e) return;
+    let floor = Math.max(sharedFloor(f, this.tag), top.count < top.k ? -Infinity : top.threshold - F32_SLACK);
+    for (let p = at, end = at + count; p < end; p++) {
+      if (!Number.isNaN(e.scores[p])) continue;
+      const i = f.out[2 * p] + first;
+      if (f.out[2 * p + 1] * f.s[i] * t + (f.res[i] * xn + f.qn[i] * fn) < floor) {
+        e.scores[p] = -Infinity;
+        continue;
+      }
+      const score = dotRows(e.vectors, e.dims, i, e.x);
+      e.scores[p] = score;
+      top.push(i, score);
+      if (top.count >= top.k) floor = Math.max(floor, top.threshold - F32_SLACK);
+    }
+    this.publish();
   }
 
   /**
