@@ -4,7 +4,7 @@ import { hasQuantizeKernel, META_PER_ROW, normalizeQuantizeRows, quantizeRows, s
 export const BLOCK_ROWS = 4096;
 
 /**
- * One row block of the store (a vector_blocks row) before it is written: unit vectors, original
+ * One row block of the store (a model_blocks row) before it is written: unit vectors, original
  * norms and the int8 quantisation, ready to insert. All arrays are views of one ArrayBuffer, so
  * a block crosses threads as a single transfer and its buffer can be handed back for reuse.
  */

@@ -52,7 +52,7 @@ export class ModelWriter {
     this.modelId = Number(info.lastInsertRowid);
     this.builder = new BlockBuilder(model.dims, (block) => this.addBlock(block));
     this.insertBlock = db.prepare(
-      'INSERT INTO vector_blocks(model_id, block, first_idx, row_count, words, norms, data, q8, qmeta) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
+      'INSERT INTO model_blocks(model_id, block, first_idx, row_count, words, norms, data, q8, qmeta) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
     );
   }
 
