@@ -53,7 +53,8 @@ export function quantizeRows(
   meta: Float32Array,
   at = 0,
 ): void {
-  if (runKernel(vectors, dims, first, rows, q8, meta, at, null, false) === NO_KERNEL) quantizeRowsPlain(vectors, dims, first, rows, q8, meta, at);
+  if (runKernel(vectors, dims, first, rows, q8, meta, at, null, false) === NO_KERNEL)
+    quantizeRowsPlain(vectors, dims, first, rows, q8, meta, at);
 }
 
 /** What normalizeQuantizeRows returns where the WebAssembly kernel cannot load. */

@@ -19,7 +19,9 @@ describe('store', () => {
     expect(db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
     const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").pluck().all();
-    expect(tables).toEqual(expect.arrayContaining(['models', 'words', 'vector_blocks', 'model_blocks', 'settings', 'vocabularies', 'projections']));
+    expect(tables).toEqual(
+      expect.arrayContaining(['models', 'words', 'vector_blocks', 'model_blocks', 'settings', 'vocabularies', 'projections']),
+    );
     db.close();
   });
 

@@ -141,7 +141,14 @@ describe('BinaryRows', () => {
         const want = run([bytes], limit, false);
         expect(run([bytes], limit, true)).toEqual(want);
         expect(run(cut(bytes, cuts), limit, true)).toEqual(want);
-        seen.add('error' in want ? want.error.replace(/^.*?: /, '').replace(/".*"/, 'W').replace(/\d+/g, 'N') : 'stored');
+        seen.add(
+          'error' in want
+            ? want.error
+                .replace(/^.*?: /, '')
+                .replace(/".*"/, 'W')
+                .replace(/\d+/g, 'N')
+            : 'stored',
+        );
       }),
       { numRuns: 1000 },
     );
