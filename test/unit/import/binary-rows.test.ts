@@ -40,7 +40,7 @@ const rec: fc.Arbitrary<Rec> = fc.record({
 });
 
 function fileBytes(dims: number, recs: Rec[], newline: boolean, declared = recs.length): Buffer {
-  const parts = [Buffer.from(`${declared} ${dims}\n`)];
+  const parts: Buffer[] = [Buffer.from(`${declared} ${dims}\n`)];
   for (const r of recs) {
     const v = Buffer.alloc(dims * 4);
     let s = r.seed;
