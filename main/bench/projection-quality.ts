@@ -9,7 +9,7 @@
  * points trustworthiness is the mean over an evenly spread sample of rows, the same rows for
  * every layout compared (the figure is a mean over rows, so the sample estimates it without bias).
  */
-import { forEachSimilarityRow } from '../core/projection/knn-graph';
+import { forEachSimilarityRow } from '../core/projection/similarity-rows';
 import { knn3d } from './knn-3d';
 
 export { knn3d };

@@ -4,7 +4,7 @@
  * (WordSim-353-style "word1<TAB>word2<TAB>score" files).
  */
 import fs from 'node:fs';
-import { knnRowsWasm } from '../core/projection/knn-graph';
+import { knnRowsWasm } from '../core/projection/knn-rows-wasm';
 
 export interface Vectors {
   words: string[];

@@ -14,7 +14,7 @@ import {
 import { ExplorerError } from '../errors';
 import type { JobHandle, JobManager } from '../jobs';
 import type { Model } from '../model/model';
-import { knnRowsWasm } from '../projection/knn-graph';
+import { knnRowsWasm } from '../projection/knn-rows-wasm';
 import { runWorkerTask, workerAvailable } from '../workers';
 
 export interface CompareHost {

@@ -6,7 +6,8 @@
 import os from 'node:os';
 import type { JobHandle } from '../jobs';
 import { runWorkerTask, workerAvailable } from '../workers';
-import { type KnnResult, toKnnResult, wasmKnnAvailable } from './knn-graph';
+import { type KnnResult, toKnnResult } from './knn-graph';
+import { wasmKnnAvailable } from './knn-kernel-module';
 import { candidateListsSize, fastKnnGraph } from './knn-symmetric';
 
 /** Views below this many points are computed inline (~25 ms at most; a worker costs ~50 ms to start). */

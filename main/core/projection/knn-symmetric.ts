@@ -4,19 +4,12 @@
  * Phase 1 (`collectCandidates`) runs one share of the tiles (threads split them round-robin) and
  * keeps, per row, the best `kc` integer scores it saw; phase 2 (`finishRows`) merges the shares
  * of a range of rows, rescores them exactly in double and proves each row equal to the reference
- * (see knn-graph.ts, `quantise`), recomputing a row exactly when the proof fails.
+ * (see knn-quantise.ts), recomputing a row exactly when the proof fails.
  */
-import {
-  insertChecked,
-  kernelModule,
-  type KnnResult,
-  knnRescans,
-  knnRows,
-  quantise,
-  type Quantised,
-  RESCORE_MARGIN,
-  toKnnResult,
-} from './knn-graph';
+import { insertChecked, type KnnResult, knnRows, toKnnResult } from './knn-graph';
+import { kernelModule } from './knn-kernel-module';
+import { quantise, type Quantised } from './knn-quantise';
+import { knnRescans, RESCORE_MARGIN } from './knn-rows-wasm';
 
 /** Rows per block: a block of candidates (512 × dims int16) stays in the core's cache. */
 const BLOCK = 512;

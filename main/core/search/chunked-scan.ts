@@ -1,5 +1,6 @@
 import { Worker } from 'node:worker_threads';
 import { workerPath } from '../workers';
+import type { ScanKernel } from './scan-kernel';
 import { FloorKeeper, type FloorViews, resetFloor, sharedFloor } from './rising-floor';
 
 /**
@@ -8,8 +9,8 @@ import { FloorKeeper, type FloorViews, resetFloor, sharedFloor } from './rising-
  * descheduled simply takes fewer chunks, and the caller waits at most for the one chunk (well
  * under a millisecond) the helper holds when the counter runs out.
  *
- * Int32 control words at `ptr.ctrl`, then four f32 query parameters, the pass (int8 only, or
- * 4-bit first) and its bias, the rising floor's k, excluded row and limit and its 64-bit word
+ * Int32 control words at `ptr.ctrl`, then four f32 query parameters, the chunks in scope, the
+ * 4-bit pass's bias, the rising floor's k, excluded row and limit and its 64-bit word
  * (rising-floor.ts), then one pair count per chunk.
  */
 const SEQ = 0; // query the helper should join (−1: stop)
@@ -17,8 +18,8 @@ const CLAIM = 1; // (seq << 8) | next unclaimed chunk; only compare-exchange mov
 const FINISHED = 2; // chunks scanned for the current query
 const HELPED = 3; // chunks the helper has scanned since it started
 const PARAMS = 4;
-const COARSE = 8; // 1: the 4-bit pass first (scan4), 0: the int8 pass alone
-const BIAS = 9; // scan4's bias for the current query
+const ACTIVE = 8; // chunks the current query scans: those holding rows below its limit
+const BIAS = 9; // the 4-bit pass's bias for the current query (coarse-codes.ts)
 const SPEC = 10; // k, exclude, limit of the rising floor
 const WORD = 14; // its 64-bit word (8-byte aligned: the control block is)
 const COUNTS = 16;
@@ -28,53 +29,6 @@ const MAX_CHUNKS = 255;
 export const CONTROL_BYTES = (COUNTS + MAX_CHUNKS) * 4;
 /** The claim word once the helper is disowned: no tag a query can have. */
 const POISON = -1;
-
-export type ScanFn = (
-  m: number,
-  q: number,
-  s: number,
-  res: number,
-  qn: number,
-  rows: number,
-  row: number,
-  stride: number,
-  t: number,
-  xn: number,
-  fn: number,
-  c0: number,
-  out: number,
-) => number;
-
-/** kernel.wat's scan4: the 4-bit pass over rows, then the int8 test on those that pass. */
-export type Scan4Fn = (
-  m4: number,
-  q: number,
-  s4: number,
-  res4: number,
-  qn4: number,
-  rows: number,
-  row4: number,
-  full: number,
-  bias: number,
-  t: number,
-  xn: number,
-  fn: number,
-  c0: number,
-  out: number,
-  m8: number,
-  s8: number,
-  res8: number,
-  qn8: number,
-  row8: number,
-  stride8: number,
-) => number;
-
-export interface ScanKernel {
-  scan: ScanFn;
-  scan4: Scan4Fn;
-  /** Derives 4-bit rows from int8 ones (coarse-codes.ts). */
-  pack4(m8: number, rows: number, dims: number, codes: number, row4: number, a: number, b: number, c: number): void;
-}
 
 /** Where a scan finds its rows in the shared memory and how they are cut into chunks. */
 export interface ScanPlan {
@@ -86,8 +40,11 @@ export interface ScanPlan {
   chunks: number;
   /** Byte offsets: int16 query, per-row f32 bound terms, (row, dot) pair output, control block. */
   ptr: { q: number; s: number; res: number; qn: number; out: number; ctrl: number };
-  /** The 4-bit rows (coarse-codes.ts) and their bound terms, when the index keeps them. */
-  coarse?: { m: number; row: number; full: number; s: number; res: number; qn: number };
+  /**
+   * Big models: the 4-bit rows (coarse-codes.ts) and their bound terms, which replace the int8
+   * rows; the f32 query at `x` and one f64 exact score per pair slot at `scores` (rising-floor.ts).
+   */
+  coarse?: { m: number; row: number; full: number; s: number; res: number; qn: number; x: number; scores: number };
 }
 
 /**
@@ -100,19 +57,29 @@ export function chunking(rows4: number, dims: number): { chunkRows: number; chun
   return { chunkRows, chunks: Math.max(1, Math.ceil(rows4 / chunkRows)) };
 }
 
-/** Views of the control block, the same on both threads. */
-export function controlViews(buffer: ArrayBuffer, plan: ScanPlan) {
+/**
+ * Views of the control block, the same on both threads. With 4-bit rows the floor is kept from
+ * exact scores, which need the model's `vectors`.
+ */
+export function controlViews(buffer: ArrayBuffer, plan: ScanPlan, vectors?: Float32Array) {
+  const { ptr, coarse, rows4 } = plan;
+  const terms = coarse ?? ptr;
+  const f32 = (at: number, n = rows4) => new Float32Array(buffer, at, n);
   return {
-    ctrl: new Int32Array(buffer, plan.ptr.ctrl, COUNTS),
-    params: new Float32Array(buffer, plan.ptr.ctrl + PARAMS * 4, 4),
-    counts: new Int32Array(buffer, plan.ptr.ctrl + COUNTS * 4, plan.chunks),
+    ctrl: new Int32Array(buffer, ptr.ctrl, COUNTS),
+    params: new Float32Array(buffer, ptr.ctrl + PARAMS * 4, 4),
+    counts: new Int32Array(buffer, ptr.ctrl + COUNTS * 4, plan.chunks),
     floor: {
-      word: new BigInt64Array(buffer, plan.ptr.ctrl + WORD * 4, 1),
-      spec: new Int32Array(buffer, plan.ptr.ctrl + SPEC * 4, 3),
-      out: new Int32Array(buffer, plan.ptr.out, plan.rows4 * 2),
-      s: new Float32Array(buffer, plan.ptr.s, plan.rows4),
-      res: new Float32Array(buffer, plan.ptr.res, plan.rows4),
-      qn: new Float32Array(buffer, plan.ptr.qn, plan.rows4),
+      word: new BigInt64Array(buffer, ptr.ctrl + WORD * 4, 1),
+      spec: new Int32Array(buffer, ptr.ctrl + SPEC * 4, 3),
+      out: new Int32Array(buffer, ptr.out, rows4 * 2),
+      s: f32(terms.s),
+      res: f32(terms.res),
+      qn: f32(terms.qn),
+      exact:
+        coarse && vectors
+          ? { vectors, dims: plan.dims, x: f32(coarse.x, plan.dims), scores: new Float64Array(buffer, coarse.scores, rows4) }
+          : undefined,
     } satisfies FloorViews,
   };
 }
@@ -125,28 +92,24 @@ function scanChunk(kernel: ScanKernel, plan: ScanPlan, c: number, v: Views, tag:
   const rows = Math.min(chunkRows, rows4 - first);
   const p = v.params;
   const c0 = Math.max(p[3], sharedFloor(v.floor, tag));
-  if (coarse && v.ctrl[COARSE] === 1) {
-    return kernel.scan4(
-      coarse.m + first * coarse.row,
+  if (coarse) {
+    const at = first * 4;
+    const c = coarse;
+    return kernel.coarse(
+      c.m + first * c.row,
       ptr.q,
-      coarse.s + first * 4,
-      coarse.res + first * 4,
-      coarse.qn + first * 4,
+      c.s + at,
+      c.res + at,
+      c.qn + at,
       rows,
-      coarse.row,
-      coarse.full,
+      c.row,
+      c.full,
       v.ctrl[BIAS],
       p[0],
       p[1],
       p[2],
       c0,
       ptr.out + first * 8,
-      first * dims,
-      ptr.s + first * 4,
-      ptr.res + first * 4,
-      ptr.qn + first * 4,
-      dims,
-      stride,
     );
   }
   return kernel.scan(
@@ -173,7 +136,7 @@ export function drain(kernel: ScanKernel, plan: ScanPlan, v: Views, tag: number)
   for (;;) {
     const claim = Atomics.load(v.ctrl, CLAIM);
     const c = claim & 255;
-    if ((claim & ~255) !== tag || c >= plan.chunks) return done;
+    if ((claim & ~255) !== tag || c >= v.ctrl[ACTIVE]) return done;
     if (Atomics.compareExchange(v.ctrl, CLAIM, claim, claim + 1) !== claim) continue;
     const count = scanChunk(kernel, plan, c, v, tag);
     // A disowned helper must not write into a later query's counts.
@@ -223,12 +186,15 @@ export class ChunkedScan {
     private readonly kernel: ScanKernel,
     readonly plan: ScanPlan,
     withHelper: boolean,
+    /** The model's unit rows: needed with 4-bit rows (exact scores), shared if a helper runs. */
+    vectors?: Float32Array,
   ) {
-    this.v = controlViews(memory.buffer as ArrayBuffer, plan);
+    this.v = controlViews(memory.buffer as ArrayBuffer, plan, vectors);
     if (!withHelper) return;
     try {
       // No inherited flags: a host's loaders (test runners) must not shape this plain worker.
-      this.worker = new Worker(workerPath('scan-worker'), { workerData: { memory, module, plan }, execArgv: [] });
+      const workerData = { memory, module, plan, vectors: plan.coarse ? vectors : undefined };
+      this.worker = new Worker(workerPath('scan-worker'), { workerData, execArgv: [] });
       this.worker.unref();
       const w = this.worker;
       this.online = new Promise((resolve) => {
@@ -254,18 +220,21 @@ export class ChunkedScan {
 
   /**
    * Scans all rows for one query; then `count(c)` pairs of chunk c lie at its place in `out`.
-   * With a `bias` (and 4-bit rows in the plan) the 4-bit pass goes first; the pairs are the same
-   * but for rows its bound already drops. With `rise`, c0 rises as chunks come in (rising-floor.ts).
+   * With 4-bit rows in the plan, `bias` is the query's (coarse-codes.ts). Only the chunks that hold
+   * rows below `scope.limit` are scanned (the others count no pairs). With `scope.k` > 0, c0 rises
+   * as chunks come in (rising-floor.ts), and with 4-bit rows pairs get their exact scores.
    */
-  run(t: number, xn: number, fn: number, c0: number, bias?: number, rise?: { k: number; exclude: number; limit: number }): void {
+  run(t: number, xn: number, fn: number, c0: number, bias: number, scope: { k: number; exclude: number; limit: number }): void {
     const { v, plan } = this;
     this.seq = (this.seq % 0x7fffff) + 1;
     const tag = this.seq << 8;
-    v.counts.fill(-1);
+    const active = Math.min(plan.chunks, Math.ceil(scope.limit / plan.chunkRows));
+    v.counts.fill(-1, 0, active);
+    v.counts.fill(0, active);
     v.params.set([t, xn, fn, c0]);
-    v.ctrl[COARSE] = bias !== undefined && plan.coarse ? 1 : 0;
-    v.ctrl[BIAS] = bias ?? 0;
-    resetFloor(v.floor, tag, rise?.k ?? 0, rise?.exclude ?? -1, rise?.limit ?? 0);
+    v.ctrl[BIAS] = bias;
+    v.ctrl[ACTIVE] = active;
+    resetFloor(v.floor, tag, scope.k, scope.exclude, scope.limit);
     Atomics.store(v.ctrl, FINISHED, 0);
     Atomics.store(v.ctrl, CLAIM, tag);
     if (this.worker) {
@@ -273,10 +242,15 @@ export class ChunkedScan {
       Atomics.notify(v.ctrl, SEQ);
     }
     drain(this.kernel, plan, v, tag);
-    if (Atomics.load(v.ctrl, FINISHED) !== plan.chunks && !this.awaitHelper()) {
+    if (Atomics.load(v.ctrl, FINISHED) !== active && !this.awaitHelper(active)) {
       // The helper stalled: disown it and scan what it held (the same bytes it would write).
       this.disown();
-      for (let c = 0; c < plan.chunks; c++) if (v.counts[c] < 0) v.counts[c] = scanChunk(this.kernel, plan, c, v, tag);
+      const keeper = new FloorKeeper(v.floor, tag, t, xn, fn);
+      for (let c = 0; c < active; c++) {
+        if (v.counts[c] >= 0) continue;
+        v.counts[c] = scanChunk(this.kernel, plan, c, v, tag);
+        keeper.add(c * plan.chunkRows, c * plan.chunkRows, v.counts[c]);
+      }
     }
   }
 
@@ -284,12 +258,12 @@ export class ChunkedScan {
     return this.v.counts[c];
   }
 
-  private awaitHelper(): boolean {
+  private awaitHelper(active: number): boolean {
     const { ctrl } = this.v;
     const start = performance.now();
     for (;;) {
       const finished = Atomics.load(ctrl, FINISHED);
-      if (finished === this.plan.chunks) return true;
+      if (finished === active) return true;
       const waited = performance.now() - start;
       if (waited > HELPER_TIMEOUT_MS) return false;
       // Polling covers the usual case, the helper's last chunk; sleep if it takes longer.

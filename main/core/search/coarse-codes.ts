@@ -1,8 +1,9 @@
 /**
- * 4-bit codes for the coarse first pass of the exact search, derived from the int8 codes when an
- * index is built (nothing more is stored). A pass over them reads half the bytes of the int8
- * pass; with a good floor (see quantized-index.ts) their looser bound still drops nearly every
- * row, and the int8 bound then sorts out the few that pass.
+ * 4-bit codes for the pre-scan of big models' exact search, derived from the stored int8 codes
+ * block by block while an index is built (nothing more is stored, and the int8 rows are not kept).
+ * A pass over them reads half the bytes of an int8 pass; with a floor near the k-th best score
+ * (coarse-search.ts) their looser bound still drops nearly every row, and exact scores sort out
+ * the few that pass.
  *
  * The bound. Row u (unit) is stored as s·q + e (q int8, ‖e‖ ≤ res, from quantize.ts). Its 4-bit
  * code is q4 ≈ q·7/M in [-7, 7] (M = max |q|; any rounding will do) with scale s4 = s·M/7, and
@@ -11,7 +12,7 @@
  * query quantised as t·p + f, exactly as for the int8 codes,
  *   |u·x − s4·t·(q4·p)| ≤ ‖e4‖·‖x‖ + ‖s4·q4‖·‖f‖ ≤ res4·xn + qn4·fn.
  *
- * Layout (what kernel.wat's scan4 reads): `row4` bytes per row, 16 bytes per 32 dimensions; the
+ * Layout (what kernel.wat's coarse reads): `row4` bytes per row, 16 bytes per 32 dimensions; the
  * 16 bytes are eight little-endian int16 lanes of four nibbles, nibble k of lane i holding
  * dimension 8k + i of the group as q4 + 8. When the last group would hold 16 dimensions or
  * fewer it is a half group: its byte i holds dimensions i and 8 + i (low, high nibble) and its
@@ -36,7 +37,7 @@ export function coarseQueryLength(dims: number): number {
   return Math.ceil(dims / 32) * 32;
 }
 
-/** kernel.wat's scan4 bias for the int16 query p: 8·Σp (codes are q4 + 8). */
+/** kernel.wat's coarse bias for the int16 query p: 8·Σp (codes are q4 + 8). */
 export function coarseBias(p: Int16Array): number {
   let sum = 0;
   for (let j = 0; j < p.length; j++) sum += p[j];
@@ -44,22 +45,22 @@ export function coarseBias(p: Int16Array): number {
 }
 
 /**
- * The bound terms of rows [first, first + count) after kernel.wat's pack4 wrote its integers in
- * their place (M | Σq4² << 8 in s4, Σq·q4 in res4, Σq² in qn4): s4 = M·s/7 as float32 (any s4
- * is sound, the residual being measured from it), res4 and qn4 as in the header.
+ * The bound terms of `count` rows after kernel.wat's pack4 wrote its integers in their place
+ * (M | Σq4² << 8 in s4, Σq·q4 in res4, Σq² in qn4): s4 = M·s/7 as float32 (any s4 is sound, the
+ * residual being measured from it), res4 and qn4 as in the header. Every array starts at the
+ * block's first row; s8 and res8 are the rows' int8 scale and residual norm.
  */
 export function coarseBounds(
   s8: Float32Array,
   res8: Float32Array,
-  first: number,
   count: number,
   s4: Float32Array,
   res4: Float32Array,
   qn4: Float32Array,
 ): void {
-  const ints = (a: Float32Array) => new Int32Array(a.buffer, a.byteOffset, a.length);
+  const ints = (a: Float32Array) => new Int32Array(a.buffer, a.byteOffset, count);
   const [mq, qq, q88] = [ints(s4), ints(res4), ints(qn4)];
-  for (let i = first; i < first + count; i++) {
+  for (let i = 0; i < count; i++) {
     const max = mq[i] & 255;
     const q44 = mq[i] >> 8;
     const s = s8[i];

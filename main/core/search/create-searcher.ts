@@ -1,6 +1,8 @@
 import type { Model, Searcher } from '../model/model';
 import { exactScan } from './exact-scan';
-import { type QuantizedBlock, QuantizedIndex, quantizedSearchAvailable } from './quantized-index';
+import type { QuantizedBlock } from './quantized-block';
+import { QuantizedIndex } from './quantized-index';
+import { quantizedSearchAvailable } from './scan-kernel';
 
 const plainScan = (model: Model): Searcher => ({ search: (q, k, ex, limit) => exactScan(model.vectors, model.dims, q, k, ex, limit) });
 

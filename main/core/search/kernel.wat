@@ -107,9 +107,7 @@
         (br $row)))
     (local.get $n))
 
-  ;; Coarse pre-scan over 4-bit rows (coarse-codes.ts), then the int8 test of `scan` on the rows
-  ;; that pass, so a chunk's pairs come out exactly as `scan` would give them with the same c0,
-  ;; less only rows whose coarse upper bound already falls short of it.
+  ;; Coarse pre-scan over 4-bit rows (coarse-codes.ts), the one pass of big models' search.
   ;; A 4-bit row is `row4` bytes (a multiple of 16); each 16 bytes hold 32 dimensions as eight
   ;; int16 lanes of four nibbles, nibble k of lane i being dimension 8k + i of the group, so
   ;; shifting by 4k and masking gives eight codes in int16 lanes that meet eight consecutive
@@ -117,23 +115,9 @@
   ;; query weighted by 16^-k saves the shifts but needs three mask registers, and V8 then
   ;; spills: slower.) Codes are q + 8 (q in [-8, 7]), so Σ p·q = Σ p·code − bias with
   ;; bias = 8·Σ p, the same for every row.
-  (func (export "scan4")
-    (param $m4 i32) (param $q i32) (param $s4 i32) (param $res4 i32) (param $qn4 i32)
-    (param $rows i32) (param $row4 i32) (param $full i32) (param $bias i32)
-    (param $t f32) (param $xn f32) (param $fn f32) (param $c0 f32) (param $out i32)
-    (param $m8 i32) (param $s8 i32) (param $res8 i32) (param $qn8 i32) (param $row8 i32) (param $stride8 i32)
-    (result i32)
-    (call $refine
-      (local.get $out)
-      (call $coarse (local.get $m4) (local.get $q) (local.get $s4) (local.get $res4) (local.get $qn4)
-        (local.get $rows) (local.get $row4) (local.get $full) (local.get $bias) (local.get $t) (local.get $xn) (local.get $fn)
-        (local.get $c0) (local.get $out))
-      (local.get $m8) (local.get $q) (local.get $s8) (local.get $res8) (local.get $qn8) (local.get $row8)
-      (local.get $stride8) (local.get $t) (local.get $xn) (local.get $fn) (local.get $c0)))
-
   ;; Rows [0, rows) (a multiple of 4) of 4-bit codes: appends (r, Σp·q) for every row whose
   ;; upper bound dot·s·t + res·xn + qn·fn reaches c0. Returns the number of pairs.
-  (func $coarse
+  (func $coarse (export "coarse")
     (param $m i32) (param $q i32) (param $s i32) (param $res i32) (param $qn i32)
     (param $rows i32) (param $row i32) (param $full i32) (param $bias i32) (param $t f32) (param $xn f32) (param $fn f32) (param $c0 f32)
     (param $out i32) (result i32)
@@ -277,52 +261,6 @@
         (local.set $r (i32.add (local.get $r) (i32.const 4)))
         (br $rowloop)))
     (local.get $n))
-
-  ;; The int8 test of `scan`, row by row, on `count` pairs at `out` (r, anything): keeps, in
-  ;; order and in place, (r, dot) for the rows whose int8 upper bound reaches c0.
-  (func $refine
-    (param $out i32) (param $count i32)
-    (param $m i32) (param $q i32) (param $s i32) (param $res i32) (param $qn i32) (param $row i32) (param $stride i32)
-    (param $t f32) (param $xn f32) (param $fn f32) (param $c0 f32)
-    (result i32)
-    (local $p i32) (local $w i32) (local $r i32) (local $base i32) (local $c i32) (local $qc i32)
-    (local $a v128) (local $x v128) (local $dot i32) (local $ro i32)
-    (local.set $p (local.get $out))
-    (local.set $w (local.get $out))
-    (local.set $count (i32.add (local.get $out) (i32.shl (local.get $count) (i32.const 3))))
-    (block $done
-      (loop $pair
-        (br_if $done (i32.ge_u (local.get $p) (local.get $count)))
-        (local.set $r (i32.load (local.get $p)))
-        (local.set $base (i32.add (local.get $m) (i32.mul (local.get $r) (local.get $row))))
-        (local.set $a (v128.const i32x4 0 0 0 0))
-        (local.set $c (i32.const 0))
-        (loop $col
-          (local.set $qc (i32.add (local.get $q) (i32.shl (local.get $c) (i32.const 1))))
-          (local.set $x (v128.load (i32.add (local.get $base) (local.get $c))))
-          (local.set $a (i32x4.add (local.get $a) (i32x4.add
-            (i32x4.dot_i16x8_s (i16x8.extend_low_i8x16_s (local.get $x)) (v128.load (local.get $qc)))
-            (i32x4.dot_i16x8_s (i16x8.extend_high_i8x16_s (local.get $x)) (v128.load offset=16 (local.get $qc))))))
-          (local.set $c (i32.add (local.get $c) (i32.const 16)))
-          (br_if $col (i32.lt_u (local.get $c) (local.get $stride))))
-        (local.set $dot (i32.add
-          (i32.add (i32x4.extract_lane 0 (local.get $a)) (i32x4.extract_lane 1 (local.get $a)))
-          (i32.add (i32x4.extract_lane 2 (local.get $a)) (i32x4.extract_lane 3 (local.get $a)))))
-        (local.set $ro (i32.shl (local.get $r) (i32.const 2)))
-        (if (f32.ge
-              (f32.add
-                (f32.mul (f32.mul (f32.convert_i32_s (local.get $dot)) (f32.load (i32.add (local.get $s) (local.get $ro)))) (local.get $t))
-                (f32.add
-                  (f32.mul (f32.load (i32.add (local.get $res) (local.get $ro))) (local.get $xn))
-                  (f32.mul (f32.load (i32.add (local.get $qn) (local.get $ro))) (local.get $fn))))
-              (local.get $c0))
-          (then
-            (i32.store (local.get $w) (local.get $r))
-            (i32.store offset=4 (local.get $w) (local.get $dot))
-            (local.set $w (i32.add (local.get $w) (i32.const 8)))))
-        (local.set $p (i32.add (local.get $p) (i32.const 8)))
-        (br $pair)))
-    (i32.shr_u (i32.sub (local.get $w) (local.get $out)) (i32.const 3)))
 
   ;; 4-bit codes of `rows` int8 rows (packed `dims` apart from `m8`) into `codes` (row4 apart),
   ;; laid out as coarse-codes.ts describes: q4 ≈ q·7/M (M = the row's max |q|), code

@@ -6,10 +6,18 @@
  * rows holds for all, and the shared value only ever rises. Without it the floor comes from a
  * prefix of the rows alone, which for a rare word's query sits far below its neighbours' scores.
  *
+ * Big models' pre-scan keeps no int8 rows, only 4-bit ones whose bound is ten times looser, so
+ * lower bounds would leave the floor far below the k-th best score. There the keeper scores a
+ * passing row exactly when its 4-bit estimate (not just its upper bound) reaches the floor, and
+ * keeps the k best exact scores: the floor then follows the best rows seen, at the cost of a
+ * dozen exact scores per query. The rows it passes over are marked for the caller, which scores
+ * those whose upper bound still reaches the final floor (quantized-index.ts).
+ *
  * The shared word is 64 bits: the query's tag above a fixed-point floor (rounded down to a
  * multiple of 2^-20, which only lowers it), so a thread still finishing an old query's chunk can
  * never raise a later query's floor: its compare-exchange sees another tag and fails.
  */
+import { dotRows } from './exact-scan';
 import { TopK } from './top-k';
 
 /** Covers f32 rounding in the kernel's bound test (its values are below ~2 in size). */
@@ -26,6 +34,18 @@ export interface FloorViews {
   s: Float32Array;
   res: Float32Array;
   qn: Float32Array;
+  /** Present where passing rows are scored exactly (big models' 4-bit pass). */
+  exact?: ExactViews;
+}
+
+export interface ExactViews {
+  /** The model's unit rows, row-major (shared with the helper thread). */
+  vectors: Float32Array;
+  dims: number;
+  /** The query as float32, `dims` values. */
+  x: Float32Array;
+  /** Per pair slot of `out`: the exact score, −∞ for a row dropped, NaN for one left to the caller. */
+  scores: Float64Array;
 }
 
 const pack = (tag: number, fixed: number) => (BigInt(tag) << 32n) | BigInt(fixed >>> 0);
@@ -66,12 +86,15 @@ export class FloorKeeper {
   add(first: number, at: number, count: number): void {
     const { top, f, t, xn, fn } = this;
     if (!top) return;
-    const exclude = f.spec[1];
-    const limit = f.spec[2];
-    for (let p = 2 * at, end = p + 2 * count; p < end; p += 2) {
-      const i = f.out[p] + first;
-      if (i === exclude || i >= limit) continue;
-      top.push(i, f.out[p + 1] * f.s[i] * t - (f.res[i] * xn + f.qn[i] * fn));
+    if (f.exact) this.rescore(f.exact, top, first, at, count);
+    else {
+      const exclude = f.spec[1];
+      const limit = f.spec[2];
+      for (let p = 2 * at, end = p + 2 * count; p < end; p += 2) {
+        const i = f.out[p] + first;
+        if (i === exclude || i >= limit) continue;
+        top.push(i, f.out[p + 1] * f.s[i] * t - (f.res[i] * xn + f.qn[i] * fn));
+      }
     }
     if (top.count < top.k) return;
     const fixed = Math.max(NONE + 1, Math.min(0x7fffffff, Math.floor((top.threshold - F32_SLACK) * SCALE)));
@@ -80,6 +103,32 @@ export class FloorKeeper {
       const seen = Atomics.compareExchange(f.word, 0, w, pack(this.tag, fixed));
       if (seen === w) return;
       w = seen;
+    }
+  }
+
+  /**
+   * Drops each pair whose upper bound falls short of the floor so far (the shared one, or this
+   * thread's k-th best exact score, whichever is higher), scores exactly those whose estimate
+   * reaches it, and leaves the rest to the caller. Scores are dotRows', the plain scan's arithmetic.
+   */
+  private rescore(e: ExactViews, top: TopK, first: number, at: number, count: number): void {
+    const { f, t, xn, fn } = this;
+    const exclude = f.spec[1];
+    const limit = f.spec[2];
+    let floor = Math.max(sharedFloor(f, this.tag), top.count < top.k ? -Infinity : top.threshold - F32_SLACK);
+    for (let p = at, end = at + count; p < end; p++) {
+      const i = f.out[2 * p] + first;
+      const estimate = f.out[2 * p + 1] * f.s[i] * t;
+      if (i === exclude || i >= limit || estimate + (f.res[i] * xn + f.qn[i] * fn) < floor) {
+        e.scores[p] = -Infinity;
+      } else if (estimate < floor) {
+        e.scores[p] = NaN;
+      } else {
+        const score = dotRows(e.vectors, e.dims, i, e.x);
+        e.scores[p] = score;
+        top.push(i, score);
+        if (top.count >= top.k) floor = Math.max(floor, top.threshold - F32_SLACK);
+      }
     }
   }
 }

@@ -1,6 +1,6 @@
 import { ExplorerError } from '../errors';
 import { META_PER_ROW, strideOf } from '../search/quantize';
-import type { QuantizedBlock } from '../search/quantized-index';
+import type { QuantizedBlock } from '../search/quantized-block';
 import type { Db } from './database';
 import { findModelRow, type ModelRow } from './models-repo';
 import { prefaultedBuffer } from './prefault';

@@ -1,11 +1,15 @@
-import { type Object3D, PerspectiveCamera, Scene, Vector3, WebGLRenderer } from 'three';
-import { OrbitControls } from 'three/examples/jsm/controls/OrbitControls.js';
-import { HighlightLayer } from './highlight-layer';
-import { LabelLayer } from './labels';
+import { type Object3D, PerspectiveCamera, Scene, Vector3, type WebGLRenderer } from 'three';
+import type { OrbitControls } from 'three/examples/jsm/controls/OrbitControls.js';
+import { CameraFlight } from './camera-flight';
 import { fitPoints } from './camera-fit';
+import { HighlightLayer } from './highlight-layer';
+import { LabelRepack } from './label-repack';
+import { LabelLayer } from './labels';
 import { basePointSize, normalizeCoords, orderByRank, sizesFromRanks, worldPointSize } from './layout';
 import { MotionBudget } from './motion-budget';
 import { PointsLayer } from './points-layer';
+import { bindScenePointer } from './scene-pointer';
+import { createOrbitControls, createSceneRenderer } from './scene-renderer';
 import { ScreenPicker, type ScreenProjector } from './screen-picker';
 import { onThemeChange, readTheme } from './theme';
 
@@ -25,9 +29,6 @@ export interface SceneOverlay {
 }
 
 const HOME_DISTANCE = 3.4;
-const FLY_MS = 500;
-const PACK_EVERY_MS = 120;
-const ease = (t: number) => (t < 0.5 ? 4 * t * t * t : 1 - (-2 * t + 2) ** 3 / 2);
 
 /**
  * The 3D map: renderer, camera, orbit controls and the layers. Renders on demand only (input,
@@ -47,10 +48,9 @@ export class SceneView {
   /** Colours points by vocabulary label (see PointsLayer.setTints); re-applied on every layout. */
   private tinter: ((words: string[]) => Float32Array | null) | null = null;
   private frame = 0;
-  private lastPack = 0;
-  private packTimer = 0;
+  private readonly repack = new LabelRepack();
   private busy = false;
-  private fly: { from: [Vector3, Vector3]; to: [Vector3, Vector3]; start: number } | null = null;
+  private readonly flight = new CameraFlight();
   private readonly picker = new ScreenPicker();
   /** Level of detail for points while the camera moves (see MotionBudget); off draws every point always. */
   readonly motion = new MotionBudget();
@@ -58,8 +58,6 @@ export class SceneView {
   /** Points drawn in the last frame. */
   drawnPoints = 0;
   private hoverIndex = -1;
-  private pendingPointer: PointerEvent | null = null;
-  private down: { x: number; y: number; t: number } | null = null;
   private readonly disposers: (() => void)[] = [];
   /** Layers with their own 3D objects (analogy arrows, semantic axes). */
   private readonly sceneLayers: SceneOverlay[] = [];
@@ -75,29 +73,23 @@ export class SceneView {
     private readonly events: SceneEvents,
   ) {
     const theme = readTheme();
-    // No MSAA: points and rings are anti-aliased in their shaders, and multisampling is costly
-    // on software GL; the few neighbour lines are thin enough not to need it.
-    this.renderer = new WebGLRenderer({ antialias: false, powerPreference: 'high-performance' });
-    this.renderer.setClearColor(theme.background, 1);
-    this.renderer.domElement.className = 'scene-canvas';
-    this.renderer.domElement.setAttribute('aria-label', 'Word map: drag to orbit, scroll to zoom, right-drag to pan');
-    this.renderer.domElement.setAttribute('role', 'img');
+    this.renderer = createSceneRenderer(theme);
     container.prepend(this.renderer.domElement);
     this.points = new PointsLayer(theme);
     this.highlight = new HighlightLayer(theme);
     this.scene.add(this.points.object, this.highlight.object);
     this.labels = new LabelLayer(container);
     this.camera.position.set(0, 0, HOME_DISTANCE);
-    this.controls = new OrbitControls(this.camera, this.renderer.domElement);
-    this.controls.enableDamping = true;
-    this.controls.dampingFactor = 0.12;
-    this.controls.rotateSpeed = 0.7;
-    this.controls.zoomSpeed = 1.1;
-    this.controls.minDistance = 0.05;
-    this.controls.maxDistance = 20;
+    this.controls = createOrbitControls(this.camera, this.renderer.domElement);
     this.controls.addEventListener('change', () => this.requestRender());
-    this.controls.addEventListener('start', () => (this.fly = null));
-    this.bindPointer();
+    this.controls.addEventListener('start', () => this.flight.cancel());
+    bindScenePointer(this.renderer.domElement, {
+      pickAt: (x, y, radius) => this.pickAt(x, y, radius),
+      setHover: (index) => this.setHover(index),
+      resetView: () => this.resetView(),
+      hover: (index, clientX, clientY) => this.events.hover(index, clientX, clientY),
+      pick: (index) => this.events.pick(index),
+    });
     const resize = new ResizeObserver(() => this.resize());
     resize.observe(container);
     this.disposers.push(() => resize.disconnect());
@@ -180,18 +172,12 @@ export class SceneView {
   }
 
   private animateTo(target: Vector3, position: Vector3): void {
-    if (window.matchMedia('(prefers-reduced-motion: reduce)').matches) {
-      this.controls.target.copy(target);
-      this.camera.position.copy(position);
-      this.requestRender(true);
-      return;
-    }
-    this.fly = { from: [this.controls.target.clone(), this.camera.position.clone()], to: [target, position], start: performance.now() };
-    this.requestRender();
+    const flying = this.flight.start(this.controls.target, this.camera.position, target, position);
+    this.requestRender(!flying);
   }
 
   requestRender(repack = false): void {
-    if (repack) this.lastPack = 0;
+    if (repack) this.repack.force();
     if (!this.frame) this.frame = requestAnimationFrame((t) => this.tick(t));
     this.setBusy(true);
   }
@@ -209,21 +195,13 @@ export class SceneView {
 
   private tick(now: number): void {
     this.frame = 0;
-    let more = false;
-    if (this.fly) {
-      const t = Math.min(1, (now - this.fly.start) / FLY_MS);
-      const k = ease(t);
-      this.controls.target.lerpVectors(this.fly.from[0], this.fly.to[0], k);
-      this.camera.position.lerpVectors(this.fly.from[1], this.fly.to[1], k);
-      if (t >= 1) this.fly = null;
-      more = true;
-    }
+    let more = this.flight.step(now, this.controls.target, this.camera.position);
     if (this.controls.update()) more = true;
     const budget = this.motion.frame(now, more, this.points.size);
     this.drawnPoints = this.points.setBudget(this.motionLod ? budget : null);
     this.renderFrame(now);
     if (more) this.requestRender();
-    else if (!this.packTimer) this.setBusy(false);
+    else if (!this.repack.pending) this.setBusy(false);
   }
 
   private renderFrame(now: number): void {
@@ -238,19 +216,7 @@ export class SceneView {
     for (const o of this.sceneLayers) o.frame?.(this.camera, this.picker.width, this.picker.height);
     const projector = this.picker.projector(focus);
     for (const overlay of this.overlays) overlay(projector);
-    clearTimeout(this.packTimer);
-    this.packTimer = 0;
-    if (now - this.lastPack >= PACK_EVERY_MS) {
-      this.labels.pack(projector);
-      this.lastPack = now;
-    } else {
-      this.labels.follow(projector);
-      // One more packing shortly after motion stops, so the final view gets the best labels.
-      this.packTimer = window.setTimeout(() => {
-        this.packTimer = 0;
-        this.requestRender(true);
-      }, PACK_EVERY_MS + 30);
-    }
+    this.repack.frame(this.labels, projector, now, (repack) => this.requestRender(repack));
     this.frameTimes.push(performance.now() - t0);
     this.maxFrameMs = Math.max(this.maxFrameMs, performance.now() - t0);
     if (this.frameTimes.length > 240) this.frameTimes.shift();
@@ -279,45 +245,6 @@ export class SceneView {
     this.highlight.setHover(index);
     this.highlight.update(this.coords);
     this.requestRender();
-  }
-
-  private bindPointer(): void {
-    const canvas = this.renderer.domElement;
-    const local = (e: PointerEvent | MouseEvent) => {
-      const r = canvas.getBoundingClientRect();
-      return { x: e.clientX - r.left, y: e.clientY - r.top };
-    };
-    let scheduled = false;
-    canvas.addEventListener('pointermove', (e) => {
-      this.pendingPointer = e;
-      if (scheduled || e.buttons) return;
-      scheduled = true;
-      requestAnimationFrame(() => {
-        scheduled = false;
-        const ev = this.pendingPointer;
-        if (!ev) return;
-        const { x, y } = local(ev);
-        const i = this.pickAt(x, y);
-        this.setHover(i);
-        canvas.style.cursor = i >= 0 ? 'pointer' : '';
-        this.events.hover(i, ev.clientX, ev.clientY);
-      });
-    });
-    canvas.addEventListener('pointerleave', () => {
-      this.pendingPointer = null;
-      this.setHover(-1);
-      this.events.hover(-1, 0, 0);
-    });
-    canvas.addEventListener('pointerdown', (e) => (this.down = { x: e.clientX, y: e.clientY, t: performance.now() }));
-    canvas.addEventListener('pointerup', (e) => {
-      const d = this.down;
-      this.down = null;
-      if (!d || e.button !== 0 || Math.hypot(e.clientX - d.x, e.clientY - d.y) > 5 || performance.now() - d.t > 600) return;
-      const { x, y } = local(e);
-      const i = this.pickAt(x, y, 12);
-      if (i >= 0) this.events.pick(i);
-    });
-    canvas.addEventListener('dblclick', () => this.resetView());
   }
 
   private resize(): void {
@@ -356,7 +283,7 @@ export class SceneView {
 
   dispose(): void {
     cancelAnimationFrame(this.frame);
-    clearTimeout(this.packTimer);
+    this.repack.dispose();
     for (const d of this.disposers) d();
     this.controls.dispose();
     this.points.dispose();

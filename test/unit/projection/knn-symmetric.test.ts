@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { bruteForceKnn, knnRescans, toKnnResult } from '../../../main/core/projection/knn-graph';
+import { bruteForceKnn, toKnnResult } from '../../../main/core/projection/knn-graph';
+import { knnRescans } from '../../../main/core/projection/knn-rows-wasm';
 import {
   type CandidateLists,
   candidateListsSize,

@@ -6,7 +6,7 @@ import { BOUND_SLACK, META_PER_ROW, quantizeRows, strideOf } from '../../../main
 
 interface Kernel {
   pack4(m8: number, rows: number, dims: number, codes: number, row4: number, a: number, b: number, c: number): void;
-  scan4(...args: number[]): number;
+  coarse(...args: number[]): number;
 }
 
 const align = (x: number) => (x + 63) & ~63;
@@ -45,7 +45,7 @@ function build(vectors: Float32Array, dims: number) {
     v.qn8[i] = meta[i * 3 + 2];
   }
   kernel.pack4(0, n, dims, m4, row4, s4, res4, qn4);
-  coarseBounds(v.s8, v.res8, 0, n, v.s4, v.res4, v.qn4);
+  coarseBounds(v.s8, v.res8, n, v.s4, v.res4, v.qn4);
   const codes = new Uint8Array(buf, m4, rows4 * row4);
   return { n, rows4, dims, stride, row4, full, kernel, buf, packed, codes, ptr: { q, s8, res8, qn8, m4, s4, res4, qn4, out }, ...v };
 }
@@ -132,7 +132,7 @@ function rows(n: number, dims: number, seed: number, kind: (typeof kinds)[number
 
 const dimsArb = fc.constantFrom(1, 5, 16, 31, 32, 33, 100, 300);
 
-describe('coarse codes (kernel.wat pack4 and scan4)', () => {
+describe('coarse codes (kernel.wat pack4 and coarse)', () => {
   it('hold |q4| ≤ 7 in the documented layout, with a residual bound that holds', () => {
     fc.assert(
       fc.property(dimsArb, fc.integer({ min: 1, max: 24 }), fc.integer(), fc.constantFrom(...kinds), (dims, n, seed, kind) => {
@@ -185,7 +185,7 @@ describe('coarse codes (kernel.wat pack4 and scan4)', () => {
     );
   });
 
-  it('scan4 keeps exactly the rows both bounds let through, with their int8 dot products', () => {
+  it('the coarse pass keeps exactly the rows its bound lets through, with their 4-bit dot products', () => {
     fc.assert(
       fc.property(
         dimsArb,
@@ -202,7 +202,7 @@ describe('coarse codes (kernel.wat pack4 and scan4)', () => {
           new Int16Array(h.buf, h.ptr.q, p.length).set(p);
           const { ptr } = h;
           const scan = (c: number) => {
-            const count = h.kernel.scan4(
+            const count = h.kernel.coarse(
               ptr.m4,
               ptr.q,
               ptr.s4,
@@ -217,36 +217,27 @@ describe('coarse codes (kernel.wat pack4 and scan4)', () => {
               fn,
               c,
               ptr.out,
-              0,
-              ptr.s8,
-              ptr.res8,
-              ptr.qn8,
-              dims,
-              h.stride,
             );
             const pairs = new Int32Array(h.buf, ptr.out, count * 2);
             return new Map(Array.from({ length: count }, (_, c2) => [pairs[2 * c2], pairs[2 * c2 + 1]]));
           };
-          const dot8 = (i: number) => {
+          const dot4 = (i: number) => {
+            const q4 = decode(h.codes, h.row4, h.full, i);
             let d = 0;
-            for (let j = 0; j < dims; j++) d += h.packed[i * dims + j] * p[j];
+            for (let j = 0; j < dims; j++) d += q4[j] * p[j];
             return d;
           };
-          // c0 = −∞: every row (padding rows too), each with its int8 dot product.
+          // c0 = −∞: every row (padding rows too), each with its 4-bit dot product.
           const all = scan(-Infinity);
           expect(all.size).toBe(h.rows4);
-          for (let i = 0; i < n; i++) expect(all.get(i)).toBe(dot8(i));
-          // A finite c0: rows whose 4-bit and int8 upper bounds both reach it (f32 rounding aside).
+          for (let i = 0; i < n; i++) expect(all.get(i)).toBe(dot4(i));
+          // A finite c0: the rows whose 4-bit upper bound reaches it (f32 rounding aside).
           const kept = scan(c0);
           for (let i = 0; i < n; i++) {
-            const q4 = decode(h.codes, h.row4, h.full, i);
-            let d4 = 0;
-            for (let j = 0; j < dims; j++) d4 += q4[j] * p[j];
-            const u4 = d4 * h.s4[i] * t + h.res4[i] * xn + h.qn4[i] * fn;
-            const u8 = dot8(i) * h.s8[i] * t + h.res8[i] * xn + h.qn8[i] * fn;
-            if (Math.abs(u4 - c0) < 1e-5 || Math.abs(u8 - c0) < 1e-5) continue;
-            expect(kept.has(i)).toBe(u4 >= c0 && u8 >= c0);
-            if (kept.has(i)) expect(kept.get(i)).toBe(dot8(i));
+            const u4 = dot4(i) * h.s4[i] * t + h.res4[i] * xn + h.qn4[i] * fn;
+            if (Math.abs(u4 - c0) < 1e-5) continue;
+            expect(kept.has(i)).toBe(u4 >= c0);
+            if (kept.has(i)) expect(kept.get(i)).toBe(dot4(i));
           }
         },
       ),

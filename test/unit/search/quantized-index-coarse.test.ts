@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { exactScan } from '../../../main/core/search/exact-scan';
+import { META_PER_ROW, quantizeRows, strideOf } from '../../../main/core/search/quantize';
 import { QuantizedIndex } from '../../../main/core/search/quantized-index';
 
 /** xorshift32, as the large bench's generator uses. */
@@ -41,7 +42,7 @@ function clustered(n: number, dims: number, clusters: number, seed: number, spre
 
 const row = (m: Float32Array, d: number, i: number) => m.subarray(i * d, (i + 1) * d);
 
-describe('QuantizedIndex with the 4-bit pass and the rising floor', () => {
+describe('QuantizedIndex with 4-bit rows and the rising floor', () => {
   it('returns exactly the plain scan result on clustered 300-d rows', () => {
     const d = 300;
     const n = 6001;
@@ -85,8 +86,8 @@ describe('QuantizedIndex with the 4-bit pass and the rising floor', () => {
 
   it('is exact when every row of a cluster lies within the 4-bit slack of the k-th score', () => {
     const d = 300;
-    // Clusters of near-copies (spread 0.002): hundreds of rows pass the 4-bit bound, so the int8
-    // bound and the exact rescoring decide; a few exact copies tie and go to the lower row.
+    // Clusters of near-copies (spread 0.002): hundreds of rows pass the 4-bit bound, so the exact
+    // scores decide; a few exact copies tie and go to the lower row.
     const m = clustered(3000, d, 3, 11, 0.002);
     for (let i = 100; i < 110; i++) m.copyWithin(i * d, 7 * d, 8 * d);
     const index = new QuantizedIndex(m, d, undefined, true);
@@ -95,10 +96,46 @@ describe('QuantizedIndex with the 4-bit pass and the rising floor', () => {
     }
   });
 
-  it('shares both passes with its helper thread and stays exact; batches and bounds are unchanged', async () => {
+  it('builds its 4-bit rows from stored blocks of any size, in any order, as from its own quantisation', () => {
+    const d = 300;
+    const n = 11_000;
+    const m = clustered(n, d, 30, 21);
+    const stride = strideOf(d);
+    // Blocks larger and smaller than the staging area (STAGE_ROWS), handed over out of order.
+    const spans = [
+      [0, 5000],
+      [5000, 100],
+      [5100, 5900],
+    ];
+    const blocks = spans.map(([first, count]) => {
+      const q8 = new Int8Array(count * stride);
+      const meta = new Float32Array(count * META_PER_ROW);
+      quantizeRows(m, d, first, count, q8, meta);
+      return { first, count, q8: new Uint8Array(q8.buffer), meta: new Uint8Array(meta.buffer) };
+    });
+    const streamed = new QuantizedIndex(m, d, 'streamed', true);
+    for (const b of [blocks[2], blocks[0], blocks[1]]) streamed.addStored(b);
+    streamed.start();
+    const own = new QuantizedIndex(m, d, undefined, true);
+    for (const q of [0, 4999, 5050, 10_999]) {
+      const x = row(m, d, q);
+      const expected = exactScan(m, d, x, 10, q);
+      expect(streamed.search(x, 10, q)).toEqual(expected);
+      expect(own.search(x, 10, q)).toEqual(expected);
+      const [lo1, hi1, lo2, hi2] = [0, 0, 0, 0].map(() => new Float64Array(n));
+      streamed.bounds(x, lo1, hi1);
+      own.bounds(x, lo2, hi2);
+      expect(lo1).toEqual(lo2);
+      expect(hi1).toEqual(hi2);
+    }
+  });
+
+  it('shares the pass and the exact scoring with its helper thread and stays exact; batches and bounds too', async () => {
     const d = 100;
     const n = 60_000;
-    const m = clustered(n, d, 300, 5);
+    // The store loads big models into shared memory, which the helper reads its rows from.
+    const m = new Float32Array(new SharedArrayBuffer(n * d * 4));
+    m.set(clustered(n, d, 300, 5));
     const index = new QuantizedIndex(m, d, undefined, true);
     try {
       await index.ready();
@@ -118,6 +155,20 @@ describe('QuantizedIndex with the 4-bit pass and the rising floor', () => {
         expect(lo[i]).toBeLessThanOrEqual(dot);
         expect(hi[i]).toBeGreaterThanOrEqual(dot);
       }
+    } finally {
+      index.dispose();
+    }
+  });
+
+  it('runs on one thread, exactly, when the rows are not in shared memory', async () => {
+    const d = 64;
+    const n = 55_000;
+    const m = clustered(n, d, 200, 8);
+    const index = new QuantizedIndex(m, d, undefined, true);
+    try {
+      await index.ready();
+      for (const i of [0, 12_345, 54_999]) expect(index.search(row(m, d, i), 10, i)).toEqual(exactScan(m, d, row(m, d, i), 10, i));
+      expect(index.helperChunks).toBe(0);
     } finally {
       index.dispose();
     }
