@@ -14,9 +14,10 @@ import { Word2VecBinaryParser } from './word2vec-binary';
  * of an import overlap on two cores. Text parsing is the slow half, so text rows travel raw, in
  * batches (values as one transferred Float64Array per batch), and the storing thread normalises
  * and quantises them. Binary parsing is cheap and SQLite writing is not, so with `blocks` the
- * parsing thread also applies the import's rules (import-rows.ts) and builds ready store blocks,
- * each one transferred buffer, leaving the storing thread only the writes. At most MAX_AHEAD
- * batches or blocks are in flight, so a multi-gigabyte file never piles up in memory.
+ * parsing thread also applies the import's rules (binary-rows.ts, on the rows' bytes) and builds
+ * ready store blocks, each one transferred buffer, leaving the storing thread only the writes.
+ * At most MAX_AHEAD batches or blocks are in flight, so a multi-gigabyte file never piles up in
+ * memory.
  */
 
 /** What the parsing side needs: everything is decided (format, names) before it starts. */
