@@ -28,8 +28,9 @@ export class ByteWordSet {
 
   /** `expected`: how many words are likely (a file's header), to size the table once. */
   constructor(expected = 0) {
-    // Room for twice the words expected (a table at most half full); growing stays possible.
-    const slots = 2 ** Math.ceil(Math.log2(Math.max(4096, Math.min(expected, 1 << 25) * 2 + 1)));
+    // Room for twice the words expected (a table at most half full), at most 4M words up front
+    // (128 MB, untouched until used): a file of small rows and long words only grows it as needed.
+    const slots = 2 ** Math.ceil(Math.log2(Math.max(4096, Math.min(expected, 1 << 22) * 2 + 1)));
     this.mask = slots - 1;
     this.table = new Int32Array(slots * SLOT);
   }
