@@ -17,6 +17,13 @@ export type { ModelFormat as VectorFormat } from '../../../common/contract/contr
 export interface RowSink {
   header?(count: number, dims: number): void;
   row(word: string, values: Float32Array | Float64Array, dims: number, where: string): boolean;
+  /**
+   * Where the parser can (word2vec binary on a little-endian host, see its `takesBytes`), a row
+   * as bytes instead of `row`: the word b[ws..we) (not empty, no space or newline in it), then
+   * `dims` little-endian float32 after one space; the record starts at file offset `offset`.
+   * Decoding the word and checking the values (as `row`'s callers do) is then the sink's job.
+   */
+  bytes?(b: Buffer, ws: number, we: number, dims: number, offset: number): boolean;
 }
 
 /** A streaming parser: bytes in, rows out through its sink. */

@@ -3,6 +3,7 @@ import { ExplorerError, toWireError } from '../errors';
 import { workerPath } from '../workers';
 import type { VectorBlock } from '../store/block-builder';
 import { openByteSource } from './byte-source';
+import { BinaryRows } from './binary-rows';
 import { ImportRows, type ImportStats } from './import-rows';
 import type { RowSink, VectorFormat, VectorParser } from './import-types';
 import { TextVectorParser } from './text-vectors';
@@ -13,9 +14,10 @@ import { Word2VecBinaryParser } from './word2vec-binary';
  * of an import overlap on two cores. Text parsing is the slow half, so text rows travel raw, in
  * batches (values as one transferred Float64Array per batch), and the storing thread normalises
  * and quantises them. Binary parsing is cheap and SQLite writing is not, so with `blocks` the
- * parsing thread also applies the import's rules (import-rows.ts) and builds ready store blocks,
- * each one transferred buffer, leaving the storing thread only the writes. At most MAX_AHEAD
- * batches or blocks are in flight, so a multi-gigabyte file never piles up in memory.
+ * parsing thread also applies the import's rules (binary-rows.ts, on the rows' bytes) and builds
+ * ready store blocks, each one transferred buffer, leaving the storing thread only the writes.
+ * At most MAX_AHEAD batches or blocks are in flight, so a multi-gigabyte file never piles up in
+ * memory.
  */
 
 /** What the parsing side needs: everything is decided (format, names) before it starts. */
@@ -79,20 +81,29 @@ export async function parseFile(
       filled = 0;
     };
     let stopped = false;
-    const rules =
-      task.blocks &&
-      new ImportRows(
-        task.shown,
-        task.blocks.limit,
-        (block, dims) => {
-          // Held back here, a finished block waits while MAX_AHEAD others are not yet stored.
-          if (stopped || !wait()) stopped = true;
-          else emit({ type: 'block', block, dims, bytesRead: src.bytesRead(), size: src.size });
-        },
-        () => spare.pop(),
-      );
+    const emitBlock = (block: VectorBlock, dims: number) => {
+      // Held back here, a finished block waits while MAX_AHEAD others are not yet stored.
+      if (stopped || !wait()) stopped = true;
+      else emit({ type: 'block', block, dims, bytesRead: src.bytesRead(), size: src.size });
+    };
+    const spareBlock = () => spare.pop();
+    // Binary rows go into blocks as bytes where the parser can hand them over so (binary-rows.ts).
+    const rules = !task.blocks
+      ? undefined
+      : task.format === 'word2vec-binary' && Word2VecBinaryParser.takesBytes
+        ? new BinaryRows(task.shown, task.blocks.limit, emitBlock, spareBlock)
+        : new ImportRows(task.shown, task.blocks.limit, emitBlock, spareBlock);
     const sink: RowSink = rules
-      ? { row: (word, values, dims, where) => !stopped && rules.row(word, values, 0, dims, where) && !stopped }
+      ? rules instanceof BinaryRows
+        ? {
+            row: () => {
+              throw new Error('Internal error: binary rows come as bytes.');
+            },
+            // A record takes at least dims·4 + 2 bytes, so the file's size bounds what a header may claim.
+            header: (count, dims) => rules.expect(Math.min(count, Math.floor(src.size / (dims * 4 + 2)))),
+            bytes: (b, ws, we, dims, offset) => !stopped && rules.row(b, ws, we, dims, offset) && !stopped,
+          }
+        : { row: (word, values, dims, where) => !stopped && rules.row(word, values, 0, dims, where) && !stopped }
       : {
           row(word, values, dims, where) {
             if (!batch) {

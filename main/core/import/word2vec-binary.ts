@@ -16,6 +16,8 @@ const EXPONENT_CARRY = 0x00800000;
  * which is skipped). Errors name the byte offset, since there are no lines to speak of.
  */
 export class Word2VecBinaryParser implements VectorParser {
+  /** Whether a sink's `bytes` is used on this host (the file's float32 are little-endian). */
+  static readonly takesBytes = LITTLE_ENDIAN;
   rows = 0;
   private dims = -1;
   private declared = -1;
@@ -27,10 +29,15 @@ export class Word2VecBinaryParser implements VectorParser {
   private bytes = new Uint8Array(0);
   private bits = new Int32Array(0);
 
+  /** The sink's `bytes`, where this host can use it. */
+  private readonly takeBytes: RowSink['bytes'];
+
   constructor(
     private readonly file: string,
     private readonly sink: RowSink,
-  ) {}
+  ) {
+    this.takeBytes = LITTLE_ENDIAN && sink.bytes ? sink.bytes.bind(sink) : undefined;
+  }
 
   push(chunk: Buffer): boolean {
     if (this.stopped) return false;
@@ -100,14 +107,21 @@ export class Word2VecBinaryParser implements VectorParser {
         }
         return w; // the record continues in the next chunk
       }
-      const where = `byte ${this.base + w}`;
-      if (sp === w) throw badFile(this.file, where, 'zero-length word');
-      for (let k = w; k < sp; k++) if (b[k] === 0x0a) throw badFile(this.file, where, 'the word contains a line break');
-      const word = decodeWord(b, w, sp, this.file, where);
-      const v = this.readVector(b, sp + 1, word);
-      this.rows++;
+      if (sp === w) throw badFile(this.file, `byte ${this.base + w}`, 'zero-length word');
+      for (let k = w; k < sp; k++) if (b[k] === 0x0a) throw badFile(this.file, `byte ${this.base + w}`, 'the word contains a line break');
+      let more: boolean;
+      if (this.takeBytes) {
+        this.rows++;
+        more = this.takeBytes(b, w, sp, this.dims, this.base + w);
+      } else {
+        const where = `byte ${this.base + w}`;
+        const word = decodeWord(b, w, sp, this.file, where);
+        const v = this.readVector(b, sp + 1, word);
+        this.rows++;
+        more = this.sink.row(word, v, this.dims, where);
+      }
       p = sp + 1 + need;
-      if (!this.sink.row(word, v, this.dims, where)) {
+      if (!more) {
         this.stopped = true;
         return -1;
       }

@@ -26,6 +26,7 @@ export function deleteModel(db: Db, name: string): boolean {
         'DELETE FROM vocabulary_entries WHERE vocabulary_id IN (SELECT id FROM vocabularies WHERE model_id = ?)',
         'DELETE FROM vocabularies WHERE model_id = ?',
         'DELETE FROM projections WHERE model_id = ?',
+        'DELETE FROM model_blocks WHERE model_id = ?',
         'DELETE FROM vector_blocks WHERE model_id = ?',
         'DELETE FROM words WHERE model_id = ?',
         'DELETE FROM models WHERE id = ?',

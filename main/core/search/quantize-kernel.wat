@@ -177,4 +177,45 @@
         (f32.store (i32.add (local.get $norms) (i32.shl (local.get $r) (i32.const 2))) (f32.demote_f64 (local.get $norm)))
         (local.set $r (i32.add (local.get $r) (i32.const 1)))
         (br $row))))
+
+  ;; The first of rows [0, rows) of float32 values at `src` (dims apart) that has no direction
+  ;; (every value ±0) or a value that is not finite (all-ones exponent: infinity, NaN); -1 when
+  ;; there is none. Imports run it before normalising, so a bad row is reported with its raw values.
+  (func (export "check") (param $src i32) (param $rows i32) (param $dims i32) (result i32)
+    (local $r i32) (local $p i32) (local $j i32) (local $dims4 i32) (local $x v128) (local $any v128) (local $inf v128)
+    (local $xs i32) (local $anys i32) (local $infs i32)
+    (local.set $dims4 (i32.and (local.get $dims) (i32.const -4)))
+    (block $done
+      (loop $row
+        (br_if $done (i32.ge_u (local.get $r) (local.get $rows)))
+        (local.set $p (i32.add (local.get $src) (i32.shl (i32.mul (local.get $r) (local.get $dims)) (i32.const 2))))
+        (local.set $any (v128.const i32x4 0 0 0 0))
+        (local.set $inf (v128.const i32x4 0 0 0 0))
+        (local.set $j (i32.const 0))
+        (block $vend
+          (loop $vloop
+            (br_if $vend (i32.ge_u (local.get $j) (local.get $dims4)))
+            (local.set $x (v128.load (i32.add (local.get $p) (i32.shl (local.get $j) (i32.const 2)))))
+            (local.set $any (v128.or (local.get $any) (v128.and (local.get $x) (v128.const i32x4 0x7fffffff 0x7fffffff 0x7fffffff 0x7fffffff))))
+            (local.set $inf
+              (v128.or (local.get $inf)
+                (i32x4.eq (v128.and (local.get $x) (v128.const i32x4 0x7f800000 0x7f800000 0x7f800000 0x7f800000))
+                  (v128.const i32x4 0x7f800000 0x7f800000 0x7f800000 0x7f800000))))
+            (local.set $j (i32.add (local.get $j) (i32.const 4)))
+            (br $vloop)))
+        (local.set $anys (v128.any_true (local.get $any)))
+        (local.set $infs (v128.any_true (local.get $inf)))
+        (block $send
+          (loop $sloop
+            (br_if $send (i32.ge_u (local.get $j) (local.get $dims)))
+            (local.set $xs (i32.load (i32.add (local.get $p) (i32.shl (local.get $j) (i32.const 2)))))
+            (local.set $anys (i32.or (local.get $anys) (i32.and (local.get $xs) (i32.const 0x7fffffff))))
+            (local.set $infs
+              (i32.or (local.get $infs) (i32.eq (i32.and (local.get $xs) (i32.const 0x7f800000)) (i32.const 0x7f800000))))
+            (local.set $j (i32.add (local.get $j) (i32.const 1)))
+            (br $sloop)))
+        (if (i32.or (local.get $infs) (i32.eqz (local.get $anys))) (then (return (local.get $r))))
+        (local.set $r (i32.add (local.get $r) (i32.const 1)))
+        (br $row)))
+    (i32.const -1))
 )

@@ -19,6 +19,7 @@ interface QuantizeKernel {
   memory: WebAssembly.Memory;
   quantize(src: number, rows: number, dims: number, stride: number, q8: number, meta: number, slack: number, eps: number): void;
   normalize(src: number, rows: number, dims: number, norms: number): void;
+  check(src: number, rows: number, dims: number): number;
 }
 
 /** Float32 values copied into the kernel per call, at most (rows are never split). */
@@ -52,13 +53,20 @@ export function quantizeRows(
   meta: Float32Array,
   at = 0,
 ): void {
-  if (!runKernel(vectors, dims, first, rows, q8, meta, at, null)) quantizeRowsPlain(vectors, dims, first, rows, q8, meta, at);
+  if (runKernel(vectors, dims, first, rows, q8, meta, at, null, false) === NO_KERNEL)
+    quantizeRowsPlain(vectors, dims, first, rows, q8, meta, at);
 }
+
+/** What normalizeQuantizeRows returns where the WebAssembly kernel cannot load. */
+export const NO_KERNEL = -2;
 
 /**
  * Scales `rows` raw rows of `vectors` to unit length in place (their norms into `norms`, a zero
  * row left zero) and quantises them, as BlockBuilder's JavaScript followed by quantizeRows would,
- * to the same bits. Returns false, doing nothing, where the WebAssembly kernel cannot load.
+ * to the same bits. Returns -1 when done, or NO_KERNEL, doing nothing, where the WebAssembly
+ * kernel cannot load. With `check`, it first looks for a row with no direction (all ±0) or a
+ * value that is not finite, and returns the first such row instead, the rows from it on left
+ * raw (those before it may be done).
  */
 export function normalizeQuantizeRows(
   vectors: Float32Array,
@@ -67,8 +75,9 @@ export function normalizeQuantizeRows(
   norms: Float32Array,
   q8: Int8Array,
   meta: Float32Array,
-): boolean {
-  return runKernel(vectors, dims, 0, rows, q8, meta, 0, norms);
+  check = false,
+): number {
+  return runKernel(vectors, dims, 0, rows, q8, meta, 0, norms, check);
 }
 
 /** Whether normalizeQuantizeRows can run on this thread. */
@@ -76,7 +85,7 @@ export function hasQuantizeKernel(): boolean {
   return quantizeKernel() !== null;
 }
 
-/** Runs the kernel over the rows in chunks (copied in, results copied out); false without it. */
+/** Runs the kernel over the rows in chunks (copied in, results copied out); see normalizeQuantizeRows for what it returns. */
 function runKernel(
   vectors: Float32Array,
   dims: number,
@@ -86,9 +95,10 @@ function runKernel(
   meta: Float32Array,
   at: number,
   norms: Float32Array | null,
-): boolean {
+  check: boolean,
+): number {
   const k = quantizeKernel();
-  if (!k) return false;
+  if (!k) return NO_KERNEL;
   const stride = strideOf(dims);
   const chunk = Math.max(1, Math.floor(KERNEL_CHUNK_BYTES / (dims * 4)));
   const n0 = Math.min(chunk, rows);
@@ -103,6 +113,10 @@ function runKernel(
     const from = (first + done) * dims;
     const values = new Float32Array(buf, 0, n * dims);
     values.set(vectors.subarray(from, from + n * dims));
+    if (check) {
+      const bad = k.check(0, n, dims);
+      if (bad >= 0) return done + bad;
+    }
     if (norms) {
       k.normalize(0, n, dims, nOff);
       vectors.set(values, from);
@@ -112,7 +126,7 @@ function runKernel(
     q8.set(new Int8Array(buf, qOff, n * stride), (at + done) * stride);
     meta.set(new Float32Array(buf, mOff, n * META_PER_ROW), (at + done) * META_PER_ROW);
   }
-  return true;
+  return -1;
 }
 
 /** quantizeRows in plain JavaScript. */

@@ -1,10 +1,10 @@
-import { hasQuantizeKernel, META_PER_ROW, normalizeQuantizeRows, quantizeRows, strideOf } from '../search/quantize';
+import { hasQuantizeKernel, META_PER_ROW, NO_KERNEL, normalizeQuantizeRows, quantizeRows, strideOf } from '../search/quantize';
 
 /** Rows per vector BLOB: large enough that loading is a few big reads, small enough to stream. */
 export const BLOCK_ROWS = 4096;
 
 /**
- * One row block of the store (a vector_blocks row) before it is written: unit vectors, original
+ * One row block of the store (a model_blocks row) before it is written: unit vectors, original
  * norms and the int8 quantisation, ready to insert. All arrays are views of one ArrayBuffer, so
  * a block crosses threads as a single transfer and its buffer can be handed back for reuse.
  */
@@ -91,27 +91,21 @@ export class BlockBuilder {
   flush(): void {
     const rows = this.words.length;
     if (rows === 0 || !this.buffer) return;
-    const views = blockViews(this.buffer, this.dims, rows);
-    if (!this.raw || !normalizeQuantizeRows(views.data, this.dims, rows, views.norms, views.q8, views.meta)) {
-      if (this.raw) this.settle();
-      quantizeRows(views.data, this.dims, 0, rows, views.q8, views.meta);
-    }
     const words = this.words.join('\n');
+    let block: VectorBlock;
+    if (this.raw) block = rawBlock(this.buffer, this.dims, rows, words);
+    else {
+      block = { rows, words, ...blockViews(this.buffer, this.dims, rows) };
+      quantizeRows(block.data, this.dims, 0, rows, block.q8, block.meta);
+    }
     this.buffer = null;
     this.words = [];
-    this.emit({ rows, words, ...views });
+    this.emit(block);
   }
 
   /** Writes row r as the unit vector of `values[at .. at + dims)`, and its norm. */
   private normalize(values: ArrayLike<number>, at: number, r: number): void {
-    const d = this.dims;
-    let sq = 0;
-    for (let j = at; j < at + d; j++) sq += values[j] * values[j];
-    const norm = Math.sqrt(sq);
-    const inv = norm > 0 ? 1 / norm : 0;
-    const data = this.data;
-    for (let j = 0, o = r * d; j < d; j++) data[o + j] = values[at + j] * inv;
-    this.norms[r] = norm;
+    normalizeRow(values, at, this.dims, this.data, this.norms, r);
   }
 
   /** Normalises the raw rows of the current block here, for rows of another kind to follow. */
@@ -119,4 +113,28 @@ export class BlockBuilder {
     this.raw = false;
     for (let r = 0; r < this.words.length; r++) this.normalize(this.data.slice(r * this.dims, (r + 1) * this.dims), 0, r);
   }
+}
+
+/** Writes row r of `data` as the unit vector of `values[at .. at + dims)`, and its norm (in place when they are the same row). */
+function normalizeRow(values: ArrayLike<number>, at: number, d: number, data: Float32Array, norms: Float32Array, r: number): void {
+  let sq = 0;
+  for (let j = at; j < at + d; j++) sq += values[j] * values[j];
+  const norm = Math.sqrt(sq);
+  const inv = norm > 0 ? 1 / norm : 0;
+  for (let j = 0, o = r * d; j < d; j++) data[o + j] = values[at + j] * inv;
+  norms[r] = norm;
+}
+
+/**
+ * The block of `rows` raw float32 rows already in `buffer` (blockViews' layout), normalised and
+ * quantised in place: by the WebAssembly kernel, or where it cannot load by the same arithmetic
+ * in JavaScript (the same bits either way).
+ */
+export function rawBlock(buffer: ArrayBuffer, dims: number, rows: number, words: string): VectorBlock {
+  const views = blockViews(buffer, dims, rows);
+  if (normalizeQuantizeRows(views.data, dims, rows, views.norms, views.q8, views.meta) === NO_KERNEL) {
+    for (let r = 0; r < rows; r++) normalizeRow(views.data, r * dims, dims, views.data, views.norms, r);
+    quantizeRows(views.data, dims, 0, rows, views.q8, views.meta);
+  }
+  return { rows, words, ...views };
 }

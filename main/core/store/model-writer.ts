@@ -6,8 +6,6 @@ import type { Db } from './database';
 import { findModelRow, WORDS_BY_WORD_INDEX } from './models-repo';
 
 export { BLOCK_ROWS } from './block-builder';
-/** Words per multi-row INSERT (3 parameters each, well under SQLite's limit of 32,766). */
-const WORDS_PER_INSERT = 1024;
 
 export interface NewModel {
   name: string;
@@ -34,8 +32,7 @@ export class ModelWriter {
   /** Words added with add() (addBlock's callers deduplicate their own). */
   private readonly seen = new Set<string>();
   private readonly builder: BlockBuilder;
-  /** Multi-row word inserts, by row count: one statement per chunk instead of one per word. */
-  private readonly insertWords = new Map<number, Database.Statement>();
+  private readonly insertWords: Database.Statement;
   private readonly insertBlock;
 
   constructor(
@@ -51,8 +48,9 @@ export class ModelWriter {
       .run(model.name, model.dims, model.source, model.format, new Date().toISOString(), JSON.stringify(model.meta ?? {}));
     this.modelId = Number(info.lastInsertRowid);
     this.builder = new BlockBuilder(model.dims, (block) => this.addBlock(block));
+    this.insertWords = db.prepare('INSERT INTO words(model_id, idx, word) SELECT ?, ? + key, value FROM json_each(?)');
     this.insertBlock = db.prepare(
-      'INSERT INTO vector_blocks(model_id, block, first_idx, row_count, words, norms, data, q8, qmeta) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
+      'INSERT INTO model_blocks(model_id, block, first_idx, row_count, words, norms, data, q8, qmeta) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
     );
   }
 
@@ -127,28 +125,17 @@ export class ModelWriter {
     if (this.rebuildIndex) this.db.exec('DROP INDEX IF EXISTS words_by_word');
   }
 
-  /** Inserts the words of the blocks stored since the last call (look-ups, completion). */
+  /**
+   * Inserts the words of the blocks stored since the last call (look-ups, completion). A block's
+   * words go in as one JSON array that SQLite unpacks (json_each): about twice as fast as binding
+   * three parameters per word, and the same stored text for every string, lone surrogates too.
+   */
   private writeWords(): void {
-    const params: (number | string)[] = new Array(WORDS_PER_INSERT * 3);
-    let n = 0;
-    const run = () => {
-      let stmt = this.insertWords.get(n);
-      if (!stmt) {
-        stmt = this.db.prepare(`INSERT INTO words(model_id, idx, word) VALUES ${Array(n).fill('(?, ?, ?)').join(', ')}`);
-        this.insertWords.set(n, stmt);
-      }
-      stmt.run(n === WORDS_PER_INSERT ? params : params.slice(0, n * 3));
-      n = 0;
-    };
     for (const joined of this.blockWords) {
-      for (const word of joined.split('\n')) {
-        params[n * 3] = this.modelId;
-        params[n * 3 + 1] = this.wordsWritten++;
-        params[n * 3 + 2] = word;
-        if (++n === WORDS_PER_INSERT) run();
-      }
+      const words = joined.split('\n');
+      this.insertWords.run(this.modelId, this.wordsWritten, JSON.stringify(words));
+      this.wordsWritten += words.length;
     }
-    if (n > 0) run();
     this.blockWords.length = 0;
   }
 

@@ -18,8 +18,17 @@ export interface BlockSpan {
   count: number;
 }
 
+/**
+ * Tables holding models' blocks: imports since schema 4 write model_blocks; models stored before
+ * stay in vector_blocks (migrations.ts). A model's blocks are all in one of them.
+ */
+export const BLOCK_TABLES = ['model_blocks', 'vector_blocks'] as const;
+export type BlockTable = (typeof BLOCK_TABLES)[number];
+
 export interface ModelHead {
   row: ModelRow;
+  /** The table holding this model's blocks. */
+  table: BlockTable;
   /** Words in rank order. */
   words: string[];
   /** Original L2 norm per word. */
@@ -58,6 +67,14 @@ export function copyBlob(target: ArrayBufferView, byteOffset: number, blob: Uint
   new Uint8Array(target.buffer, target.byteOffset + byteOffset, blob.byteLength).set(blob);
 }
 
+/** The table holding model `modelId`'s blocks (the new one when it holds none anywhere). */
+function blockTable(db: Db, modelId: number): BlockTable {
+  for (const table of BLOCK_TABLES) {
+    if (db.prepare(`SELECT 1 FROM ${table} WHERE model_id = ? LIMIT 1`).get(modelId) !== undefined) return table;
+  }
+  return BLOCK_TABLES[0];
+}
+
 /**
  * Words, norms and block layout of model `name`. Only the first columns of each block are read,
  * so SQLite stops before the vector bytes.
@@ -69,7 +86,8 @@ export function readModelHead(db: Db, name: string): ModelHead {
   const words: string[] = new Array(n);
   const norms = new Float32Array(n);
   const blocks: BlockSpan[] = [];
-  const stmt = db.prepare('SELECT first_idx, row_count, words, norms FROM vector_blocks WHERE model_id = ? ORDER BY block').raw();
+  const table = blockTable(db, row.id);
+  const stmt = db.prepare(`SELECT first_idx, row_count, words, norms FROM ${table} WHERE model_id = ? ORDER BY block`).raw();
   let rows = 0;
   for (const [first, count, w, nb] of stmt.iterate(row.id) as Iterable<[number, number, string, Buffer]>) {
     if (first !== rows || first + count > n || nb.byteLength !== count * 4) throw damaged(name, first);
@@ -82,16 +100,14 @@ export function readModelHead(db: Db, name: string): ModelHead {
   }
   if (rows !== n)
     throw new ExplorerError('db-corrupt', `Model "${name}" is incomplete in the database (${rows} of ${n} rows); delete and re-import it.`);
-  return { row, words, norms, blocks };
+  return { row, table, words, norms, blocks };
 }
 
 /** Block `b` of a model whose head was read; `withData` false skips the float32 vectors. */
 export function readVectorBlock(db: Db, head: ModelHead, b: number, withData = true): VectorBlock {
   const { row } = head;
   const span = head.blocks[b];
-  const sql = withData
-    ? 'SELECT data, q8, qmeta FROM vector_blocks WHERE model_id = ? AND block = ?'
-    : 'SELECT NULL, q8, qmeta FROM vector_blocks WHERE model_id = ? AND block = ?';
+  const sql = `SELECT ${withData ? 'data' : 'NULL'}, q8, qmeta FROM ${head.table} WHERE model_id = ? AND block = ?`;
   const got = db.prepare(sql).raw().get(row.id, b) as [Buffer | null, Buffer, Buffer] | undefined;
   // A model deleted or replaced while its blocks were being read.
   if (!got) throw new ExplorerError('unknown-model', `The model "${row.name}" was removed while it was being loaded.`);

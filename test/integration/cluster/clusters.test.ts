@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runUmapSync } from '../../../common/umap/umap-runner';
 import { exportProjectionText } from '../../../main/core/export/exporter';
 import { ExplorerService } from '../../../main/core/service';
+import { SCHEMA_VERSION } from '../../../main/core/store/migrations';
 import { copyOfDefaultDb } from '../../helpers/temp';
 import { runCli } from '../../helpers/cli';
 
@@ -202,13 +203,14 @@ describe('schema 3', () => {
     });
     seed.close();
     const raw = new Database(old);
-    raw.exec('DROP TABLE projection_clusters');
+    // Back to schema 2: blocks where schema 2 kept them, no clusters table.
+    raw.exec('INSERT INTO vector_blocks SELECT * FROM model_blocks; DROP TABLE model_blocks; DROP TABLE projection_clusters');
     raw.pragma('user_version = 2');
     raw.close();
 
     const migrated = ExplorerService.open({ dbPath: old });
     try {
-      expect(migrated.db.pragma('user_version', { simple: true })).toBe(3);
+      expect(migrated.db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
       expect((await migrated.getProjection({ id }))!.words).toEqual(words);
       const c = await migrated.clusters({ id });
       expect(c.method.k).toBe(2);

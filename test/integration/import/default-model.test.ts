@@ -16,7 +16,7 @@ function counts(file: string) {
   const c = {
     models: db.prepare('SELECT count(*) FROM models').pluck().get(),
     words: db.prepare('SELECT count(*) FROM words').pluck().get(),
-    blocks: db.prepare('SELECT count(*) FROM vector_blocks').pluck().get(),
+    blocks: db.prepare('SELECT count(*) FROM model_blocks').pluck().get(),
   };
   db.close();
   return c;

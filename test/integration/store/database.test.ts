@@ -5,7 +5,8 @@ import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../../../main/core/store/database';
 import { MIGRATIONS, SCHEMA_VERSION } from '../../../main/core/store/migrations';
 import { ExplorerService } from '../../../main/core/service';
-import { ModelWriter } from '../../../main/core/store/model-writer';
+import { readModel } from '../../../main/core/store/vector-blocks';
+import { writeLegacyModel } from '../../helpers/legacy-store';
 import { tempDir } from '../../helpers/temp';
 
 const dir = tempDir();
@@ -18,7 +19,9 @@ describe('store', () => {
     expect(db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
     const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").pluck().all();
-    expect(tables).toEqual(expect.arrayContaining(['models', 'words', 'vector_blocks', 'settings', 'vocabularies', 'projections']));
+    expect(tables).toEqual(
+      expect.arrayContaining(['models', 'words', 'vector_blocks', 'model_blocks', 'settings', 'vocabularies', 'projections']),
+    );
     db.close();
   });
 
@@ -28,16 +31,12 @@ describe('store', () => {
     // Exactly what migration 1 created, then stamped as version 1.
     MIGRATIONS[0](raw);
     raw.pragma('user_version = 1');
-    raw.transaction(() => {
-      const w = new ModelWriter(raw, { name: 'tiny', dims: 2, source: 'test', format: 'test' });
-      w.add('a', [1, 0]);
-      w.add('b', [0, 2]);
-      w.finish();
-    })();
+    writeLegacyModel(raw, 'tiny', 2, ['a', 'b'], [1, 0, 0, 2]);
     raw.close();
     const { db } = openDatabase(file);
     expect(db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
     expect(db.prepare('SELECT name, word_count FROM models').all()).toEqual([{ name: 'tiny', word_count: 2 }]);
+    expect(Array.from(readModel(db, 'tiny').vectors)).toEqual([1, 0, 0, 1]);
     db.close();
   });
 

@@ -1,4 +1,5 @@
 import path from 'node:path';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../../../main/core/store/database';
 import { BlockBuilder, type VectorBlock } from '../../../main/core/store/block-builder';
@@ -94,6 +95,48 @@ describe('ModelWriter words table', () => {
     expect(() => db.transaction(() => viaBlocks('failed', words('f', BLOCK_ROWS + 1), 1_000_000, true))()).toThrow(/ends badly/);
     expect(indexSql(db)).toBe(WORDS_BY_WORD_INDEX);
     expect(db.prepare('SELECT count(*) FROM words').pluck().get()).toBe(before);
+    db.close();
+  });
+
+  it('stores every word as SQLite stores it bound alone, whatever its characters (JSON-special, surrogates, numbers)', () => {
+    const { db } = openDatabase(path.join(dir, 'any-words.db'));
+    const roundTrip = db.prepare('SELECT ?').pluck();
+    const word = fc.oneof(
+      fc.string({ unit: 'binary', minLength: 1, maxLength: 6 }),
+      fc.string({ unit: 'grapheme', minLength: 1, maxLength: 4 }),
+      fc.constantFrom(
+        '"',
+        '\\',
+        '\t',
+        '\u0000',
+        '\u0001',
+        'null',
+        'true',
+        '12',
+        '1e5',
+        '[]',
+        '{"a":1}',
+        '\uD83D\uDE00',
+        '\uD800',
+        'x\uDC00',
+      ),
+    );
+    let n = 0;
+    fc.assert(
+      fc.property(fc.uniqueArray(word, { minLength: 1, maxLength: 60 }), (list) => {
+        const kept = list.filter((w) => !w.includes('\n'));
+        fc.pre(kept.length > 0);
+        const id = db.transaction(() => {
+          const w = new ModelWriter(db, { name: `m${n++}`, dims: 2, source: 'test', format: 'test' });
+          kept.forEach((x, i) => w.add(x, [1, i + 1]));
+          w.finish();
+          return w.modelId;
+        })();
+        const stored = db.prepare('SELECT word FROM words WHERE model_id = ? ORDER BY idx').pluck().all(id);
+        expect(stored).toEqual(kept.map((x) => roundTrip.get(x)));
+      }),
+      { numRuns: 200 },
+    );
     db.close();
   });
 });

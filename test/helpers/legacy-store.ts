@@ -1,0 +1,52 @@
+import { META_PER_ROW, strideOf } from '../../main/core/search/quantize';
+import { BlockBuilder, type VectorBlock } from '../../main/core/store/block-builder';
+import type { Db } from '../../main/core/store/database';
+import { MIGRATIONS } from '../../main/core/store/migrations';
+
+/** Makes `db` a store exactly as schema 3 left it (migrations 1 to 3, nothing after). */
+export function makeSchema3(db: Db): void {
+  db.pragma('page_size = 65536');
+  db.pragma('journal_mode = WAL');
+  for (const m of MIGRATIONS.slice(0, 3)) m(db);
+  db.pragma('user_version = 3');
+}
+
+/**
+ * Writes a model with the SQL of the writer that shipped with schemas 1 to 3: its blocks in the
+ * WITHOUT ROWID vector_blocks table. `vectors` holds words.length × dims raw values.
+ */
+export function writeLegacyModel(db: Db, name: string, dims: number, words: string[], vectors: ArrayLike<number>): number {
+  return db.transaction(() => {
+    const info = db
+      .prepare("INSERT INTO models(name, dims, word_count, source, format, imported_at, meta) VALUES (?, ?, 0, 'legacy', 'test', ?, '{}')")
+      .run(name, dims, new Date(0).toISOString());
+    const id = Number(info.lastInsertRowid);
+    const insert = db.prepare(
+      'INSERT INTO vector_blocks(model_id, block, first_idx, row_count, words, norms, data, q8, qmeta) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
+    );
+    const bytes = (a: ArrayBufferView, n: number) => Buffer.from(a.buffer, a.byteOffset, n);
+    let block = 0;
+    let first = 0;
+    const store = (b: VectorBlock) => {
+      insert.run(
+        id,
+        block++,
+        first,
+        b.rows,
+        b.words,
+        bytes(b.norms, b.rows * 4),
+        bytes(b.data, b.rows * dims * 4),
+        bytes(b.q8, b.rows * strideOf(dims)),
+        bytes(b.meta, b.rows * META_PER_ROW * 4),
+      );
+      first += b.rows;
+    };
+    const builder = new BlockBuilder(dims, store);
+    words.forEach((w, i) => builder.add(w, vectors, i * dims));
+    builder.flush();
+    const addWord = db.prepare('INSERT INTO words(model_id, idx, word) VALUES (?, ?, ?)');
+    words.forEach((w, i) => addWord.run(id, i, w));
+    db.prepare('UPDATE models SET word_count = ? WHERE id = ?').run(words.length, id);
+    return id;
+  })();
+}
