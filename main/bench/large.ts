@@ -65,6 +65,15 @@ function numpyQueries(matrix: string, n: number, dims: number, rows: number[]): 
   return { medianMs: JSON.parse(r.stdout.trim().split('\n').pop()!).median_ms };
 }
 
+/**
+ * Waits for the kernel to write out what earlier steps left in memory (a 3 GB store, a 2 GB
+ * file): without it the disk is still busy with one run's writes during the next, and whichever
+ * comes second is slowed (gensim's binary load took 28.9 s after our import, 18.5 s after a sync).
+ */
+function settleDisk(): void {
+  spawnSync('sync', { stdio: 'ignore' });
+}
+
 /** Writes a typed array of any size (one write call takes at most 2 GiB). */
 function writeBytes(file: string, bytes: Uint8Array): void {
   const fd = fs.openSync(file, 'w');
@@ -109,7 +118,9 @@ export async function benchLarge(root: string): Promise<Record<string, unknown>>
       ['text', vec, false],
       ['binary', bin, true],
     ] as const) {
+      settleDisk();
       const ours = timedImport(root, dir, file, dbPath);
+      settleDisk();
       const ref = gensimLoad(root, file, binary);
       out[`${label}ImportSeconds`] = round(ours.seconds, 1);
       out[`${label}ImportPeakRssMB`] = round(ours.rssMB, 0);
