@@ -283,11 +283,12 @@ export class ChunkedScan {
         v.counts[c] = scanChunk(this.kernel, plan, c, v, tag);
         keeper.add(c * plan.chunkRows, c * plan.chunkRows, v.counts[c]);
       }
+      Atomics.store(v.ctrl, SETTLE, tag); // the second round is the caller's alone now
     }
     if (settles(v)) {
       drainSettle(plan, v, tag, keeper);
       // A helper that stalls here only leaves rows for the caller's search to settle.
-      if (!this.awaitHelper(2 * active)) this.disown();
+      if (this.worker && !this.awaitHelper(2 * active)) this.disown();
     }
   }
 
