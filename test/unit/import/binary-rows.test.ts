@@ -12,6 +12,7 @@ import { BinaryRows } from '../../../main/core/import/binary-rows';
 import { ImportRows } from '../../../main/core/import/import-rows';
 import { Word2VecBinaryParser } from '../../../main/core/import/word2vec-binary';
 import { BLOCK_ROWS, type VectorBlock } from '../../../main/core/store/block-builder';
+import { cutBytes } from '../../helpers/cut-bytes';
 
 vi.setConfig({ testTimeout: 120_000 });
 const FILE = 'rows.bin';
@@ -111,18 +112,6 @@ function run(chunks: Buffer[], limit: number | undefined, bytes: boolean): Outco
   }
 }
 
-function cut(bytes: Buffer, at: number[]): Buffer[] {
-  const points = [...new Set(at.map((a) => a % (bytes.length + 1)))].sort((a, b) => a - b);
-  const out: Buffer[] = [];
-  let prev = 0;
-  for (const p of points) {
-    out.push(bytes.subarray(prev, p));
-    prev = p;
-  }
-  out.push(bytes.subarray(prev));
-  return out.filter((b) => b.length > 0);
-}
-
 describe('BinaryRows', () => {
   it.skipIf(!Word2VecBinaryParser.takesBytes)('ends as the row-by-row path on small files, whole and in chunks', () => {
     const seen = new Set<string>();
@@ -140,7 +129,7 @@ describe('BinaryRows', () => {
         const bytes = chop < 3 ? full.subarray(0, full.length - chop - 1) : full;
         const want = run([bytes], limit, false);
         expect(run([bytes], limit, true)).toEqual(want);
-        expect(run(cut(bytes, cuts), limit, true)).toEqual(want);
+        expect(run(cutBytes(bytes, cuts), limit, true)).toEqual(want);
         seen.add(
           'error' in want
             ? want.error
@@ -178,7 +167,7 @@ describe('BinaryRows', () => {
         for (const [i, j] of dups) if (i < rows && j < rows) recs[i] = { ...recs[i], word: recs[j].word };
         for (const [i, r] of bad) if (i < rows) recs[i] = r;
         const bytes = fileBytes(dims, recs, true);
-        expect(run(cut(bytes, [bytes.length >> 1, 100_003]), limit, true)).toEqual(run([bytes], limit, false));
+        expect(run(cutBytes(bytes, [bytes.length >> 1, 100_003]), limit, true)).toEqual(run([bytes], limit, false));
       }),
       { numRuns: 40 },
     );

@@ -13,6 +13,7 @@ import type { RowSink, VectorParser } from '../../../main/core/import/import-typ
 import { TextVectorParser } from '../../../main/core/import/text-vectors';
 import { Word2VecBinaryParser } from '../../../main/core/import/word2vec-binary';
 import { anyBytes, binFile, consistentBin, consistentText, consistentTsv, textFile, tsvFile } from './fuzz-inputs';
+import { cutBytes } from '../../helpers/cut-bytes';
 
 const RUNS = 1000;
 // A thousand cases each take a few seconds on a busy machine.
@@ -43,19 +44,6 @@ function run(make: (sink: RowSink) => VectorParser, chunks: Buffer[]): Outcome {
   }
 }
 
-/** `bytes` cut at the given (sorted, de-duplicated) offsets. */
-function cut(bytes: Buffer, at: number[]): Buffer[] {
-  const points = [...new Set(at.map((a) => a % (bytes.length + 1)))].sort((a, b) => a - b);
-  const out: Buffer[] = [];
-  let prev = 0;
-  for (const p of points) {
-    out.push(bytes.subarray(prev, p));
-    prev = p;
-  }
-  out.push(bytes.subarray(prev));
-  return out.filter((b) => b.length > 0);
-}
-
 /** The invariants of a successful parse, whatever the format. */
 function checkRows(o: Outcome, wordless = false): void {
   if ('error' in o) return;
@@ -78,7 +66,7 @@ function property(make: (sink: RowSink) => VectorParser, input: fc.Arbitrary<Buf
     const whole = run(make, [bytes]);
     checkRows(whole, wordless);
     countSuccess(whole);
-    expect(run(make, cut(bytes, at))).toEqual(whole);
+    expect(run(make, cutBytes(bytes, at))).toEqual(whole);
   });
 }
 
@@ -142,7 +130,7 @@ describe('Projector TSV', () => {
           const whole = run(make, [bytes]);
           checkRows(whole, true);
           if ('rows' in whole) expect(whole.rows.map((r) => r.word)).toEqual(names);
-          expect(run(make, cut(bytes, at))).toEqual(whole);
+          expect(run(make, cutBytes(bytes, at))).toEqual(whole);
         },
       ),
       { numRuns: RUNS },
