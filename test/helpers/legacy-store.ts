@@ -1,4 +1,4 @@
-import { META_PER_ROW, strideOf } from '../../main/core/search/quantize';
+import { META_PER_ROW, quantizeRows, strideOf } from '../../main/core/search/quantize';
 import { BlockBuilder, type VectorBlock } from '../../main/core/store/block-builder';
 import type { Db } from '../../main/core/store/database';
 import { MIGRATIONS } from '../../main/core/store/migrations';
@@ -13,7 +13,8 @@ export function makeSchema3(db: Db): void {
 
 /**
  * Writes a model with the SQL of the writer that shipped with schemas 1 to 3: its blocks in the
- * WITHOUT ROWID vector_blocks table. `vectors` holds words.length × dims raw values.
+ * WITHOUT ROWID vector_blocks table, with their int8 quantisation. `vectors` holds
+ * words.length × dims raw values.
  */
 export function writeLegacyModel(db: Db, name: string, dims: number, words: string[], vectors: ArrayLike<number>): number {
   return db.transaction(() => {
@@ -28,6 +29,9 @@ export function writeLegacyModel(db: Db, name: string, dims: number, words: stri
     let block = 0;
     let first = 0;
     const store = (b: VectorBlock) => {
+      const q8 = new Int8Array(b.rows * strideOf(dims));
+      const meta = new Float32Array(b.rows * META_PER_ROW);
+      quantizeRows(b.data, dims, 0, b.rows, q8, meta);
       insert.run(
         id,
         block++,
@@ -36,8 +40,8 @@ export function writeLegacyModel(db: Db, name: string, dims: number, words: stri
         b.words,
         bytes(b.norms, b.rows * 4),
         bytes(b.data, b.rows * dims * 4),
-        bytes(b.q8, b.rows * strideOf(dims)),
-        bytes(b.meta, b.rows * META_PER_ROW * 4),
+        bytes(q8, q8.byteLength),
+        bytes(meta, meta.byteLength),
       );
       first += b.rows;
     };

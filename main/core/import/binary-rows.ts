@@ -1,5 +1,5 @@
 import { isUtf8 } from 'node:buffer';
-import { NO_KERNEL, normalizeQuantizeRows } from '../search/quantize';
+import { NO_KERNEL, normalizeRows } from '../search/quantize';
 import { BLOCK_ROWS, blockBytes, blockViews, rawBlock, type VectorBlock } from '../store/block-builder';
 import { ByteWordSet } from './byte-word-set';
 import type { ImportStats } from './import-rows';
@@ -99,7 +99,7 @@ export class BinaryRows {
     // The kernel checks the values (not all zero, all finite) before it normalises them; only
     // when it finds a bad row do they go through check() here, for the error it names.
     const views = blockViews(this.buffer, d, rows);
-    const done = normalizeQuantizeRows(views.data, d, rows, views.norms, views.q8, views.meta, this.checked < rows);
+    const done = normalizeRows(views.data, d, rows, views.norms, this.checked < rows);
     if (done === NO_KERNEL) {
       this.check();
       block = rawBlock(this.buffer, d, rows, words());

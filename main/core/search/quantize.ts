@@ -62,37 +62,28 @@ export const NO_KERNEL = -2;
 
 /**
  * Scales `rows` raw rows of `vectors` to unit length in place (their norms into `norms`, a zero
- * row left zero) and quantises them, as BlockBuilder's JavaScript followed by quantizeRows would,
- * to the same bits. Returns -1 when done, or NO_KERNEL, doing nothing, where the WebAssembly
- * kernel cannot load. With `check`, it first looks for a row with no direction (all ±0) or a
- * value that is not finite, and returns the first such row instead, the rows from it on left
- * raw (those before it may be done).
+ * row left zero), as BlockBuilder's JavaScript would, to the same bits. Returns -1 when done, or
+ * NO_KERNEL, doing nothing, where the WebAssembly kernel cannot load. With `check`, it first
+ * looks for a row with no direction (all ±0) or a value that is not finite, and returns the first
+ * such row instead, the rows from it on left raw (those before it may be done).
  */
-export function normalizeQuantizeRows(
-  vectors: Float32Array,
-  dims: number,
-  rows: number,
-  norms: Float32Array,
-  q8: Int8Array,
-  meta: Float32Array,
-  check = false,
-): number {
-  return runKernel(vectors, dims, 0, rows, q8, meta, 0, norms, check);
+export function normalizeRows(vectors: Float32Array, dims: number, rows: number, norms: Float32Array, check = false): number {
+  return runKernel(vectors, dims, 0, rows, null, null, 0, norms, check);
 }
 
-/** Whether normalizeQuantizeRows can run on this thread. */
+/** Whether normalizeRows can run on this thread. */
 export function hasQuantizeKernel(): boolean {
   return quantizeKernel() !== null;
 }
 
-/** Runs the kernel over the rows in chunks (copied in, results copied out); see normalizeQuantizeRows for what it returns. */
+/** Runs the kernel over the rows in chunks (copied in, results copied out); see normalizeRows for what it returns. */
 function runKernel(
   vectors: Float32Array,
   dims: number,
   first: number,
   rows: number,
-  q8: Int8Array,
-  meta: Float32Array,
+  q8: Int8Array | null,
+  meta: Float32Array | null,
   at: number,
   norms: Float32Array | null,
   check: boolean,
@@ -122,6 +113,7 @@ function runKernel(
       vectors.set(values, from);
       norms.set(new Float32Array(buf, nOff, n), done);
     }
+    if (!q8 || !meta) continue;
     k.quantize(0, n, dims, stride, qOff, mOff, 1 + BOUND_SLACK, 1e-7);
     q8.set(new Int8Array(buf, qOff, n * stride), (at + done) * stride);
     meta.set(new Float32Array(buf, mOff, n * META_PER_ROW), (at + done) * META_PER_ROW);

@@ -112,23 +112,31 @@ export class QuantizedIndex implements Searcher {
     }
     if (stored && coversRows(stored, n, this.stride)) {
       for (const block of stored) this.load(block);
-    } else {
-      const q8 = new Int8Array(QUANTIZE_ROWS * this.stride);
-      const meta = new Float32Array(QUANTIZE_ROWS * META_PER_ROW);
-      for (let first = 0; first < n; first += QUANTIZE_ROWS) {
-        const count = Math.min(QUANTIZE_ROWS, n - first);
-        quantizeRows(vectors, dims, first, count, q8, meta);
-        this.load({ first, count, q8: new Uint8Array(q8.buffer), meta: new Uint8Array(meta.buffer) });
-      }
-    }
+    } else this.quantize(0, n);
     this.start();
   }
 
-  /** One stored block, for an index made with 'streamed' (blocks in any order, each once). */
+  /** Quantises rows [first, first + count) of the vectors (which must be in place) into the index. */
+  private quantize(first: number, count: number): void {
+    const q8 = new Int8Array(Math.min(QUANTIZE_ROWS, count) * this.stride);
+    const meta = new Float32Array(Math.min(QUANTIZE_ROWS, count) * META_PER_ROW);
+    for (let at = first; at < first + count; at += QUANTIZE_ROWS) {
+      const rows = Math.min(QUANTIZE_ROWS, first + count - at);
+      quantizeRows(this.vectors, this.dims, at, rows, q8, meta);
+      this.load({ first: at, count: rows, q8: new Uint8Array(q8.buffer), meta: new Uint8Array(meta.buffer) });
+    }
+  }
+
+  /**
+   * One stored block, for an index made with 'streamed' (blocks in any order, each once). A block
+   * stored without quantisation (empty q8) is quantised here from its rows of the vectors, which
+   * must be in place by then.
+   */
   addStored(block: QuantizedBlock): void {
     if (this.chunks) throw new Error('the index has started; blocks go in before start()');
     this.streamedRows += block.count;
-    this.load(block);
+    if (block.q8.byteLength === 0) this.quantize(block.first, block.count);
+    else this.load(block);
   }
 
   /** Makes a 'streamed' index searchable once every row's block is in. */

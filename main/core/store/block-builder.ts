@@ -1,11 +1,12 @@
-import { hasQuantizeKernel, META_PER_ROW, NO_KERNEL, normalizeQuantizeRows, quantizeRows, strideOf } from '../search/quantize';
+import { hasQuantizeKernel, NO_KERNEL, normalizeRows } from '../search/quantize';
 
 /** Rows per vector BLOB: large enough that loading is a few big reads, small enough to stream. */
 export const BLOCK_ROWS = 4096;
 
 /**
- * One row block of the store (a model_blocks row) before it is written: unit vectors, original
- * norms and the int8 quantisation, ready to insert. All arrays are views of one ArrayBuffer, so
+ * One row block of the store (a model_blocks row) before it is written: unit vectors and
+ * original norms, ready to insert. (The int8 quantisation the search needs is derived when a model
+ * is loaded: storing it made an import write a quarter more bytes, twice, through the log.) All arrays are views of one ArrayBuffer, so
  * a block crosses threads as a single transfer and its buffer can be handed back for reuse.
  */
 export interface VectorBlock {
@@ -16,15 +17,11 @@ export interface VectorBlock {
   data: Float32Array;
   /** Original L2 norms. */
   norms: Float32Array;
-  /** rows × strideOf(dims) int8 values. */
-  q8: Int8Array;
-  /** rows × META_PER_ROW bounds (see quantize.ts). */
-  meta: Float32Array;
 }
 
 /** Bytes of the one buffer behind a block of up to BLOCK_ROWS rows. */
 export function blockBytes(dims: number): number {
-  return BLOCK_ROWS * (dims * 4 + 4 + META_PER_ROW * 4 + strideOf(dims));
+  return BLOCK_ROWS * (dims * 4 + 4);
 }
 
 /** Views of a block buffer, `rows` rows long (float arrays first: every offset stays 4-aligned). */
@@ -38,15 +35,13 @@ export function blockViews(buffer: ArrayBuffer, dims: number, rows: number): Omi
   return {
     data: take((b, o, n) => new Float32Array(b, o, n), rows * dims, 4, BLOCK_ROWS * dims),
     norms: take((b, o, n) => new Float32Array(b, o, n), rows, 4, BLOCK_ROWS),
-    meta: take((b, o, n) => new Float32Array(b, o, n), rows * META_PER_ROW, 4, BLOCK_ROWS * META_PER_ROW),
-    q8: take((b, o, n) => new Int8Array(b, o, n), rows * strideOf(dims), 1, BLOCK_ROWS * strideOf(dims)),
   };
 }
 
 /**
  * Turns raw rows into store blocks: each row normalised to unit length (its norm kept), a block
- * quantised and handed to `emit` once it holds BLOCK_ROWS rows (or on flush). Float32 rows (a
- * binary file's) are kept raw and normalised with the quantisation by the WebAssembly kernel
+ * handed to `emit` once it holds BLOCK_ROWS rows (or on flush). Float32 rows (a
+ * binary file's) are kept raw and normalised by the WebAssembly kernel
  * when the block is full; others are normalised here as they arrive. Both give the same bits.
  * It checks nothing about the words (distinct, non-empty): its callers do.
  */
@@ -94,10 +89,7 @@ export class BlockBuilder {
     const words = this.words.join('\n');
     let block: VectorBlock;
     if (this.raw) block = rawBlock(this.buffer, this.dims, rows, words);
-    else {
-      block = { rows, words, ...blockViews(this.buffer, this.dims, rows) };
-      quantizeRows(block.data, this.dims, 0, rows, block.q8, block.meta);
-    }
+    else block = { rows, words, ...blockViews(this.buffer, this.dims, rows) };
     this.buffer = null;
     this.words = [];
     this.emit(block);
@@ -126,15 +118,14 @@ function normalizeRow(values: ArrayLike<number>, at: number, d: number, data: Fl
 }
 
 /**
- * The block of `rows` raw float32 rows already in `buffer` (blockViews' layout), normalised and
- * quantised in place: by the WebAssembly kernel, or where it cannot load by the same arithmetic
- * in JavaScript (the same bits either way).
+ * The block of `rows` raw float32 rows already in `buffer` (blockViews' layout), normalised in
+ * place: by the WebAssembly kernel, or where it cannot load by the same arithmetic in JavaScript
+ * (the same bits either way).
  */
 export function rawBlock(buffer: ArrayBuffer, dims: number, rows: number, words: string): VectorBlock {
   const views = blockViews(buffer, dims, rows);
-  if (normalizeQuantizeRows(views.data, dims, rows, views.norms, views.q8, views.meta) === NO_KERNEL) {
+  if (normalizeRows(views.data, dims, rows, views.norms) === NO_KERNEL) {
     for (let r = 0; r < rows; r++) normalizeRow(views.data, r * dims, dims, views.data, views.norms, r);
-    quantizeRows(views.data, dims, 0, rows, views.q8, views.meta);
   }
   return { rows, words, ...views };
 }

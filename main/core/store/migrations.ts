@@ -116,7 +116,8 @@ export const MIGRATIONS: ReadonlyArray<(db: Database.Database) => void> = [
   (db) => {
     db.exec(`
       -- Same columns and meaning as vector_blocks (see migration 1), words and norms still before
-      -- the vector bytes so reading a model's head stops short of them.
+      -- the vector bytes so reading a model's head stops short of them; q8 and qmeta are empty
+      -- (zero-length) for the blocks imports write: the index derives them as a model loads.
       CREATE TABLE model_blocks (
         model_id INTEGER NOT NULL REFERENCES models(id) ON DELETE CASCADE,
         block INTEGER NOT NULL,

@@ -1,11 +1,12 @@
 import type Database from 'better-sqlite3';
 import { ExplorerError } from '../errors';
-import { META_PER_ROW, strideOf } from '../search/quantize';
 import { BLOCK_ROWS, BlockBuilder, type VectorBlock } from './block-builder';
 import type { Db } from './database';
 import { findModelRow, WORDS_BY_WORD_INDEX } from './models-repo';
 
 export { BLOCK_ROWS } from './block-builder';
+/** An empty BLOB: the store's stand-in for a quantisation it does not keep. */
+const NO_BYTES = Buffer.alloc(0);
 
 export interface NewModel {
   name: string;
@@ -100,8 +101,9 @@ export class ModelWriter {
       b.words,
       bytes(b.norms, b.rows * 4),
       bytes(b.data, b.rows * d * 4),
-      bytes(b.q8, b.rows * strideOf(d)),
-      bytes(b.meta, b.rows * META_PER_ROW * 4),
+      // No stored quantisation: the index derives it as the model loads (block-builder.ts).
+      NO_BYTES,
+      NO_BYTES,
     );
     this.blockWords.push(b.words);
     this.block++;

@@ -37,7 +37,10 @@ export interface ModelHead {
   blocks: BlockSpan[];
 }
 
-/** One block's vector bytes as stored: unit vectors, int8 quantisation and its bounds. */
+/**
+ * One block's vector bytes as stored: unit vectors, and the int8 quantisation with its bounds,
+ * which only models imported before schema 4 have (both empty otherwise: the index derives them).
+ */
 export interface VectorBlock {
   /** count × dims little-endian float32 (absent when only the quantisation was asked for). */
   data?: Buffer;
@@ -112,10 +115,10 @@ export function readVectorBlock(db: Db, head: ModelHead, b: number, withData = t
   // A model deleted or replaced while its blocks were being read.
   if (!got) throw new ExplorerError('unknown-model', `The model "${row.name}" was removed while it was being loaded.`);
   const [data, q8, meta] = got;
+  const quantized = q8.byteLength > 0 || meta.byteLength > 0;
   if (
     (withData && data?.byteLength !== span.count * row.dims * 4) ||
-    q8.byteLength !== span.count * strideOf(row.dims) ||
-    meta.byteLength !== span.count * META_PER_ROW * 4
+    (quantized && (q8.byteLength !== span.count * strideOf(row.dims) || meta.byteLength !== span.count * META_PER_ROW * 4))
   ) {
     throw damaged(row.name, span.first);
   }
@@ -132,5 +135,6 @@ export function readModel(db: Db, name: string): StoredModel {
     copyBlob(vectors, span.first * row.dims * 4, block.data!);
     return { first: span.first, count: span.count, q8: block.q8, meta: block.meta };
   });
-  return { row, words, norms, vectors, quantized };
+  // Blocks without stored quantisation: the index quantises the vectors itself.
+  return { row, words, norms, vectors, quantized: quantized.every((q) => q.q8.byteLength > 0) ? quantized : undefined };
 }

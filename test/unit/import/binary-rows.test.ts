@@ -71,8 +71,6 @@ const copy = (b: VectorBlock) => ({
   words: b.words,
   data: Buffer.from(b.data.buffer, b.data.byteOffset, b.data.byteLength).toString('base64'),
   norms: Buffer.from(b.norms.buffer, b.norms.byteOffset, b.norms.byteLength).toString('base64'),
-  q8: Buffer.from(b.q8.buffer, b.q8.byteOffset, b.q8.byteLength).toString('base64'),
-  meta: Buffer.from(b.meta.buffer, b.meta.byteOffset, b.meta.byteLength).toString('base64'),
 });
 
 /** Parses `chunks` through the row-by-row path (`bytes` false) or the byte path; flushes as the parsing thread does. */

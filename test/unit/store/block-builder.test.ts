@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { hasQuantizeKernel, quantizeRowsPlain } from '../../../main/core/search/quantize';
+import { hasQuantizeKernel } from '../../../main/core/search/quantize';
 import { BLOCK_ROWS, BlockBuilder, type VectorBlock } from '../../../main/core/store/block-builder';
 
 /** Every block a builder emits for `rows` (each added as `kind` of array), as plain bytes. */
@@ -17,12 +17,12 @@ function build(rows: number[][], dims: number, kind: (i: number) => 'f32' | 'f64
   b.flush();
   return out.map((block) => ({
     words: block.words,
-    bytes: [block.data, block.norms, block.q8, block.meta].flatMap((a) => Array.from(new Uint8Array(a.buffer, a.byteOffset, a.byteLength))),
+    bytes: [block.data, block.norms].flatMap((a) => Array.from(new Uint8Array(a.buffer, a.byteOffset, a.byteLength))),
   }));
 }
 
-/** The reference: plain JavaScript normalisation, then quantizeRowsPlain. */
-function reference(rows: number[][], dims: number): { data: Float32Array; norms: Float32Array; q8: Int8Array; meta: Float32Array } {
+/** The reference: plain JavaScript normalisation. */
+function reference(rows: number[][], dims: number): { data: Float32Array; norms: Float32Array } {
   const n = rows.length;
   const data = new Float32Array(n * dims);
   const norms = new Float32Array(n);
@@ -35,11 +35,7 @@ function reference(rows: number[][], dims: number): { data: Float32Array; norms:
     for (let j = 0; j < dims; j++) data[i * dims + j] = f[j] * inv;
     norms[i] = norm;
   });
-  const stride = Math.ceil(dims / 16) * 16;
-  const q8 = new Int8Array(n * stride);
-  const meta = new Float32Array(n * 3);
-  quantizeRowsPlain(data, dims, 0, n, q8, meta);
-  return { data, norms, q8, meta };
+  return { data, norms };
 }
 
 const value = fc.oneof(fc.float({ noNaN: true, noDefaultInfinity: true, min: -1e6, max: 1e6 }), fc.constantFrom(0, -0, 1e-30, -3.5));
@@ -60,7 +56,7 @@ describe('BlockBuilder', () => {
         expect(build(rows, dims, () => 'array')).toEqual(kernel);
         expect(build(rows, dims, (i) => (i < switchAt ? 'f32' : 'f64'))).toEqual(kernel);
         const ref = reference(rows, dims);
-        const refBytes = [ref.data, ref.norms, ref.q8, ref.meta].flatMap((a) => Array.from(new Uint8Array(a.buffer)));
+        const refBytes = [ref.data, ref.norms].flatMap((a) => Array.from(new Uint8Array(a.buffer)));
         expect(kernel).toEqual([{ words: rows.map((_, i) => `w${i}`).join('\n'), bytes: refBytes }]);
       }),
       { numRuns: 200 },
