@@ -66,12 +66,22 @@ function numpyQueries(matrix: string, n: number, dims: number, rows: number[]): 
 }
 
 /**
- * Waits for the kernel to write out what earlier steps left in memory (a 3 GB store, a 2 GB
- * file): without it the disk is still busy with one run's writes during the next, and whichever
- * comes second is slowed (gensim's binary load took 28.9 s after our import, 18.5 s after a sync).
+ * Puts each timed run in the same state: the disk done with what earlier steps wrote (a 3 GB
+ * store, 6 GB of files), and the input file read once, so it comes from the page cache whichever
+ * run goes first. Without the first, whichever comes second is slowed (gensim's binary load took
+ * 28.9 s after our import, 18.5 s after a sync); without the second, the first run reads the
+ * file from the disk (our binary import took 11.9 s after the text runs had pushed it out of the
+ * cache, 9.1–9.8 s with it cached).
  */
-function settleDisk(): void {
+function settleDisk(file: string): void {
   spawnSync('sync', { stdio: 'ignore' });
+  const fd = fs.openSync(file, 'r');
+  try {
+    const chunk = Buffer.allocUnsafe(1 << 23);
+    while (fs.readSync(fd, chunk, 0, chunk.length, null) > 0);
+  } finally {
+    fs.closeSync(fd);
+  }
 }
 
 /** Writes a typed array of any size (one write call takes at most 2 GiB). */
@@ -118,9 +128,9 @@ export async function benchLarge(root: string): Promise<Record<string, unknown>>
       ['text', vec, false],
       ['binary', bin, true],
     ] as const) {
-      settleDisk();
+      settleDisk(file);
       const ours = timedImport(root, dir, file, dbPath);
-      settleDisk();
+      settleDisk(file);
       const ref = gensimLoad(root, file, binary);
       out[`${label}ImportSeconds`] = round(ours.seconds, 1);
       out[`${label}ImportPeakRssMB`] = round(ours.rssMB, 0);
