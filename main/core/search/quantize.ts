@@ -57,7 +57,7 @@ export function quantizeRows(
     quantizeRowsPlain(vectors, dims, first, rows, q8, meta, at);
 }
 
-/** What normalizeQuantizeRows returns where the WebAssembly kernel cannot load. */
+/** What normalizeRows returns where the WebAssembly kernel cannot load. */
 export const NO_KERNEL = -2;
 
 /**

@@ -87,7 +87,7 @@ export class FloorKeeper {
   add(first: number, at: number, count: number): void {
     const { top, f, t, xn, fn } = this;
     if (!top) return;
-    if (f.exact) this.rescore(f.exact, top, first, at, count);
+    if (f.exact) this.score(f.exact, top, first, at, count, false);
     else {
       const exclude = f.spec[1];
       const limit = f.spec[2];
@@ -97,6 +97,17 @@ export class FloorKeeper {
         top.push(i, f.out[p + 1] * f.s[i] * t - (f.res[i] * xn + f.qn[i] * fn));
       }
     }
+    this.publish();
+  }
+
+  /**
+   * The second round over a chunk whose pairs `add` took: scores exactly each row it left whose
+   * upper bound reaches the floor now (raised by every chunk since), and drops the others.
+   */
+  settle(first: number, at: number, count: number): void {
+    const { top, f } = this;
+    if (!top || !f.exact) return;
+    this.score(f.exact, top, first, at, count, true);
     this.publish();
   }
 
@@ -114,45 +125,24 @@ export class FloorKeeper {
   }
 
   /**
-   * The second round over a chunk whose pairs `add` took: scores exactly each row it left whose
-   * upper bound reaches the floor now (raised by every chunk since), and drops the others.
-   */
-  settle(first: number, at: number, count: number): void {
-    const { top, f, t, xn, fn } = this;
-    const e = f.exact;
-    if (!top || !e) return;
-    let floor = Math.max(sharedFloor(f, this.tag), top.count < top.k ? -Infinity : top.threshold - F32_SLACK);
-    for (let p = at, end = at + count; p < end; p++) {
-      if (!Number.isNaN(e.scores[p])) continue;
-      const i = f.out[2 * p] + first;
-      if (f.out[2 * p + 1] * f.s[i] * t + (f.res[i] * xn + f.qn[i] * fn) < floor) {
-        e.scores[p] = -Infinity;
-        continue;
-      }
-      const score = dotRows(e.vectors, e.dims, i, e.x);
-      e.scores[p] = score;
-      top.push(i, score);
-      if (top.count >= top.k) floor = Math.max(floor, top.threshold - F32_SLACK);
-    }
-    this.publish();
-  }
-
-  /**
    * Drops each pair whose upper bound falls short of the floor so far (the shared one, or this
-   * thread's k-th best exact score, whichever is higher), scores exactly those whose estimate
-   * reaches it, and leaves the rest to the caller. Scores are dotRows', the plain scan's arithmetic.
+   * thread's k-th best exact score, whichever is higher) and scores exactly those whose estimate
+   * reaches it; the rest are left (NaN) for the second round, which, `settling`, takes only those
+   * and scores each whose upper bound reaches the floor. Scores are dotRows', the plain scan's
+   * arithmetic.
    */
-  private rescore(e: ExactViews, top: TopK, first: number, at: number, count: number): void {
+  private score(e: ExactViews, top: TopK, first: number, at: number, count: number, settling: boolean): void {
     const { f, t, xn, fn } = this;
     const exclude = f.spec[1];
     const limit = f.spec[2];
     let floor = Math.max(sharedFloor(f, this.tag), top.count < top.k ? -Infinity : top.threshold - F32_SLACK);
     for (let p = at, end = at + count; p < end; p++) {
+      if (settling && !Number.isNaN(e.scores[p])) continue;
       const i = f.out[2 * p] + first;
       const estimate = f.out[2 * p + 1] * f.s[i] * t;
       if (i === exclude || i >= limit || estimate + (f.res[i] * xn + f.qn[i] * fn) < floor) {
         e.scores[p] = -Infinity;
-      } else if (estimate < floor) {
+      } else if (!settling && estimate < floor) {
         e.scores[p] = NaN;
       } else {
         const score = dotRows(e.vectors, e.dims, i, e.x);
