@@ -72,15 +72,30 @@ function readAllowlist(file) {
 
 const input = option('--input');
 const allowlistFile = option('--allowlist') ?? path.join(root, 'electronegativity-allowlist.json');
-let csv = option('--csv');
-let staged;
-if (!csv) {
-  const dir = input ? path.resolve(input) : (staged = stage());
-  csv = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'electronegativity-report-')), 'report.csv');
-  runTool(dir, csv);
+/**
+ * Runs the tool and reads its report. The tool writes the CSV header and the rows with two
+ * asynchronous writes that race (one truncating, one appending), so now and then the report
+ * comes out with its header over the first row, or with the header alone: such a run is
+ * repeated, a few times at most.
+ */
+function analyse(dir) {
+  const ATTEMPTS = 4;
+  for (let attempt = 1; ; attempt++) {
+    const csv = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'electronegativity-report-')), 'report.csv');
+    runTool(dir, csv);
+    try {
+      const findings = readFindings(csv);
+      if (findings.length > 0 || attempt === ATTEMPTS) return findings;
+    } catch (e) {
+      if (attempt === ATTEMPTS) throw e;
+    }
+  }
 }
+
+const csv = option('--csv');
+let staged;
 try {
-  const findings = readFindings(csv);
+  const findings = csv ? readFindings(csv) : analyse(input ? path.resolve(input) : (staged = stage()));
   const allowlist = readAllowlist(allowlistFile);
   const used = new Set();
   const unjustified = [];
