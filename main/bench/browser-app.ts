@@ -15,6 +15,7 @@ import os from 'node:os';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import { fileURLToPath } from 'node:url';
+import { copyStore } from '../core/store/vectors-file';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 
 /** The project folder: found upwards from this file, so it works from test/ and from a bundle in out/. */
@@ -69,7 +70,7 @@ export async function startServer(options: ServeOptions = {}): Promise<ServerHan
   if (!fs.existsSync(path.join(ROOT, 'out/main/cli.js'))) throw new Error('App not built: run "npm run build" first.');
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ee-e2e-'));
   let dbPath = path.join(dir, 'explorer.db');
-  if (options.db && options.copy !== false) fs.copyFileSync(options.db, dbPath);
+  if (options.db && options.copy !== false) copyStore(options.db, dbPath);
   else if (options.db) dbPath = options.db;
   const child: ChildProcess = spawn(
     process.execPath,

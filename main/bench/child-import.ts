@@ -27,7 +27,7 @@ export function timedImport(
 ): ChildImport {
   const probe = path.join(dir, 'rss-probe.cjs');
   fs.writeFileSync(probe, "process.on('exit', () => process.stderr.write(`\\nPEAK_RSS_KB ${process.resourceUsage().maxRSS}\\n`));\n");
-  if (opts.fresh !== false) fs.rmSync(db, { force: true });
+  if (opts.fresh !== false) for (const f of [db, `${db}-wal`, `${db}-shm`, `${db}-vectors`]) fs.rmSync(f, { force: true, recursive: true });
   const t = process.hrtime.bigint();
   const r = spawnSync(
     process.execPath,

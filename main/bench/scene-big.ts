@@ -15,6 +15,7 @@ import type { Page } from 'playwright-core';
 import { ExplorerService } from '../core/service';
 import { startApp, waitForScene, waitForSettled } from './browser-app';
 import { islandLayout } from './scene-layout';
+import { copyStore } from '../core/store/vectors-file';
 
 export interface BigMapBench {
   points: number;
@@ -63,7 +64,7 @@ export async function storeWithBigMap(
   dir: string,
 ): Promise<{ db: string; seconds: number; points: number }> {
   const db = path.join(dir, 'big-map.db');
-  fs.copyFileSync(dbPath, db);
+  copyStore(dbPath, db);
   const service = ExplorerService.open({ dbPath: db });
   try {
     const model = await service.model();

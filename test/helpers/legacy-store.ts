@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { META_PER_ROW, quantizeRows, strideOf } from '../../main/core/search/quantize';
 import { BlockBuilder, type VectorBlock } from '../../main/core/store/block-builder';
 import type { Db } from '../../main/core/store/database';
@@ -53,4 +55,30 @@ export function writeLegacyModel(db: Db, name: string, dims: number, words: stri
     db.prepare('UPDATE models SET word_count = ? WHERE id = ?').run(words.length, id);
     return id;
   })();
+}
+
+/**
+ * Puts every model's vectors back into its model_blocks rows and drops the vectors_file column,
+ * as stores were before schema 5 (a store of `path`, open as `db` on a plain connection).
+ */
+export function inlineVectorFiles(db: Db): void {
+  const models = db.prepare('SELECT id, dims, vectors_file FROM models WHERE vectors_file IS NOT NULL').all() as {
+    id: number;
+    dims: number;
+    vectors_file: string;
+  }[];
+  const dir = `${db.name}-vectors`;
+  const update = db.prepare('UPDATE model_blocks SET data = ? WHERE model_id = ? AND block = ?');
+  for (const m of models) {
+    const bytes = fs.readFileSync(path.join(dir, m.vectors_file));
+    const blocks = db.prepare('SELECT block, first_idx, row_count FROM model_blocks WHERE model_id = ?').all(m.id) as {
+      block: number;
+      first_idx: number;
+      row_count: number;
+    }[];
+    const row = m.dims * 4;
+    for (const b of blocks) update.run(bytes.subarray(b.first_idx * row, (b.first_idx + b.row_count) * row), m.id, b.block);
+  }
+  db.exec('ALTER TABLE models DROP COLUMN vectors_file');
+  fs.rmSync(dir, { recursive: true, force: true });
 }

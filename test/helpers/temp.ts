@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll } from 'vitest';
 import { inject } from 'vitest';
+import { copyStore } from '../../main/core/store/vectors-file';
 
 const made: string[] = [];
 const removeAll = () => {
@@ -28,6 +29,6 @@ export function sharedDefaultDb(): string {
 /** A private copy of the default-model store, for tests that write (projections, vocabularies). */
 export function copyOfDefaultDb(): string {
   const dest = path.join(tempDir(), 'copy.db');
-  fs.copyFileSync(sharedDefaultDb(), dest);
+  copyStore(sharedDefaultDb(), dest);
   return dest;
 }

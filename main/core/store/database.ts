@@ -3,6 +3,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { ExplorerError } from '../errors';
 import { MIGRATIONS, SCHEMA_VERSION } from './migrations';
+import { sweepOrphanFiles } from './vectors-file';
 
 export type Db = Database.Database;
 
@@ -124,6 +125,7 @@ export function openDatabase(file: string, opts: OpenOptions = {}): OpenedDb {
       }
       migrate(db, version);
     }
+    if (!readOnly) sweepOrphanFiles(db);
   } catch (e) {
     db.close();
     if (e instanceof ExplorerError) throw e;

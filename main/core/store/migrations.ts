@@ -132,6 +132,13 @@ export const MIGRATIONS: ReadonlyArray<(db: Database.Database) => void> = [
       );
     `);
   },
+  // 5: models' vectors in a file of their own beside the store (vectors-file.ts): imports write
+  // it once instead of twice through the log. NULL: the vectors are in the blocks' data column
+  // (models stored before, and stores in memory); otherwise the blocks keep words and norms and
+  // an empty data column.
+  (db) => {
+    db.exec('ALTER TABLE models ADD COLUMN vectors_file TEXT');
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

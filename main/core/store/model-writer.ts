@@ -3,6 +3,7 @@ import { ExplorerError } from '../errors';
 import { BLOCK_ROWS, BlockBuilder, type VectorBlock } from './block-builder';
 import type { Db } from './database';
 import { findModelRow, WORDS_BY_WORD_INDEX } from './models-repo';
+import { VectorsFileWriter, vectorsDir } from './vectors-file';
 
 export { BLOCK_ROWS } from './block-builder';
 /** An empty BLOB: the store's stand-in for a quantisation it does not keep. */
@@ -18,7 +19,8 @@ export interface NewModel {
 
 /**
  * Streams one model into the store. Must be used inside a transaction opened by the caller, so
- * a failure anywhere (bad row, cancel, crash) leaves no trace of the model.
+ * a failure anywhere (bad row, cancel, crash) leaves no trace of the model; a caller whose
+ * transaction does not commit calls discard(), which removes the vectors file written so far.
  */
 export class ModelWriter {
   readonly modelId: number;
@@ -35,11 +37,14 @@ export class ModelWriter {
   private readonly builder: BlockBuilder;
   private readonly insertWords: Database.Statement;
   private readonly insertBlock;
+  /** Where the unit vectors go (vectors-file.ts); absent for a store in memory: into the blocks. */
+  private readonly file?: VectorsFileWriter;
 
   constructor(
     private readonly db: Db,
     model: NewModel,
   ) {
+    if (!db.inTransaction) throw new ExplorerError('internal', 'Internal error: a model is written outside a transaction.');
     if (findModelRow(db, model.name)) {
       throw new ExplorerError('model-exists', `A model named "${model.name}" already exists. Choose another name or delete it first.`);
     }
@@ -48,6 +53,11 @@ export class ModelWriter {
       .prepare('INSERT INTO models(name, dims, word_count, source, format, imported_at, meta) VALUES (?, ?, 0, ?, ?, ?, ?)')
       .run(model.name, model.dims, model.source, model.format, new Date().toISOString(), JSON.stringify(model.meta ?? {}));
     this.modelId = Number(info.lastInsertRowid);
+    if (vectorsDir(db)) {
+      // Created after the models row, so under the write lock the sweep also needs (vectors-file.ts).
+      this.file = new VectorsFileWriter(db, this.modelId);
+      db.prepare('UPDATE models SET vectors_file = ? WHERE id = ?').run(this.file.name, this.modelId);
+    }
     this.builder = new BlockBuilder(model.dims, (block) => this.addBlock(block));
     this.insertWords = db.prepare('INSERT INTO words(model_id, idx, word) SELECT ?, ? + key, value FROM json_each(?)');
     this.insertBlock = db.prepare(
@@ -93,6 +103,8 @@ export class ModelWriter {
       throw new ExplorerError('internal', `Internal error: a block of ${b.rows} rows cannot follow ${this.count} rows.`);
     }
     const bytes = (a: ArrayBufferView, n: number) => Buffer.from(a.buffer, a.byteOffset, n);
+    const data = bytes(b.data, b.rows * d * 4);
+    this.file?.write(data);
     this.insertBlock.run(
       this.modelId,
       this.block,
@@ -100,7 +112,7 @@ export class ModelWriter {
       b.rows,
       b.words,
       bytes(b.norms, b.rows * 4),
-      bytes(b.data, b.rows * d * 4),
+      this.file ? NO_BYTES : data,
       // No stored quantisation: the index derives it as the model loads (block-builder.ts).
       NO_BYTES,
       NO_BYTES,
@@ -152,6 +164,13 @@ export class ModelWriter {
     }
     if (this.rebuildIndex) this.db.exec(WORDS_BY_WORD_INDEX);
     this.db.prepare('UPDATE models SET word_count = ? WHERE id = ?').run(this.count, this.modelId);
+    // Synced before the caller commits: a committed model's file is always whole.
+    this.file?.finish();
     return this.count;
+  }
+
+  /** Removes what was written outside the database; for a caller whose transaction did not commit. */
+  discard(): void {
+    this.file?.discard();
   }
 }

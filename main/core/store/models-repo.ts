@@ -13,6 +13,8 @@ export interface ModelRow {
   format: string;
   imported_at: string;
   meta: string;
+  /** The model's vectors file in the store's vectors folder (vectors-file.ts); null: in its blocks. */
+  vectors_file: string | null;
 }
 
 export function listModelRows(db: Db): ModelRow[] {

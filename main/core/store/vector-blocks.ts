@@ -4,6 +4,7 @@ import type { QuantizedBlock } from '../search/quantized-block';
 import type { Db } from './database';
 import { findModelRow, type ModelRow } from './models-repo';
 import { prefaultedBuffer } from './prefault';
+import { VectorsFileReader, vectorsPath } from './vectors-file';
 
 /**
  * Reading a stored model in two steps: its head (words and norms, a few percent of its bytes,
@@ -35,6 +36,8 @@ export interface ModelHead {
   norms: Float32Array;
   /** The stored blocks, in row order (block b holds rows blocks[b].first …). */
   blocks: BlockSpan[];
+  /** The model's vectors file (vectors-file.ts), when its blocks do not hold the vectors. */
+  vectorsFile?: string;
 }
 
 /**
@@ -103,7 +106,44 @@ export function readModelHead(db: Db, name: string): ModelHead {
   }
   if (rows !== n)
     throw new ExplorerError('db-corrupt', `Model "${name}" is incomplete in the database (${rows} of ${n} rows); delete and re-import it.`);
-  return { row, table, words, norms, blocks };
+  const vectorsFile = row.vectors_file ? vectorsPath(db, row.vectors_file) : undefined;
+  return { row, table, words, norms, blocks, vectorsFile };
+}
+
+/**
+ * Reads a model's float32 rows block by block into its one buffer, from its vectors file or from
+ * its blocks; and the int8 quantisation old models stored with them. Holds the file open until
+ * close().
+ */
+export class BlockReader {
+  private readonly file?: VectorsFileReader;
+
+  constructor(
+    private readonly db: Db,
+    private readonly head: ModelHead,
+  ) {
+    const { row, vectorsFile } = head;
+    if (vectorsFile) this.file = new VectorsFileReader(vectorsFile, row.name, row.dims * 4, row.word_count);
+  }
+
+  /** Copies block b's unit vectors into `vectors` (the whole model's rows, row-major). */
+  rows(b: number, vectors: Float32Array): void {
+    const span = this.head.blocks[b];
+    if (this.file) this.file.readInto(vectors, span.first, span.count);
+    else copyBlob(vectors, span.first * this.head.row.dims * 4, readVectorBlock(this.db, this.head, b).data!);
+  }
+
+  /** Block b's stored int8 quantisation (empty for models with a vectors file: the index derives it). */
+  quantization(b: number): QuantizedBlock {
+    const span = this.head.blocks[b];
+    const none = Buffer.alloc(0);
+    const got = this.file ? { q8: none, meta: none } : readVectorBlock(this.db, this.head, b, false);
+    return { first: span.first, count: span.count, q8: got.q8, meta: got.meta };
+  }
+
+  close(): void {
+    this.file?.close();
+  }
 }
 
 /** Block `b` of a model whose head was read; `withData` false skips the float32 vectors. */
@@ -130,11 +170,16 @@ export function readModel(db: Db, name: string): StoredModel {
   const head = readModelHead(db, name);
   const { row, words, norms } = head;
   const vectors = new Float32Array(prefaultedBuffer(row.word_count * row.dims * 4));
-  const quantized: QuantizedBlock[] = head.blocks.map((span, b) => {
-    const block = readVectorBlock(db, head, b);
-    copyBlob(vectors, span.first * row.dims * 4, block.data!);
-    return { first: span.first, count: span.count, q8: block.q8, meta: block.meta };
-  });
+  const reader = new BlockReader(db, head);
+  let quantized: QuantizedBlock[];
+  try {
+    quantized = head.blocks.map((_, b) => {
+      reader.rows(b, vectors);
+      return reader.quantization(b);
+    });
+  } finally {
+    reader.close();
+  }
   // Blocks without stored quantisation: the index quantises the vectors itself.
   return { row, words, norms, vectors, quantized: quantized.every((q) => q.q8.byteLength > 0) ? quantized : undefined };
 }

@@ -173,9 +173,11 @@ async function train(): Promise<TrainModelResult | CorpusSummary> {
       ? `${summary.sources.slice(0, 3).join(', ')} and ${summary.sources.length - 3} more`
       : summary.sources.join(', ');
   const { db } = openDatabase(task.dbPath!, { nativeBinding: task.nativeBinding, busyTimeoutMs: 600_000 });
+  let writer: ModelWriter | undefined;
+  let committed = false;
   try {
     db.transaction(() => {
-      const writer = new ModelWriter(db, {
+      writer = new ModelWriter(db, {
         name: task.name,
         dims: params.dims,
         source: `trained on ${shown}`,
@@ -188,7 +190,11 @@ async function train(): Promise<TrainModelResult | CorpusSummary> {
       }
       writer.finish();
     }).immediate();
+    committed = true;
     db.pragma('wal_checkpoint(TRUNCATE)');
+  } catch (e) {
+    if (!committed) writer?.discard();
+    throw e;
   } finally {
     db.close();
   }

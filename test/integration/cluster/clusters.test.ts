@@ -7,6 +7,7 @@ import { exportProjectionText } from '../../../main/core/export/exporter';
 import { ExplorerService } from '../../../main/core/service';
 import { SCHEMA_VERSION } from '../../../main/core/store/migrations';
 import { copyOfDefaultDb } from '../../helpers/temp';
+import { inlineVectorFiles } from '../../helpers/legacy-store';
 import { runCli } from '../../helpers/cli';
 
 let dbPath: string;
@@ -203,7 +204,8 @@ describe('schema 3', () => {
     });
     seed.close();
     const raw = new Database(old);
-    // Back to schema 2: blocks where schema 2 kept them, no clusters table.
+    // Back to schema 2: vectors in the blocks, blocks where schema 2 kept them, no clusters table.
+    inlineVectorFiles(raw);
     raw.exec('INSERT INTO vector_blocks SELECT * FROM model_blocks; DROP TABLE model_blocks; DROP TABLE projection_clusters');
     raw.pragma('user_version = 2');
     raw.close();

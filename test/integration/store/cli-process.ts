@@ -123,11 +123,26 @@ export function writeVectorFile(file: string, words: number, dims: number, o: { 
   return file;
 }
 
-/** Waits until the write-ahead log of `db` holds at least `bytes`: a writer has uncommitted pages on disk. */
-export async function waitForWal(db: string, bytes: number): Promise<void> {
+/** The files in the vectors folder of `db` (store/vectors-file.ts), sorted. */
+export function vectorFiles(db: string): string[] {
+  const dir = `${db}-vectors`;
+  return fs.existsSync(dir) ? fs.readdirSync(dir).sort() : [];
+}
+
+/** Bytes a writer has put on disk beside the database file: its write-ahead log and vectors files. */
+function pendingBytes(db: string): number {
+  const size = (f: string) => (fs.existsSync(f) ? fs.statSync(f).size : 0);
+  return size(`${db}-wal`) + vectorFiles(db).reduce((sum, f) => sum + size(path.join(`${db}-vectors`, f)), 0);
+}
+
+/**
+ * Waits until a writer has at least `bytes` on disk in the write-ahead log of `db` and its vectors
+ * files: it is in the middle of writing, uncommitted.
+ */
+export async function waitForWrites(db: string, bytes: number): Promise<void> {
   const until = Date.now() + 60_000;
-  while (!(fs.existsSync(`${db}-wal`) && fs.statSync(`${db}-wal`).size >= bytes)) {
-    if (Date.now() > until) throw new Error(`the write-ahead log of ${db} never reached ${bytes} bytes`);
+  while (pendingBytes(db) < bytes) {
+    if (Date.now() > until) throw new Error(`the writes beside ${db} never reached ${bytes} bytes`);
     await new Promise((r) => setTimeout(r, 5));
   }
 }

@@ -8,7 +8,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ExplorerService } from '../../../main/core/service';
 import { tempDir } from '../../helpers/temp';
-import { integrity, makeBaseStore, runCli, snapshotDb, startCli, waitForWal, writeVectorFile } from './cli-process';
+import { integrity, makeBaseStore, runCli, snapshotDb, startCli, waitForWrites, writeVectorFile } from './cli-process';
 
 describe('the CLI and the app on one database', () => {
   it('reads during a long import, waits or says "busy" for writes, and ends intact', async () => {
@@ -17,7 +17,7 @@ describe('the CLI and the app on one database', () => {
     const db = base;
     const importer = startCli(['import', bigFile, '--db', db]);
     await importer.waitFor(/Reading vectors/);
-    await waitForWal(db, 1 << 20);
+    await waitForWrites(db, 1 << 20);
     // Frozen mid-transaction: it holds the write lock for as long as the checks below take.
     importer.child.kill('SIGSTOP');
     const service = ExplorerService.open({ dbPath: db });
@@ -60,5 +60,10 @@ describe('the CLI and the app on one database', () => {
     expect(names).toMatch(/renamed/);
     expect(names).toMatch(/"big"/);
     expect(names).toMatch(/"second"/);
+    // Its vectors file outlived every start during the import (each sweeps orphans, but only
+    // when no import holds the write lock).
+    const big = await runCli(['neighbors', 'big7', '--model', 'big', '--k', '3', '--db', db, '--json']);
+    expect(big.code, big.output).toBe(0);
+    expect((JSON.parse(big.output) as { neighbors: unknown[] }[])[0].neighbors).toHaveLength(3);
   });
 });

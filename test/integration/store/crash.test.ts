@@ -10,7 +10,8 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../../main/core/store/database';
 import { tempDir } from '../../helpers/temp';
-import { integrity, makeBaseStore, runCli, snapshotDb, startCli, waitForWal } from './cli-process';
+import { copyStore } from '../../../main/core/store/vectors-file';
+import { integrity, makeBaseStore, runCli, snapshotDb, startCli, vectorFiles, waitForWrites } from './cli-process';
 
 let dir: string;
 let base: string;
@@ -20,7 +21,7 @@ let bigFile: string;
 /** A private copy of the base store (it is closed, so the main file is all of it). */
 function copyBase(name: string): string {
   const file = path.join(dir, name);
-  fs.copyFileSync(base, file);
+  copyStore(base, file);
   return file;
 }
 
@@ -34,19 +35,23 @@ describe('a killed import leaves the database as it was', () => {
   it('SIGKILL while the import transaction is open', async () => {
     const db = copyBase('import-kill.db');
     const before = snapshotDb(db);
+    const filesBefore = vectorFiles(db);
     expect(before.counts.models).toBe(1);
     const run = startCli(['import', bigFile, '--db', db]);
     await run.waitFor(/Reading vectors/);
     // Uncommitted pages on disk: the kill lands in the middle of writing, not before it.
-    await waitForWal(db, 4 << 20);
+    await waitForWrites(db, 4 << 20);
     run.child.kill('SIGKILL');
     const end = await run.exited;
     expect(end.signal).toBe('SIGKILL');
     expect(run.output()).not.toMatch(/Imported/);
     expect(integrity(db)).toBe('ok');
     expect(snapshotDb(db)).toEqual(before);
-    // The app opens it and can write again: the dead writer's lock went with it.
+    expect(vectorFiles(db)).toHaveLength(filesBefore.length + 1);
+    // The app opens it and can write again: the dead writer's lock went with it, and its
+    // half-written vectors file goes at that start.
     openDatabase(db).db.close();
+    expect(vectorFiles(db)).toEqual(filesBefore);
     const again = await runCli(['import', bigFile, '--db', db, '--limit', '10']);
     expect(again.code, again.output).toBe(0);
     expect(integrity(db)).toBe('ok');
@@ -130,10 +135,11 @@ describe('a killed training run leaves the database as it was', () => {
 
   it.each([
     ['while it trains', ['--epochs', '200'], (run: ReturnType<typeof startCli>) => run.waitFor(/Corpus: 1 file/)],
-    ['while it stores the model', ['--epochs', '1'], (_run: ReturnType<typeof startCli>, db: string) => waitForWal(db, 4 << 20)],
+    ['while it stores the model', ['--epochs', '1'], (_run: ReturnType<typeof startCli>, db: string) => waitForWrites(db, 4 << 20)],
   ] as const)('SIGKILL %s', async (stage, extra, reached) => {
     const db = copyBase(`train-kill-${stage.replace(/\W+/g, '-')}.db`);
     const before = snapshotDb(db);
+    const filesBefore = vectorFiles(db);
     const run = startCli([
       'train',
       corpus(),
@@ -157,5 +163,6 @@ describe('a killed training run leaves the database as it was', () => {
     expect(integrity(db)).toBe('ok');
     expect(snapshotDb(db)).toEqual(before);
     openDatabase(db).db.close();
+    expect(vectorFiles(db)).toEqual(filesBefore);
   });
 });

@@ -6,7 +6,7 @@ import type { StoredModel } from '../../../main/core/store/vector-blocks';
 
 function model(name: string, words: string[]): Model {
   const stored = {
-    row: { id: 1, name, dims: 2, word_count: words.length, source: '', format: '', imported_at: '', meta: '{}' },
+    row: { id: 1, name, dims: 2, word_count: words.length, source: '', format: '', imported_at: '', meta: '{}', vectors_file: null },
     words,
     norms: new Float32Array(words.length).fill(1),
     vectors: new Float32Array(words.length * 2),

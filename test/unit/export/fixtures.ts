@@ -35,7 +35,17 @@ export function smallModel(size = 200, dims = 8, seed = 1): Model {
     norms[i] = 1 + i / 10;
   }
   const stored = {
-    row: { id: 1, name: 'tiny', dims, word_count: size, source: 'test', format: 'test', imported_at: '2026-01-01T00:00:00Z', meta: '{}' },
+    row: {
+      id: 1,
+      name: 'tiny',
+      dims,
+      word_count: size,
+      source: 'test',
+      format: 'test',
+      imported_at: '2026-01-01T00:00:00Z',
+      meta: '{}',
+      vectors_file: null,
+    },
     words,
     norms,
     vectors,
