@@ -121,7 +121,9 @@ beforeAll(() => {
 });
 afterAll(() => fs.rmSync(userData, { recursive: true, force: true }));
 
-const flush = () => new Promise((r) => setTimeout(r, 20));
+/** Until the page got `n` events: the files are read asynchronously, slower on a busy machine. */
+const eventsSent = (n: number) =>
+  vi.waitFor(() => expect(rec.sent.filter(([c]) => c === EVENT_CHANNEL).length).toBeGreaterThanOrEqual(n), { timeout: 5000 });
 
 describe('desktop shell start-up', () => {
   it('serves app://, hardens the session, registers its channels, applies the stored theme, builds the menu and opens one window', () => {
@@ -146,7 +148,7 @@ describe('desktop shell start-up', () => {
 
   it('opens files from a second launch: a model is imported, a vocabulary goes to the page, both become recent', async () => {
     desktop.openFromOs(['/opt/app/embedding-explorer', vec, csv, '/nowhere/gone.vec'], '/');
-    await flush();
+    await eventsSent(2);
     expect(rec.focused).toBe(1);
     expect(imports).toEqual([{ path: vec, activate: true }]);
     const events = rec.sent
