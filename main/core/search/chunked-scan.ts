@@ -219,12 +219,14 @@ export class ChunkedScan {
     withHelper: boolean,
     /** The model's unit rows: needed with 4-bit rows (exact scores), shared if a helper runs. */
     vectors?: Float32Array,
+    /** The relaxed-SIMD 4-bit pass `kernel` uses, if any (coarse-kernel.ts): the helper uses it too. */
+    coarseModule?: WebAssembly.Module | null,
   ) {
     this.v = controlViews(memory.buffer as ArrayBuffer, plan, vectors);
     if (!withHelper) return;
     try {
       // No inherited flags: a host's loaders (test runners) must not shape this plain worker.
-      const workerData = { memory, module, plan, vectors: plan.coarse ? vectors : undefined };
+      const workerData = { memory, module, coarseModule: coarseModule ?? undefined, plan, vectors: plan.coarse ? vectors : undefined };
       this.worker = new Worker(workerPath('scan-worker'), { workerData, execArgv: [] });
       this.worker.unref();
       const w = this.worker;

@@ -18,6 +18,10 @@
  * fewer it is a half group: its byte i holds dimensions i and 8 + i (low, high nibble) and its
  * last 8 bytes are zero, so the kernel does half the work there (300 dimensions: 9½ groups, not
  * 10). Dimensions past the vector's end hold 8 (q4 = 0); the query is zero there anyway.
+ *
+ * coarse-kernel.wat reads the same bytes against an int8 query laid out byte for byte against
+ * them (coarseQuery8): 32 bytes per group, the first 16 meeting the code bytes' low nibbles, the
+ * last 16 their high ones.
  */
 import { BOUND_SLACK } from './quantize';
 
@@ -42,6 +46,30 @@ export function coarseBias(p: Int16Array): number {
   let sum = 0;
   for (let j = 0; j < p.length; j++) sum += p[j];
   return 8 * sum;
+}
+
+/**
+ * The int8 query p (|p| ≤ 127, zero from `dims` on, coarseQueryLength(dims) values) as
+ * coarse-kernel.wat reads it: for a whole group, byte 2i of its code bytes holds dimensions i
+ * and 8 + i (low, high nibble) and byte 2i + 1 dimensions 16 + i and 24 + i; for a half group,
+ * byte i holds i and 8 + i and bytes 8 to 15 are zero, so their query bytes are zero too.
+ */
+export function coarseQuery8(p: Int16Array, dims: number, q8: Int8Array): void {
+  q8.fill(0);
+  const fullDims = coarseFullBytes(dims) * 2;
+  for (let g = 0; g < coarseQueryLength(dims); g += 32) {
+    for (let i = 0; i < 8; i++) {
+      if (g < fullDims) {
+        q8[g + 2 * i] = p[g + i];
+        q8[g + 2 * i + 1] = p[g + 16 + i];
+        q8[g + 16 + 2 * i] = p[g + 8 + i];
+        q8[g + 16 + 2 * i + 1] = p[g + 24 + i];
+      } else {
+        q8[g + i] = p[g + i];
+        q8[g + 16 + i] = p[g + 8 + i];
+      }
+    }
+  }
 }
 
 /**

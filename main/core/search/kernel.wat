@@ -107,7 +107,8 @@
         (br $row)))
     (local.get $n))
 
-  ;; Coarse pre-scan over 4-bit rows (coarse-codes.ts), the one pass of big models' search.
+  ;; Coarse pre-scan over 4-bit rows (coarse-codes.ts), the one pass of big models' search where
+  ;; the host lacks relaxed SIMD (elsewhere coarse-kernel.wat's, about 1.5 times as fast, runs).
   ;; A 4-bit row is `row4` bytes (a multiple of 16); each 16 bytes hold 32 dimensions as eight
   ;; int16 lanes of four nibbles, nibble k of lane i being dimension 8k + i of the group, so
   ;; shifting by 4k and masking gives eight codes in int16 lanes that meet eight consecutive

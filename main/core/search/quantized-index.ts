@@ -1,13 +1,14 @@
 import type { Searcher } from '../model/model';
 import { searchBatchInt8 } from './batch-search';
 import { ChunkedScan, chunking } from './chunked-scan';
-import { coarseBias, coarseBounds } from './coarse-codes';
+import { coarseBias, coarseBounds, coarseQuery8, coarseQueryLength } from './coarse-codes';
+import { coarseKernelModule } from './coarse-kernel';
 import { dotRows } from './exact-scan';
 import { BATCH_MAX, indexLayout, type IndexLayout } from './index-layout';
 import { META_PER_ROW, quantizeRows, strideOf } from './quantize';
 import { coversRows, type QuantizedBlock } from './quantized-block';
 import { quantizeQuery } from './query-codes';
-import { kernelModule, type ScanKernel } from './scan-kernel';
+import { instantiateKernel, kernelModule, type ScanKernel } from './scan-kernel';
 import { F32_SLACK } from './rising-floor';
 import { TopK } from './top-k';
 
@@ -49,7 +50,7 @@ const QUANTIZE_ROWS = 4096;
 const FLOOR_ROWS = 1024;
 /** Models this big keep 4-bit codes instead of int8 ones; smaller ones read little enough without. */
 export const COARSE_MIN_ROWS = 500_000;
-/** The 4-bit pass's query resolution (query-codes.ts). */
+/** The 4-bit pass's query resolution (query-codes.ts) in kernel.wat; coarse-kernel.wat's int8 query has 127. */
 const COARSE_QUERY_LEVELS = 4095;
 /** Below this many rows a second thread costs more than it saves. */
 const HELPER_MIN_ROWS = 50_000;
@@ -71,6 +72,9 @@ export class QuantizedIndex implements Searcher {
   private readonly out: Int32Array;
   /** With 4-bit rows: their bound terms, the f32 query, and each pair's exact score. */
   private readonly coarse?: { s: Float32Array; res: Float32Array; qn: Float32Array; x: Float32Array; scores: Float64Array };
+  /** The relaxed-SIMD 4-bit pass (coarse-kernel.ts) where it runs; its int8 query and the int16 one it comes from. */
+  private readonly coarseModule: WebAssembly.Module | null;
+  private readonly query8?: { q8: Int8Array; p: Int16Array };
 
   /**
    * Uses stored quantisation when given (fast start), else quantises the rows now. With
@@ -83,6 +87,8 @@ export class QuantizedIndex implements Searcher {
     stored?: QuantizedBlock[] | 'streamed',
     /** Whether the index keeps 4-bit rows instead of int8 ones (default: from COARSE_MIN_ROWS rows). */
     coarse?: boolean,
+    /** relaxedSimd false: the 4-bit pass of kernel.wat even where coarse-kernel.wat could run. */
+    options: { relaxedSimd?: boolean } = {},
   ) {
     const mod = kernelModule();
     if (!mod) throw new Error('WebAssembly SIMD is not available');
@@ -93,7 +99,8 @@ export class QuantizedIndex implements Searcher {
     // Shared, so the helper thread scans the same rows in place.
     const pages = Math.ceil(layout.end / 65536);
     const memory = (this.memory = new WebAssembly.Memory({ initial: pages, maximum: pages, shared: true }));
-    this.kernel = new WebAssembly.Instance(mod, { env: { memory } }).exports as unknown as ScanKernel;
+    this.coarseModule = layout.coarse && options.relaxedSimd !== false ? coarseKernelModule() : null;
+    this.kernel = instantiateKernel(memory, mod, this.coarseModule);
     const buf = memory.buffer as ArrayBuffer;
     const f32 = (at: number, length: number) => new Float32Array(buf, at, length);
     this.q16 = new Int16Array(buf, ptr.q, layout.queryLength);
@@ -105,6 +112,8 @@ export class QuantizedIndex implements Searcher {
     if (c) {
       const scores = new Float64Array(buf, c.scores, rows4);
       this.coarse = { s: f32(c.s, rows4), res: f32(c.res, rows4), qn: f32(c.qn, rows4), x: f32(c.x, dims), scores };
+      const length = coarseQueryLength(dims);
+      if (this.coarseModule) this.query8 = { q8: new Int8Array(buf, ptr.q, length), p: new Int16Array(length) };
     }
     if (stored === 'streamed') {
       this.streaming = true;
@@ -154,7 +163,7 @@ export class QuantizedIndex implements Searcher {
     };
     // With 4-bit rows the helper scores rows exactly too, so it needs the vectors in shared memory.
     const helper = this.n >= HELPER_MIN_ROWS && (!layout.coarse || vectors.buffer instanceof SharedArrayBuffer);
-    this.chunks = new ChunkedScan(this.memory, kernelModule()!, this.kernel, plan, helper, vectors);
+    this.chunks = new ChunkedScan(this.memory, kernelModule()!, this.kernel, plan, helper, vectors, this.coarseModule);
   }
 
   /**
@@ -207,9 +216,12 @@ export class QuantizedIndex implements Searcher {
 
   /** Quantises a query into the kernel's memory (and keeps it as f32 where rows are scored exactly). */
   private prepare(x: Float32Array): { t: number; xn: number; fn: number; bias: number } {
-    const codes = quantizeQuery(x, this.dims, this.q16, this.coarse ? COARSE_QUERY_LEVELS : 127);
+    const { query8 } = this;
+    const p = query8?.p ?? this.q16;
+    const codes = quantizeQuery(x, this.dims, p, this.coarse && !query8 ? COARSE_QUERY_LEVELS : 127);
+    if (query8) coarseQuery8(p, this.dims, query8.q8);
     this.coarse?.x.set(x.subarray(0, this.dims));
-    return { ...codes, bias: this.coarse ? coarseBias(this.q16) : 0 };
+    return { ...codes, bias: this.coarse ? coarseBias(p) : 0 };
   }
 
   /** Visits the (row, dot, pair slot) of every pair the last pre-scan kept, in row order. */

@@ -56,6 +56,17 @@ export function kernelModule(): WebAssembly.Module | null {
   return wasmModule;
 }
 
+/**
+ * The kernel's exports on `memory`; with `coarse` (coarse-kernel.ts) its 4-bit pass replaces
+ * kernel.wat's, and then reads the int8 query of coarseQuery8 instead of the int16 one.
+ */
+export function instantiateKernel(memory: WebAssembly.Memory, module: WebAssembly.Module, coarse?: WebAssembly.Module | null): ScanKernel {
+  const kernel = new WebAssembly.Instance(module, { env: { memory } }).exports as unknown as ScanKernel;
+  if (!coarse) return kernel;
+  const relaxed = new WebAssembly.Instance(coarse, { env: { memory } }).exports as unknown as Pick<ScanKernel, 'coarse'>;
+  return { scan: kernel.scan, pack4: kernel.pack4, coarse: relaxed.coarse };
+}
+
 export function quantizedSearchAvailable(): boolean {
   return kernelModule() !== null;
 }

@@ -4,14 +4,16 @@
  */
 import { workerData } from 'node:worker_threads';
 import { type ScanPlan, controlViews, helperLoop } from './chunked-scan';
-import type { ScanKernel } from './scan-kernel';
+import { instantiateKernel } from './scan-kernel';
 
-const { memory, module, plan, vectors } = workerData as {
+const { memory, module, coarseModule, plan, vectors } = workerData as {
   memory: WebAssembly.Memory;
   module: WebAssembly.Module;
+  /** The relaxed-SIMD 4-bit pass, when the caller's kernel uses it (coarse-kernel.ts). */
+  coarseModule?: WebAssembly.Module;
   plan: ScanPlan;
   /** The model's unit rows in shared memory, for big models' exact scores. */
   vectors?: Float32Array;
 };
-const kernel = new WebAssembly.Instance(module, { env: { memory } }).exports as unknown as ScanKernel;
+const kernel = instantiateKernel(memory, module, coarseModule);
 helperLoop(kernel, plan, controlViews(memory.buffer as ArrayBuffer, plan, vectors));

@@ -1,6 +1,14 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { coarseBias, coarseBounds, coarseFullBytes, coarseQueryLength, coarseRowBytes } from '../../../main/core/search/coarse-codes';
+import {
+  coarseBias,
+  coarseBounds,
+  coarseFullBytes,
+  coarseQuery8,
+  coarseQueryLength,
+  coarseRowBytes,
+} from '../../../main/core/search/coarse-codes';
+import { coarseKernelModule } from '../../../main/core/search/coarse-kernel';
 import { KERNEL_WASM_BASE64 } from '../../../main/core/search/kernel-wasm';
 import { BOUND_SLACK, META_PER_ROW, quantizeRows, strideOf } from '../../../main/core/search/quantize';
 
@@ -31,6 +39,8 @@ function build(vectors: Float32Array, dims: number) {
   const memory = new WebAssembly.Memory({ initial: pages, maximum: pages, shared: true });
   const mod = new WebAssembly.Module(Buffer.from(KERNEL_WASM_BASE64, 'base64'));
   const kernel = new WebAssembly.Instance(mod, { env: { memory } }).exports as unknown as Kernel;
+  // coarse-kernel.wat's pass over the same memory (the relaxed-SIMD one the index prefers).
+  const relaxed = new WebAssembly.Instance(coarseKernelModule()!, { env: { memory } }).exports as unknown as Pick<Kernel, 'coarse'>;
   const buf = memory.buffer as ArrayBuffer;
   const q8 = new Int8Array(n * stride);
   const meta = new Float32Array(n * META_PER_ROW);
@@ -47,7 +57,21 @@ function build(vectors: Float32Array, dims: number) {
   kernel.pack4(0, n, dims, m4, row4, s4, res4, qn4);
   coarseBounds(v.s8, v.res8, n, v.s4, v.res4, v.qn4);
   const codes = new Uint8Array(buf, m4, rows4 * row4);
-  return { n, rows4, dims, stride, row4, full, kernel, buf, packed, codes, ptr: { q, s8, res8, qn8, m4, s4, res4, qn4, out }, ...v };
+  return {
+    n,
+    rows4,
+    dims,
+    stride,
+    row4,
+    full,
+    kernel,
+    relaxed,
+    buf,
+    packed,
+    codes,
+    ptr: { q, s8, res8, qn8, m4, s4, res4, qn4, out },
+    ...v,
+  };
 }
 
 /** q4 of row i from the layout coarse-codes.ts documents (the test's own reading of it). */
@@ -185,63 +209,58 @@ describe('coarse codes (kernel.wat pack4 and coarse)', () => {
     );
   });
 
-  it('the coarse pass keeps exactly the rows its bound lets through, with their 4-bit dot products', () => {
-    fc.assert(
-      fc.property(
-        dimsArb,
-        fc.integer({ min: 1, max: 40 }),
-        fc.integer(),
-        fc.integer(),
-        fc.constantFrom(...kinds),
-        fc.double({ min: -0.6, max: 0.9, noNaN: true }),
-        (dims, n, seed, qseed, kind, c0) => {
-          const m = rows(n, dims, seed, kind);
-          const h = build(m, dims);
-          const x = rows(1, dims, qseed, 'gauss');
-          const { t, p, xn, fn } = quantizeQuery(x, Math.max(h.stride, coarseQueryLength(dims)));
-          new Int16Array(h.buf, h.ptr.q, p.length).set(p);
-          const { ptr } = h;
-          const scan = (c: number) => {
-            const count = h.kernel.coarse(
-              ptr.m4,
-              ptr.q,
-              ptr.s4,
-              ptr.res4,
-              ptr.qn4,
-              h.rows4,
-              h.row4,
-              h.full,
-              coarseBias(p),
-              t,
-              xn,
-              fn,
-              c,
-              ptr.out,
-            );
-            const pairs = new Int32Array(h.buf, ptr.out, count * 2);
-            return new Map(Array.from({ length: count }, (_, c2) => [pairs[2 * c2], pairs[2 * c2 + 1]]));
-          };
-          const dot4 = (i: number) => {
-            const q4 = decode(h.codes, h.row4, h.full, i);
-            let d = 0;
-            for (let j = 0; j < dims; j++) d += q4[j] * p[j];
-            return d;
-          };
-          // c0 = −∞: every row (padding rows too), each with its 4-bit dot product.
-          const all = scan(-Infinity);
-          expect(all.size).toBe(h.rows4);
-          for (let i = 0; i < n; i++) expect(all.get(i)).toBe(dot4(i));
-          // A finite c0: the rows whose 4-bit upper bound reaches it (f32 rounding aside).
-          const kept = scan(c0);
-          for (let i = 0; i < n; i++) {
-            const u4 = dot4(i) * h.s4[i] * t + h.res4[i] * xn + h.qn4[i] * fn;
-            if (Math.abs(u4 - c0) < 1e-5) continue;
-            expect(kept.has(i)).toBe(u4 >= c0);
-            if (kept.has(i)) expect(kept.get(i)).toBe(dot4(i));
-          }
-        },
-      ),
-      { numRuns: 80 },
-    );
+  it('has the relaxed-SIMD pass on this host (Node 20 behind the flag coarse-kernel.ts sets)', () => {
+    expect(coarseKernelModule()).not.toBeNull();
   });
+
+  it.each(['kernel.wat', 'coarse-kernel.wat'] as const)(
+    'the coarse pass of %s keeps exactly the rows its bound lets through, with their 4-bit dot products',
+    (pass) => {
+      fc.assert(
+        fc.property(
+          dimsArb,
+          fc.integer({ min: 1, max: 40 }),
+          fc.integer(),
+          fc.integer(),
+          fc.constantFrom(...kinds),
+          fc.double({ min: -0.6, max: 0.9, noNaN: true }),
+          (dims, n, seed, qseed, kind, c0) => {
+            const m = rows(n, dims, seed, kind);
+            const h = build(m, dims);
+            const x = rows(1, dims, qseed, 'gauss');
+            const { t, p, xn, fn } = quantizeQuery(x, Math.max(h.stride, coarseQueryLength(dims)));
+            // kernel.wat reads the int16 query, coarse-kernel.wat its int8 layout (coarseQuery8).
+            if (pass === 'kernel.wat') new Int16Array(h.buf, h.ptr.q, p.length).set(p);
+            else coarseQuery8(p, dims, new Int8Array(h.buf, h.ptr.q, coarseQueryLength(dims)));
+            const { ptr } = h;
+            const coarse = pass === 'kernel.wat' ? h.kernel.coarse : h.relaxed.coarse;
+            const scan = (c: number) => {
+              const count = coarse(ptr.m4, ptr.q, ptr.s4, ptr.res4, ptr.qn4, h.rows4, h.row4, h.full, coarseBias(p), t, xn, fn, c, ptr.out);
+              const pairs = new Int32Array(h.buf, ptr.out, count * 2);
+              return new Map(Array.from({ length: count }, (_, c2) => [pairs[2 * c2], pairs[2 * c2 + 1]]));
+            };
+            const dot4 = (i: number) => {
+              const q4 = decode(h.codes, h.row4, h.full, i);
+              let d = 0;
+              for (let j = 0; j < dims; j++) d += q4[j] * p[j];
+              return d;
+            };
+            // c0 = −∞: every row (padding rows too), each with its 4-bit dot product.
+            const all = scan(-Infinity);
+            expect(all.size).toBe(h.rows4);
+            for (let i = 0; i < n; i++) expect(all.get(i)).toBe(dot4(i));
+            // A finite c0: the rows whose 4-bit upper bound reaches it (f32 rounding aside).
+            const kept = scan(c0);
+            for (let i = 0; i < n; i++) {
+              const u4 = dot4(i) * h.s4[i] * t + h.res4[i] * xn + h.qn4[i] * fn;
+              if (Math.abs(u4 - c0) < 1e-5) continue;
+              expect(kept.has(i)).toBe(u4 >= c0);
+              if (kept.has(i)) expect(kept.get(i)).toBe(dot4(i));
+            }
+          },
+        ),
+        { numRuns: 80 },
+      );
+    },
+  );
 });

@@ -57,7 +57,7 @@ describe('QuantizedIndex with 4-bit rows and the rising floor', () => {
     expect(index.search(row(m, d, 4000), 10, 4000, 3001)).toEqual(exactScan(m, d, row(m, d, 4000), 10, 4000, 3001));
   });
 
-  it('is exact whatever the model, query, k, limit and excluded row (with and without the 4-bit pass)', () => {
+  it('is exact whatever the model, query, k, limit and excluded row (with and without the 4-bit pass, either kernel of it)', () => {
     fc.assert(
       fc.property(
         fc.integer({ min: 1, max: 1500 }),
@@ -71,16 +71,17 @@ describe('QuantizedIndex with 4-bit rows and the rising floor', () => {
           limit: fc.integer({ min: 0, max: 1600 }),
           exclude: fc.integer({ min: -1, max: 1600 }),
           asRow: fc.boolean(),
+          relaxedSimd: fc.boolean(),
         }),
         (n, d, clusters, seed, spread, coarse, q) => {
           const m = clustered(n, d, clusters, seed, spread);
-          const index = new QuantizedIndex(m, d, undefined, coarse);
+          const index = new QuantizedIndex(m, d, undefined, coarse, { relaxedSimd: q.relaxedSimd });
           const x = q.asRow ? row(m, d, q.exclude % n < 0 ? 0 : q.exclude % n) : clustered(1, d, clusters, seed + 1, spread);
           const limit = Math.min(q.limit, n);
           expect(index.search(x, q.k, q.exclude, limit)).toEqual(exactScan(m, d, x, q.k, q.exclude, limit));
         },
       ),
-      { numRuns: 60 },
+      { numRuns: 80 },
     );
   });
 
