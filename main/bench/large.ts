@@ -16,6 +16,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { exactScan } from '../core/search/exact-scan';
 import { ExplorerService } from '../core/service';
+import { vectorsPath } from '../core/store/vectors-file';
 import { timedImport } from './child-import';
 import { runBaseline } from './baseline';
 import { writeLargeBin, writeLargeVec } from './large-model';
@@ -79,16 +80,6 @@ function settleDisk(file: string): void {
   try {
     const chunk = Buffer.allocUnsafe(1 << 23);
     while (fs.readSync(fd, chunk, 0, chunk.length, null) > 0);
-  } finally {
-    fs.closeSync(fd);
-  }
-}
-
-/** Writes a typed array of any size (one write call takes at most 2 GiB). */
-function writeBytes(file: string, bytes: Uint8Array): void {
-  const fd = fs.openSync(file, 'w');
-  try {
-    for (let at = 0; at < bytes.byteLength;) at += fs.writeSync(fd, bytes, at, Math.min(1 << 28, bytes.byteLength - at));
   } finally {
     fs.closeSync(fd);
   }
@@ -176,11 +167,9 @@ export async function benchLarge(root: string): Promise<Record<string, unknown>>
       out.top10MedianMs = round(median(times), 2);
       out.top10Exact = exact;
       out.top10Recall = `${exact ? '1' : 'below 1'} (${checked} queries checked against a plain float32 scan; exact search, no approximate path)`;
-      const matrix = path.join(dir, 'unit.f32');
-      writeBytes(matrix, new Uint8Array(model.vectors.buffer, model.vectors.byteOffset, model.vectors.byteLength));
-      t = performance.now();
-      const ref = numpyQueries(matrix, words, dims, rows);
-      fs.rmSync(matrix, { force: true });
+      // The model's vectors file is the unit matrix numpy needs, row for row (store/vectors-file.ts).
+      const file = service.db.prepare('SELECT vectors_file FROM models WHERE name = ?').pluck().get('crawl') as string;
+      const ref = numpyQueries(vectorsPath(service.db, file), words, dims, rows);
       out.numpyTop10MedianMs = ref.medianMs === null ? null : round(ref.medianMs, 2);
       out.top10RatioToNumpy = ref.medianMs === null ? null : round(median(times) / ref.medianMs, 3);
       if (ref.note) out.numpyNote = ref.note;

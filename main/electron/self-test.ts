@@ -150,7 +150,7 @@ export async function runSelfTestAndQuit(
   } catch {
     // Quitting anyway; the database is temporary.
   }
-  // The temporary database is large (the whole default model); the picture stays for the user.
-  for (const suffix of ['', '-wal', '-shm']) fs.rmSync(ctx.dbPath + suffix, { force: true });
+  // The temporary store is large (the whole default model); the picture stays for the user.
+  for (const suffix of ['', '-wal', '-shm', '-vectors']) fs.rmSync(ctx.dbPath + suffix, { force: true, recursive: true });
   app.exit(exitCode);
 }
