@@ -15,7 +15,7 @@ import { knnRescans, RESCORE_MARGIN } from './knn-rows-wasm';
 const BLOCK = 512;
 const NONE = -2147483648;
 
-/** Per-row candidate lists of one share: n × kc integer scores and indices, best first. */
+/** Per-row candidate lists of one share: n × kc integer scores and indices, each a min-heap (worst at the root). */
 export interface CandidateLists {
   scores: Int32Array;
   idxs: Int32Array;
@@ -41,6 +41,39 @@ function insertInt(scores: Int32Array, idxs: Int32Array, base: number, kc: numbe
   }
   scores[p] = sc;
   idxs[p] = idx;
+}
+
+/**
+ * Offers (idx, sc) to the list at base kept as a binary min-heap, worst (lowest score, then
+ * highest index) at the root: O(log kc) per entry where a sorted insertion shifts half the list,
+ * and phase 1 inserts hundreds of candidates per row. Returns the root's score (the new bar).
+ */
+function offerHeap(scores: Int32Array, idxs: Int32Array, base: number, kc: number, idx: number, sc: number): number {
+  const rs = scores[base];
+  if (sc < rs || (sc === rs && idx > idxs[base])) return rs;
+  let i = 0;
+  for (;;) {
+    let child = 2 * i + 1;
+    if (child >= kc) break;
+    let cs = scores[base + child];
+    let ci = idxs[base + child];
+    if (child + 1 < kc) {
+      const s2 = scores[base + child + 1];
+      const i2 = idxs[base + child + 1];
+      if (s2 < cs || (s2 === cs && i2 > ci)) {
+        child++;
+        cs = s2;
+        ci = i2;
+      }
+    }
+    if (sc < cs || (sc === cs && idx > ci)) break;
+    scores[base + i] = cs;
+    idxs[base + i] = ci;
+    i = child;
+  }
+  scores[base + i] = sc;
+  idxs[base + i] = idx;
+  return scores[base];
 }
 
 /** Tiles (I, J ≥ I) of a view of n rows, numbered row by row; share `part` of `parts` takes every parts-th. */
@@ -79,8 +112,16 @@ export function collectCandidates(
   const mem = instance.exports.memory as WebAssembly.Memory;
   const need = Math.ceil(total / 65536) - mem.buffer.byteLength / 65536;
   if (need > 0) mem.grow(need);
-  const dots = instance.exports.dots4i16 as (a: number, b: number, out: number, cols: number, stride: number) => void;
-  const filter = instance.exports.filter4 as (out: number, cols: number, rowThr: number, colThr: number, hits: number) => number;
+  const tile4 = instance.exports.tile4i16 as (
+    a: number,
+    b: number,
+    out: number,
+    cols: number,
+    stride: number,
+    rowThr: number,
+    colThr: number,
+    hits: number,
+  ) => number;
   const heap = new Int16Array(mem.buffer, 0, rowsAlloc * stride);
   const q = quantise(vectors, n, dims, heap, stride);
   heap.fill(0, n * stride);
@@ -106,24 +147,18 @@ export function collectCandidates(
       const cols = (cn + 3) & ~3;
       const diagonal = bi === bj;
       for (let r0 = i0; r0 < iEnd; r0 += 4) {
-        dots(r0 * stride * 2, j0 * stride * 2, outPtr, cols, stride);
-        const count = filter(outPtr, cols, thrPtr + r0 * 4, thrPtr + j0 * 4, hitsPtr);
+        // Scores come column-major: out[c * 4 + row].
+        const count = tile4(r0 * stride * 2, j0 * stride * 2, outPtr, cols, stride, thrPtr + r0 * 4, thrPtr + j0 * 4, hitsPtr);
         for (let h = 0; h < count; h++) {
           const pos = hits[h];
-          const qq = (pos / cols) | 0;
-          const c = pos - qq * cols;
+          const qq = pos & 3;
+          const c = pos >> 2;
           const r = r0 + qq;
           const col = j0 + c;
           if (c >= cn || r >= n || (diagonal && col <= r)) continue;
           const sc = out[pos];
-          if (sc >= thr[r]) {
-            insertInt(scores, idxs, r * kc, kc, col, sc);
-            thr[r] = scores[r * kc + kc - 1];
-          }
-          if (sc >= thr[col]) {
-            insertInt(scores, idxs, col * kc, kc, r, sc);
-            thr[col] = scores[col * kc + kc - 1];
-          }
+          if (sc >= thr[r]) thr[r] = offerHeap(scores, idxs, r * kc, kc, col, sc);
+          if (sc >= thr[col]) thr[col] = offerHeap(scores, idxs, col * kc, kc, r, sc);
         }
       }
       done++;
@@ -160,7 +195,7 @@ export function finishRows(
     mi.fill(0x7fffffff);
     for (const share of shares) {
       for (let p = r * kc; p < (r + 1) * kc; p++) {
-        if (share.scores[p] === NONE && share.idxs[p] === 0x7fffffff) break;
+        if (share.scores[p] === NONE && share.idxs[p] === 0x7fffffff) continue;
         insertInt(ms, mi, 0, kc, share.idxs[p], share.scores[p]);
       }
     }
