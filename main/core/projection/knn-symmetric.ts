@@ -76,6 +76,26 @@ function offerHeap(scores: Int32Array, idxs: Int32Array, base: number, kc: numbe
   return scores[base];
 }
 
+/**
+ * Reorders row-major int16 rows (stride a multiple of 8) into groups of 4 rows, chunk t (8 values)
+ * of row r of a group at group * 4 * stride + (t * 4 + r) * 8: the layout tile4i16 reads. A
+ * group starts where its first row started, so row addresses of group starts are unchanged.
+ */
+function packGroups(heap: Int16Array, rows: number, stride: number): void {
+  const group = new Int16Array(4 * stride);
+  for (let g = 0; g < rows; g += 4) {
+    const base = g * stride;
+    group.set(heap.subarray(base, base + 4 * stride));
+    for (let r = 0; r < 4; r++) {
+      for (let t = 0; t < stride; t += 8) {
+        const to = base + t * 4 + r * 8;
+        const from = r * stride + t;
+        for (let u = 0; u < 8; u++) heap[to + u] = group[from + u];
+      }
+    }
+  }
+}
+
 /** Tiles (I, J ≥ I) of a view of n rows, numbered row by row; share `part` of `parts` takes every parts-th. */
 export function tileCount(n: number): number {
   const b = Math.ceil(n / BLOCK);
@@ -125,6 +145,7 @@ export function collectCandidates(
   const heap = new Int16Array(mem.buffer, 0, rowsAlloc * stride);
   const q = quantise(vectors, n, dims, heap, stride);
   heap.fill(0, n * stride);
+  packGroups(heap, rowsAlloc, stride);
   // thr[r]: the score a candidate must reach to enter row r's list (rows past n never accept).
   const thr = new Int32Array(mem.buffer, thrPtr, rowsAlloc).fill(NONE);
   thr.fill(2147483647, n);

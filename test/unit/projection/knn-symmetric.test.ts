@@ -7,7 +7,9 @@ import {
   collectCandidates,
   fastKnnGraph,
   finishRows,
+  listLength,
 } from '../../../main/core/projection/knn-symmetric';
+import { quantise } from '../../../main/core/projection/knn-quantise';
 import { clusteredVectors } from './fixtures';
 
 /** The worker threads' path on one thread: `parts` shares of the tiles, then row ranges finished from all of them. */
@@ -61,6 +63,45 @@ describe('exact kNN graph, each pair scored once', () => {
     const got = fastKnnGraph(vectors, n, dims, 12);
     expect(knnRescans.rows).toBeGreaterThan(before);
     const ref = bruteForceKnn(vectors, n, dims, 12);
+    expect(Array.from(got.indices)).toEqual(Array.from(ref.indices));
+    expect(Array.from(got.distances)).toEqual(Array.from(ref.distances));
+  });
+  it('keeps in each share, for every row, the best integer scores of its pairs (ties by lower index), across blocks', () => {
+    // Each vector appears 10 times, so most scores tie; 1,100 rows span three blocks of tiles.
+    const n = 1100;
+    const dims = 24;
+    const k = 10;
+    const base = clusteredVectors(n / 10, dims, 5, 3).vectors;
+    const vectors = new Float32Array(n * dims);
+    for (let i = 0; i < n; i++) vectors.set(base.subarray((i % (n / 10)) * dims, ((i % (n / 10)) + 1) * dims), i * dims);
+    const stride = (dims + 7) & ~7;
+    const heap = new Int16Array(n * stride);
+    quantise(vectors, n, dims, heap, stride);
+    const score = (a: number, b: number) => {
+      let s = 0;
+      for (let t = 0; t < stride; t++) s += heap[a * stride + t] * heap[b * stride + t];
+      return s;
+    };
+    const kc = listLength(n, k);
+    const size = candidateListsSize(n, k);
+    const parts = 3;
+    const lists: CandidateLists[] = Array.from({ length: parts }, () => ({ scores: new Int32Array(size), idxs: new Int32Array(size) }));
+    lists.forEach((l, part) => collectCandidates(vectors, n, dims, k, part, parts, l));
+    for (let r = 0; r < n; r++) {
+      const all: [number, number][] = [];
+      for (let c = 0; c < n; c++) if (c !== r) all.push([score(r, c), c]);
+      all.sort((a, b) => b[0] - a[0] || a[1] - b[1]);
+      const best = all.slice(0, kc);
+      // Every share's list holds its own best pairs, so the merged best kc are the global ones.
+      const merged: [number, number][] = [];
+      for (const l of lists) {
+        for (let p = r * kc; p < (r + 1) * kc; p++) if (l.idxs[p] !== 0x7fffffff) merged.push([l.scores[p], l.idxs[p]]);
+      }
+      merged.sort((a, b) => b[0] - a[0] || a[1] - b[1]);
+      expect(merged.slice(0, kc)).toEqual(best);
+    }
+    const ref = bruteForceKnn(vectors, n, dims, k);
+    const got = inShares(vectors, n, dims, k, parts);
     expect(Array.from(got.indices)).toEqual(Array.from(ref.indices));
     expect(Array.from(got.distances)).toEqual(Array.from(ref.distances));
   });
