@@ -178,53 +178,15 @@
         (local.set $o (i32.add (local.get $o) (local.get $colBytes)))
         (i32.store (local.get $o) (call $hsumi (local.get $s30)))))
   )
-;; `filter4` picks, from a 4 × cols block of integer scores (row-major), the positions whose
-;; score reaches its row's threshold (rowThr[q]) or its column's (colThr[c]): the kNN graph's
-;; candidate test, 4 scores per comparison, so the rare hits are all the script sees. cols is a
-;; multiple of 4. Writes positions q * cols + c to hits and returns their count.
-  (func (export "filter4")
-    (param $out i32) (param $cols i32) (param $rowThr i32) (param $colThr i32) (param $hits i32) (result i32)
-    (local $q i32) (local $c i32) (local $pos i32) (local $n i32) (local $mask i32) (local $lane i32)
-    (local $rt v128) (local $m v128)
-    (local.set $q (i32.const 0))
-    (loop $rows
-      (local.set $rt (i32x4.splat (i32.load (i32.add (local.get $rowThr) (i32.shl (local.get $q) (i32.const 2))))))
-      (local.set $c (i32.const 0))
-      (block $colsDone
-        (loop $colsLoop
-          (br_if $colsDone (i32.ge_u (local.get $c) (local.get $cols)))
-          (local.set $pos (i32.add (i32.mul (local.get $q) (local.get $cols)) (local.get $c)))
-          (local.set $m
-            (v128.or
-              (i32x4.ge_s (v128.load (i32.add (local.get $out) (i32.shl (local.get $pos) (i32.const 2)))) (local.get $rt))
-              (i32x4.ge_s
-                (v128.load (i32.add (local.get $out) (i32.shl (local.get $pos) (i32.const 2))))
-                (v128.load (i32.add (local.get $colThr) (i32.shl (local.get $c) (i32.const 2)))))))
-          (if (v128.any_true (local.get $m))
-            (then
-              (local.set $mask (i32x4.bitmask (local.get $m)))
-              (local.set $lane (i32.const 0))
-              (loop $lanes
-                (if (i32.and (local.get $mask) (i32.shl (i32.const 1) (local.get $lane)))
-                  (then
-                    (i32.store (i32.add (local.get $hits) (i32.shl (local.get $n) (i32.const 2)))
-                      (i32.add (local.get $pos) (local.get $lane)))
-                    (local.set $n (i32.add (local.get $n) (i32.const 1)))))
-                (local.set $lane (i32.add (local.get $lane) (i32.const 1)))
-                (br_if $lanes (i32.lt_u (local.get $lane) (i32.const 4))))))
-          (local.set $c (i32.add (local.get $c) (i32.const 4)))
-          (br $colsLoop)))
-      (local.set $q (i32.add (local.get $q) (i32.const 1)))
-      (br_if $rows (i32.lt_u (local.get $q) (i32.const 4))))
-    (local.get $n))
-;; `tile4i16` is `dots4i16` followed by `filter4`, fused, over rows packed in groups of 4 (for each
-;; group, the 16-byte chunk t of its 4 rows lies at t * 64 + row * 16, so every load has a constant
-;; offset from one moving pointer), and stored column-major: scores of the 4
-;; rows against column c go to out[c * 4 + r] (cols a multiple of 4). The 4 row sums of a column
-;; are reduced together by two rounds of shuffles (a transpose, written inline: V8 does not inline
-;; WebAssembly calls here) instead of one lane at a time, and
-;; tested against the thresholds while still in a register; positions c * 4 + r of the scores that
-;; reach their row's or column's threshold go to hits, and the count is returned.
+;; `tile4i16` scores 4 query rows against a block of columns like `dots4i16` and keeps only the
+;; kNN graph's candidates: positions c * 4 + r of the scores that reach their row's threshold
+;; (rowThr[r]) or their column's (colThr[c]) go to hits, and the count is returned, so the rare
+;; hits are all the script sees. Rows are packed in groups of 4: chunk t (8 values) of a group's
+;; row r lies at t * 64 + r * 16 from the group's start, so every load is a constant offset from
+;; one of two moving pointers. Scores go to out column-major (out[c * 4 + r]; cols a multiple of
+;; 4): the 4 row sums of a column are reduced together by two rounds of shuffles (a transpose,
+;; written inline because V8 does not inline these calls) rather than lane by lane, and compared
+;; with the thresholds while still in a register.
   (func (export "tile4i16")
     (param $a i32) (param $b i32) (param $out i32) (param $cols i32) (param $stride i32)
     (param $rowThr i32) (param $colThr i32) (param $hits i32) (result i32)
