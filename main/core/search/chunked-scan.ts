@@ -130,22 +130,34 @@ function scanChunk(kernel: ScanKernel, plan: ScanPlan, c: number, v: Views, tag:
   );
 }
 
-/** Claims and scans chunks of the query tagged `tag` until none are left; returns how many. */
-function drain(kernel: ScanKernel, plan: ScanPlan, v: Views, tag: number, keeper: FloorKeeper): number {
+/**
+ * Claims chunks of the query tagged `tag` through the claim word at `word` (CLAIM for the pass,
+ * SETTLE for the second round) until none are left, running `work` on each and counting it
+ * finished; `work` returns false when the query is no longer this thread's. Returns how many.
+ */
+function claimChunks(v: Views, word: number, tag: number, work: (c: number) => boolean): number {
   let done = 0;
   for (;;) {
-    const claim = Atomics.load(v.ctrl, CLAIM);
+    const claim = Atomics.load(v.ctrl, word);
     const c = claim & 255;
     if ((claim & ~255) !== tag || c >= v.ctrl[ACTIVE]) return done;
-    if (Atomics.compareExchange(v.ctrl, CLAIM, claim, claim + 1) !== claim) continue;
-    const count = scanChunk(kernel, plan, c, v, tag);
-    // A disowned helper must not write into a later query's counts.
-    if ((Atomics.load(v.ctrl, CLAIM) & ~255) !== tag) return done;
-    v.counts[c] = count;
-    keeper.add(c * plan.chunkRows, c * plan.chunkRows, count);
+    if (Atomics.compareExchange(v.ctrl, word, claim, claim + 1) !== claim) continue;
+    if (!work(c)) return done;
     Atomics.add(v.ctrl, FINISHED, 1);
     done++;
   }
+}
+
+/** Claims and scans chunks of the query tagged `tag` until none are left; returns how many. */
+function drain(kernel: ScanKernel, plan: ScanPlan, v: Views, tag: number, keeper: FloorKeeper): number {
+  return claimChunks(v, CLAIM, tag, (c) => {
+    const count = scanChunk(kernel, plan, c, v, tag);
+    // A disowned helper must not write into a later query's counts.
+    if ((Atomics.load(v.ctrl, CLAIM) & ~255) !== tag) return false;
+    v.counts[c] = count;
+    keeper.add(c * plan.chunkRows, c * plan.chunkRows, count);
+    return true;
+  });
 }
 
 /** Whether the query has a second round: exact scores with a rising floor (4-bit rows). */
@@ -157,16 +169,10 @@ const settles = (v: Views) => v.floor.exact !== undefined && v.floor.spec[0] > 0
  * work too. What neither thread settles, the caller's search settles itself.
  */
 function drainSettle(plan: ScanPlan, v: Views, tag: number, keeper: FloorKeeper): number {
-  let done = 0;
-  for (;;) {
-    const claim = Atomics.load(v.ctrl, SETTLE);
-    const c = claim & 255;
-    if ((claim & ~255) !== tag || c >= v.ctrl[ACTIVE]) return done;
-    if (Atomics.compareExchange(v.ctrl, SETTLE, claim, claim + 1) !== claim) continue;
+  return claimChunks(v, SETTLE, tag, (c) => {
     keeper.settle(c * plan.chunkRows, c * plan.chunkRows, v.counts[c]);
-    Atomics.add(v.ctrl, FINISHED, 1);
-    done++;
-  }
+    return true;
+  });
 }
 
 /** The helper thread's loop (scan-worker.ts): join each posted query, then poll or sleep. */
