@@ -76,7 +76,7 @@ export class ModelLoader {
   }
 
   private readBlock(b: number): void {
-    this.reader.rows(b, this.model.vectors);
+    this.reader.read(b, this.model.vectors);
     this.have[b] = 1;
   }
 
@@ -108,14 +108,11 @@ export class ModelLoader {
     let sinceYield = 0;
     for (let b = 0; b < head.blocks.length; b++) {
       if (this.disposed || stop?.()) throw new ExplorerError('cancelled', `Loading the model "${model.name}" was stopped.`);
-      if (!this.have[b]) {
-        this.reader.rows(b, model.vectors);
-        this.have[b] = 1;
-        sinceYield += head.blocks[b].count * model.dims * 4;
-      }
-      const quantized = this.reader.quantization(b);
+      const fresh = !this.have[b];
+      const quantized = this.reader.read(b, fresh ? model.vectors : null);
+      this.have[b] = 1;
       builder.add(quantized);
-      sinceYield += quantized.q8.byteLength;
+      sinceYield += (fresh ? head.blocks[b].count * model.dims * 4 : 0) + quantized.q8.byteLength;
       if (sinceYield >= this.yieldBytes) {
         sinceYield = 0;
         onProgress?.((b + 1) / head.blocks.length);

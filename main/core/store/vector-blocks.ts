@@ -65,6 +65,9 @@ export interface StoredModel {
   quantized?: QuantizedBlock[];
 }
 
+/** A block's quantisation when it has none stored. */
+const NO_BYTES = Buffer.alloc(0);
+
 const damaged = (name: string, at: number) =>
   new ExplorerError('db-corrupt', `Model "${name}" has a damaged vector block at row ${at}; delete and re-import it.`);
 
@@ -126,19 +129,21 @@ export class BlockReader {
     if (vectorsFile) this.file = new VectorsFileReader(vectorsFile, row.name, row.dims * 4, row.word_count);
   }
 
-  /** Copies block b's unit vectors into `vectors` (the whole model's rows, row-major). */
-  rows(b: number, vectors: Float32Array): void {
+  /**
+   * Block b: copies its unit vectors into `vectors` (the whole model's rows, row-major) unless
+   * `vectors` is null (rows already read), and returns its stored int8 quantisation, empty for
+   * models with a vectors file and for blocks stored without it (the index derives it). A model
+   * whose blocks hold its vectors gives both in one read.
+   */
+  read(b: number, vectors: Float32Array | null): QuantizedBlock {
     const span = this.head.blocks[b];
-    if (this.file) this.file.readInto(vectors, span.first, span.count);
-    else copyBlob(vectors, span.first * this.head.row.dims * 4, readVectorBlock(this.db, this.head, b).data!);
-  }
-
-  /** Block b's stored int8 quantisation (empty for models with a vectors file: the index derives it). */
-  quantization(b: number): QuantizedBlock {
-    const span = this.head.blocks[b];
-    const none = Buffer.alloc(0);
-    const got = this.file ? { q8: none, meta: none } : readVectorBlock(this.db, this.head, b, false);
-    return { first: span.first, count: span.count, q8: got.q8, meta: got.meta };
+    if (this.file) {
+      if (vectors) this.file.readInto(vectors, span.first, span.count);
+      return { first: span.first, count: span.count, q8: NO_BYTES, meta: NO_BYTES };
+    }
+    const block = readVectorBlock(this.db, this.head, b, vectors !== null);
+    if (vectors) copyBlob(vectors, span.first * this.head.row.dims * 4, block.data!);
+    return { first: span.first, count: span.count, q8: block.q8, meta: block.meta };
   }
 
   close(): void {
@@ -173,10 +178,7 @@ export function readModel(db: Db, name: string): StoredModel {
   const reader = new BlockReader(db, head);
   let quantized: QuantizedBlock[];
   try {
-    quantized = head.blocks.map((_, b) => {
-      reader.rows(b, vectors);
-      return reader.quantization(b);
-    });
+    quantized = head.blocks.map((_, b) => reader.read(b, vectors));
   } finally {
     reader.close();
   }
